@@ -1,0 +1,149 @@
+"""Command line: ``qftz-desktop [SNAPSHOT]`` opens the window; sub-commands work headless.
+
+Qt is imported only by the commands that need it, so ``snapshot check`` runs on a server with
+no display and no Qt libraries. Every error a user can cause ends in a one-paragraph message and
+a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .resources import bundled_snapshot
+
+COMMANDS = ("snapshot", "export-pdf", "screenshot")
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="qftz-desktop",
+        description="QFTZ Briefing — Qingdao FTZ Area briefing app. "
+        f"Other commands: {', '.join(COMMANDS)} (see 'qftz-desktop COMMAND --help').",
+    )
+    p.add_argument("snapshot", nargs="?", help="snapshot file to open (default: the bundled one)")
+    p.add_argument("--version", action="version", version=f"qftz-desktop {__version__}")
+    p.add_argument("--lang", choices=("zh", "en"), help="interface language for this session")
+    return p
+
+
+def _commands_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="qftz-desktop")
+    p.add_argument("--version", action="version", version=f"qftz-desktop {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    snap = sub.add_parser("snapshot", help="build or check snapshot files")
+    snap_sub = snap.add_subparsers(dest="action", required=True)
+    build = snap_sub.add_parser("build", help="build a snapshot from CSV sources")
+    build.add_argument("src", help="folder with snapshot.csv, sources.csv, metrics.csv …")
+    build.add_argument("--out", required=True, help="snapshot file to write")
+    build.add_argument("--created-at", help="ISO timestamp to record (default: from sources)")
+    check = snap_sub.add_parser("check", help="validate a snapshot and print a report")
+    check.add_argument("file")
+
+    pdf = sub.add_parser("export-pdf", help="export the PDF brief without opening a window")
+    pdf.add_argument("--snapshot", help="snapshot file (default: the bundled one)")
+    pdf.add_argument("--out", required=True, help="PDF file to write")
+    pdf.add_argument("--lang", choices=("zh", "en"), default="zh")
+    pdf.add_argument("--from", dest="year_from", type=int, metavar="YEAR")
+    pdf.add_argument("--to", dest="year_to", type=int, metavar="YEAR")
+    pdf.add_argument("--paper", choices=("A4", "Letter"), default="A4")
+
+    shot = sub.add_parser("screenshot", help="save screenshots of every tab")
+    shot.add_argument("--out", required=True, help="folder for the PNG files")
+    shot.add_argument("--snapshot", help="snapshot file (default: the bundled one)")
+    shot.add_argument(
+        "--sizes", default="1920x1080,1366x768", help="comma-separated WIDTHxHEIGHT list"
+    )
+    shot.add_argument("--langs", default="zh,en", help="comma-separated languages")
+    return p
+
+
+def _err(message: str) -> None:
+    print(f"qftz-desktop: {message}", file=sys.stderr)
+
+
+def cmd_snapshot_build(args: argparse.Namespace) -> int:
+    from .snapshot.builder import build_snapshot
+    from .snapshot.issues import SnapshotError
+
+    try:
+        cid = build_snapshot(args.src, args.out, created_at=args.created_at)
+    except SnapshotError as exc:
+        _err(f"cannot build {args.out}:\n{exc.message('en', limit=50)}")
+        return EXIT_PROBLEM
+    except OSError as exc:
+        _err(f"cannot write {args.out}: {exc.strerror or exc}")
+        return EXIT_PROBLEM
+    print(f"built {args.out}\ncontent id {cid}")
+    return EXIT_OK
+
+
+def cmd_snapshot_check(args: argparse.Namespace) -> int:
+    from .snapshot.reader import check_snapshot
+
+    snapshot, issues = check_snapshot(args.file, full=True)
+    if issues or snapshot is None:
+        print(f"FAILED {args.file}: {len(issues)} problem(s)")
+        for issue in issues:
+            print(f"  - {issue.message('en')}")
+        return EXIT_PROBLEM
+    obs = snapshot.observations
+    counts = obs["status"].value_counts()
+    print(f"OK {args.file}")
+    print(f"  title        {snapshot.title('zh')} / {snapshot.title('en')}")
+    print(f"  as of        {snapshot.as_of}")
+    print(f"  schema       v{snapshot.schema_version}")
+    print(f"  content id   {snapshot.content_id}")
+    print(f"  created at   {snapshot.meta.get('created_at', '')}")
+    print(f"  sources      {len(snapshot.sources)}")
+    print(f"  metrics      {len(snapshot.metrics)}")
+    print(
+        f"  observations {len(obs)} "
+        f"({', '.join(f'{k} {counts.get(k, 0)}' for k in ('reported', 'derived', 'target'))})"
+    )
+    print(f"  highlights   {len(snapshot.highlights)}")
+    return EXIT_OK
+
+
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    from .export.headless import export_pdf_command
+
+    return export_pdf_command(args)
+
+
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from .ui.screenshots import screenshot_command
+
+    return screenshot_command(args)
+
+
+def run_commands(argv: Sequence[str]) -> int:
+    args = _commands_parser().parse_args(argv)
+    if args.command == "snapshot":
+        return cmd_snapshot_build(args) if args.action == "build" else cmd_snapshot_check(args)
+    if args.command == "export-pdf":
+        return cmd_export_pdf(args)
+    return cmd_screenshot(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            return run_commands(argv)
+        args = _app_parser().parse_args(argv)
+        path = Path(args.snapshot) if args.snapshot else bundled_snapshot()
+        from .ui.app import run_app
+
+        return run_app(path, lang=args.lang, explicit=bool(args.snapshot))
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

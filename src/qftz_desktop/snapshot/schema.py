@@ -1,0 +1,138 @@
+"""Snapshot format v1: the tables, columns and allowed values (see docs/snapshot-format.md).
+
+Builder and reader both validate against these definitions, so a file the builder writes is
+exactly a file the reader accepts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x51465A31  # "QFZ1"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+SECTORS = ("trade", "shipping", "finance", "investment", "industry", "innovation")
+SCOPES = ("ftz", "city", "province", "port", "park", "shandong_ftz", "new_area")
+QUALIFIERS = ("exact", "over", "about", "at_least")
+STATUSES = ("reported", "derived", "target")
+PERIOD_KINDS = ("year", "quarter", "span", "date")
+
+REQUIRED_META_KEYS = (
+    "title_zh",
+    "title_en",
+    "zone_zh",
+    "zone_en",
+    "as_of",
+    "publisher_zh",
+    "publisher_en",
+    "created_at",
+    "content_id",
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    sql_type: str  # TEXT, INTEGER or REAL
+    required: bool = False
+
+
+TABLES: dict[str, tuple[Column, ...]] = {
+    "meta": (Column("key", "TEXT", True), Column("value", "TEXT", True)),
+    "sources": (
+        Column("id", "TEXT", True),
+        Column("title", "TEXT", True),
+        Column("publisher", "TEXT", True),
+        Column("date", "TEXT"),
+        Column("url", "TEXT"),
+        Column("language", "TEXT"),
+        Column("note", "TEXT"),
+    ),
+    "metrics": (
+        Column("id", "TEXT", True),
+        Column("sector", "TEXT", True),
+        Column("name_zh", "TEXT", True),
+        Column("name_en", "TEXT", True),
+        Column("unit", "TEXT", True),
+        Column("unit_zh", "TEXT", True),
+        Column("unit_en", "TEXT", True),
+        Column("scope", "TEXT", True),
+        Column("scope_zh", "TEXT", True),
+        Column("scope_en", "TEXT", True),
+        Column("chart_group", "TEXT"),
+        Column("headline", "INTEGER"),
+        Column("description_zh", "TEXT"),
+        Column("description_en", "TEXT"),
+    ),
+    "observations": (
+        Column("id", "INTEGER", True),
+        Column("metric_id", "TEXT", True),
+        Column("period", "TEXT", True),
+        Column("period_kind", "TEXT", True),
+        Column("period_start", "TEXT", True),
+        Column("period_end", "TEXT", True),
+        Column("value", "REAL", True),
+        Column("qualifier", "TEXT", True),
+        Column("status", "TEXT", True),
+        Column("source_id", "TEXT", True),
+        Column("quote", "TEXT"),
+        Column("formula", "TEXT"),
+        Column("note", "TEXT"),
+        Column("ref", "TEXT"),
+    ),
+    "highlights": (
+        Column("id", "TEXT", True),
+        Column("sector", "TEXT", True),
+        Column("title_zh", "TEXT", True),
+        Column("title_en", "TEXT", True),
+        Column("text_zh", "TEXT", True),
+        Column("text_en", "TEXT", True),
+        Column("source_id", "TEXT", True),
+        Column("quote", "TEXT"),
+        Column("ref", "TEXT"),
+    ),
+}
+
+# Columns the builder computes; they are not in the CSV sources.
+COMPUTED_COLUMNS = {"observations": ("id", "period_kind", "period_start", "period_end")}
+
+PRIMARY_KEYS = {
+    "meta": "key",
+    "sources": "id",
+    "metrics": "id",
+    "observations": "id",
+    "highlights": "id",
+}
+
+FOREIGN_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
+    "observations": (("metric_id", "metrics"), ("source_id", "sources")),
+    "highlights": (("source_id", "sources"),),
+}
+
+ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("metrics", "sector"): SECTORS,
+    ("metrics", "scope"): SCOPES,
+    ("observations", "qualifier"): QUALIFIERS,
+    ("observations", "status"): STATUSES,
+    ("observations", "period_kind"): PERIOD_KINDS,
+    ("highlights", "sector"): SECTORS,
+}
+
+
+def create_table_sql(table: str) -> str:
+    """DDL for one table, with its primary and foreign keys."""
+    cols = []
+    for col in TABLES[table]:
+        decl = f"{col.name} {col.sql_type}"
+        if PRIMARY_KEYS[table] == col.name:
+            decl += " PRIMARY KEY"
+        elif col.required:
+            decl += " NOT NULL"
+        cols.append(decl)
+    for column, target in FOREIGN_KEYS.get(table, ()):
+        cols.append(f"FOREIGN KEY ({column}) REFERENCES {target}(id)")
+    return f"CREATE TABLE {table} (\n  " + ",\n  ".join(cols) + "\n)"
+
+
+INDEXES = ("CREATE INDEX observations_metric ON observations(metric_id, period_end)",)

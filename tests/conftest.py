@@ -1,0 +1,51 @@
+"""Shared fixtures. Tests run on Qt's offscreen platform so they need no display."""
+
+from __future__ import annotations
+
+import faulthandler
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_HASH_SEED", "0")
+faulthandler.enable()
+
+from factory import build_test_snapshot  # noqa: E402
+
+from qftz_desktop.resources import bundled_snapshot  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def bundled_path() -> Path:
+    path = bundled_snapshot()
+    assert path.is_file(), f"bundled snapshot missing: {path}"
+    return path
+
+
+@pytest.fixture(scope="session")
+def test_snapshot_path(tmp_path_factory) -> Path:
+    """The synthetic second snapshot (other metrics, other years)."""
+    return build_test_snapshot(tmp_path_factory.mktemp("testsnap"))
+
+
+@pytest.fixture
+def snapshot_copy(tmp_path, bundled_path) -> Path:
+    """A private copy of the bundled snapshot that a test may damage."""
+    dst = tmp_path / "copy.sqlite"
+    shutil.copyfile(bundled_path, dst)
+    return dst
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path, monkeypatch):
+    """Keep QSettings and logs of each test in its own folder, never the user's."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("QFTZ_SETTINGS_DIR", str(tmp_path / "settings"))
+    yield
