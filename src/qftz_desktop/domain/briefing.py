@@ -1,0 +1,417 @@
+"""The briefing: what each tab shows, built from a snapshot and nothing else.
+
+Rules that decide the layout, so that any snapshot — the bundled one or another — is shown
+completely and honestly:
+
+* a metric (or a ``chart_group`` of metrics with the same unit and scope) with two or more
+  observations becomes a chart on its sector's tab; one with a single observation becomes a
+  figure card there — so every observation appears somewhere;
+* metrics with a ``headline`` position also appear as KPI cards on the Overview;
+* highlights become text cards on their sector's tab.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from ..snapshot.model import Snapshot
+from ..snapshot.periods import Period, parse_period
+from .formatting import format_value
+from .i18n import pick, tr
+
+# Tab id -> sectors shown on it, in order.
+TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("overview", ()),
+    ("trade", ("trade",)),
+    ("shipping", ("shipping",)),
+    ("finance", ("finance", "investment")),
+    ("industry", ("industry",)),
+    ("innovation", ("innovation",)),
+)
+SECTOR_TAB = {sector: tab for tab, sectors in TABS for sector in sectors}
+STATUS_ORDER = {"reported": 0, "derived": 1, "target": 2}
+BAR_CHART_MAX_POINTS = 12
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    date: str
+    url: str
+    note: str
+
+    def cite(self) -> str:
+        """'Publisher, 《Title》, 2024-06-26' — one line for notes and the sources page."""
+        parts = [self.publisher, self.title, self.date]
+        return ", ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    sector: str
+    name_zh: str
+    name_en: str
+    unit: str
+    unit_zh: str
+    unit_en: str
+    scope: str
+    scope_zh: str
+    scope_en: str
+    chart_group: str
+    headline: int | None
+    description_zh: str
+    description_en: str
+
+    def name(self, lang: str) -> str:
+        return pick(lang, self.name_zh, self.name_en)
+
+    def unit_label(self, lang: str) -> str:
+        return pick(lang, self.unit_zh, self.unit_en)
+
+    def scope_label(self, lang: str) -> str:
+        return pick(lang, self.scope_zh, self.scope_en)
+
+    def description(self, lang: str) -> str:
+        return pick(lang, self.description_zh, self.description_en)
+
+    @property
+    def tab(self) -> str:
+        return SECTOR_TAB[self.sector]
+
+
+@dataclass(frozen=True)
+class Point:
+    obs_id: int
+    metric_id: str
+    period: Period
+    value: float
+    qualifier: str
+    status: str
+    source_id: str
+    quote: str
+    formula: str
+    note: str
+    ref: str
+
+    @property
+    def year(self) -> int:
+        return self.period.year
+
+    def value_text(self, metric: Metric, lang: str) -> str:
+        return format_value(self.value, self.qualifier, metric.unit_label(lang), lang, metric.unit)
+
+
+@dataclass(frozen=True, eq=False)
+class SeriesData:
+    """One metric's observations, kept as a frame so that huge series stay cheap."""
+
+    metric: Metric
+    frame: pd.DataFrame  # observation rows of this metric, sorted by period end
+    periods: dict[str, Period] = field(repr=False)
+
+    @cached_property
+    def points(self) -> tuple[Point, ...]:
+        f = self.frame
+        return tuple(
+            Point(
+                obs_id=int(r.id),
+                metric_id=self.metric.id,
+                period=self.periods[r.period],
+                value=float(r.value),
+                qualifier=r.qualifier,
+                status=r.status,
+                source_id=r.source_id,
+                quote=_text(r.quote),
+                formula=_text(r.formula),
+                note=_text(r.note),
+                ref=_text(r.ref),
+            )
+            for r in f.itertuples(index=False)
+        )
+
+    @cached_property
+    def years(self) -> np.ndarray:
+        return self.frame["period_end"].str.slice(0, 4).astype(int).to_numpy()
+
+    @cached_property
+    def x(self) -> np.ndarray:
+        """Fractional year of each period's end, for line charts."""
+        end = pd.to_datetime(self.frame["period_end"])
+        return (end.dt.year + (end.dt.dayofyear - 0.5) / 366.0).to_numpy(dtype=float)
+
+    @property
+    def values(self) -> np.ndarray:
+        return self.frame["value"].to_numpy(dtype=float)
+
+    @property
+    def statuses(self) -> np.ndarray:
+        return self.frame["status"].to_numpy(dtype=object)
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+
+@dataclass(frozen=True, eq=False)
+class ChartSpec:
+    id: str
+    tab: str
+    series: tuple[SeriesData, ...]
+
+    @property
+    def kind(self) -> str:
+        return "bar" if max(len(s) for s in self.series) <= BAR_CHART_MAX_POINTS else "line"
+
+    @property
+    def metrics(self) -> tuple[Metric, ...]:
+        return tuple(s.metric for s in self.series)
+
+    def title(self, lang: str) -> str:
+        names = [m.name(lang) for m in self.metrics]
+        return names[0] if len(names) == 1 else (" · ".join(names))
+
+    def unit_label(self, lang: str) -> str:
+        return self.metrics[0].unit_label(lang)
+
+    def scope_label(self, lang: str) -> str:
+        return self.metrics[0].scope_label(lang)
+
+    @cached_property
+    def source_ids(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for s in self.series:
+            for sid in s.frame["source_id"]:
+                seen.setdefault(sid, None)
+        return tuple(seen)
+
+    @cached_property
+    def categories(self) -> tuple[Period, ...]:
+        """The distinct periods of all series, in time order: the bar chart's x categories."""
+        codes: dict[str, Period] = {}
+        for s in self.series:
+            for code in s.frame["period"].unique():
+                codes[code] = s.periods[code]
+        return tuple(sorted(codes.values(), key=lambda p: (p.end, p.start)))
+
+    @cached_property
+    def statuses(self) -> frozenset[str]:
+        return frozenset(st for s in self.series for st in s.frame["status"].unique())
+
+    @cached_property
+    def years(self) -> tuple[int, ...]:
+        return tuple(sorted({int(y) for s in self.series for y in s.years}))
+
+
+@dataclass(frozen=True, eq=False)
+class FigureCard:
+    """A metric shown as a card: the value for the focused year, else the latest one."""
+
+    series: SeriesData
+
+    @property
+    def metric(self) -> Metric:
+        return self.series.metric
+
+    def point_for(self, year: int | None) -> tuple[Point, bool]:
+        """(point, matches_year). Prefers reported over derived over target values."""
+        points = sorted(self.series.points, key=lambda p: (p.period.end, -STATUS_ORDER[p.status]))
+        if year is not None:
+            same = [p for p in points if p.year == year]
+            if same:
+                best = min(same, key=lambda p: (STATUS_ORDER[p.status], -p.period.end.toordinal()))
+                return best, True
+        reported = [p for p in points if p.status != "target"] or points
+        return reported[-1], False
+
+
+@dataclass(frozen=True)
+class Highlight:
+    id: str
+    sector: str
+    title_zh: str
+    title_en: str
+    text_zh: str
+    text_en: str
+    source_id: str
+    quote: str
+    ref: str
+
+    def title(self, lang: str) -> str:
+        return pick(lang, self.title_zh, self.title_en)
+
+    def text(self, lang: str) -> str:
+        return pick(lang, self.text_zh, self.text_en)
+
+
+@dataclass(frozen=True, eq=False)
+class TabSpec:
+    id: str
+    sectors: tuple[str, ...]
+    cards: tuple[FigureCard, ...]
+    charts: tuple[ChartSpec, ...]
+    highlights: tuple[Highlight, ...]
+
+    def title(self, lang: str) -> str:
+        return tr(f"tab.{self.id}", lang)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.cards or self.charts or self.highlights)
+
+
+class Briefing:
+    """Everything the window, the slides and the PDF draw, derived from one snapshot."""
+
+    def __init__(self, snapshot: Snapshot):
+        self.snapshot = snapshot
+        self.sources: dict[str, Source] = {
+            r.id: Source(
+                r.id,
+                _text(r.title),
+                _text(r.publisher),
+                _text(r.date),
+                _text(r.url),
+                _text(r.note),
+            )
+            for r in snapshot.sources.itertuples(index=False)
+        }
+        self.metrics: dict[str, Metric] = {}
+        for r in snapshot.metrics.itertuples(index=False):
+            headline = None if pd.isna(r.headline) else int(r.headline)
+            self.metrics[r.id] = Metric(
+                r.id,
+                r.sector,
+                _text(r.name_zh),
+                _text(r.name_en),
+                _text(r.unit),
+                _text(r.unit_zh),
+                _text(r.unit_en),
+                _text(r.scope),
+                _text(r.scope_zh),
+                _text(r.scope_en),
+                _text(r.chart_group),
+                headline,
+                _text(r.description_zh),
+                _text(r.description_en),
+            )
+        obs = snapshot.observations
+        periods = {code: parse_period(code) for code in obs["period"].unique()}
+        ordered = obs.sort_values(["metric_id", "period_end", "period_start", "id"], kind="stable")
+        self.series: dict[str, SeriesData] = {}
+        for metric_id, frame in ordered.groupby("metric_id", sort=False):
+            self.series[str(metric_id)] = SeriesData(
+                self.metrics[str(metric_id)], frame.reset_index(drop=True), periods
+            )
+        self.highlights = tuple(
+            Highlight(
+                r.id,
+                r.sector,
+                _text(r.title_zh),
+                _text(r.title_en),
+                _text(r.text_zh),
+                _text(r.text_en),
+                r.source_id,
+                _text(r.quote),
+                _text(r.ref),
+            )
+            for r in snapshot.highlights.itertuples(index=False)
+        )
+        self.tabs = tuple(self._tab(tab_id, sectors) for tab_id, sectors in TABS)
+        self.headline = tuple(
+            FigureCard(self.series[m.id])
+            for m in sorted(self.metrics.values(), key=lambda m: (m.headline or 0, m.id))
+            if m.headline is not None and m.id in self.series
+        )
+        self._chart_of: dict[str, ChartSpec] = {
+            s.metric.id: chart for tab in self.tabs for chart in tab.charts for s in chart.series
+        }
+        years = [int(y) for s in self.series.values() for y in (s.years.min(), s.years.max())]
+        self.year_min = min(years) if years else 2019
+        self.year_max = max(years) if years else 2024
+
+    def _tab(self, tab_id: str, sectors: tuple[str, ...]) -> TabSpec:
+        cards: list[FigureCard] = []
+        charts: list[ChartSpec] = []
+        groups: dict[str, list[SeriesData]] = {}
+        for metric in self.metrics.values():
+            if metric.sector not in sectors or metric.id not in self.series:
+                continue
+            key = (
+                f"{metric.chart_group}|{metric.unit}|{metric.scope}"
+                if metric.chart_group
+                else (metric.id)
+            )
+            groups.setdefault(key, []).append(self.series[metric.id])
+        for key, members in groups.items():
+            if sum(len(s) for s in members) >= 2:
+                charts.append(ChartSpec(f"chart:{key}", tab_id, tuple(members)))
+            else:
+                cards.extend(FigureCard(s) for s in members)
+        highlights = tuple(h for h in self.highlights if h.sector in sectors)
+        return TabSpec(tab_id, sectors, tuple(cards), tuple(charts), highlights)
+
+    # lookups --------------------------------------------------------------------------
+    def tab(self, tab_id: str) -> TabSpec:
+        return next(t for t in self.tabs if t.id == tab_id)
+
+    def chart_of(self, metric_id: str) -> ChartSpec | None:
+        return self._chart_of.get(metric_id)
+
+    def source_note(self, source_ids: Iterable[str], lang: str, limit: int = 2) -> str:
+        """'来源：青岛日报 2024-06-26；…等 3 个来源' — one line under a chart."""
+        ids = list(dict.fromkeys(source_ids))
+        cited = []
+        for sid in ids[:limit]:
+            src = self.sources.get(sid)
+            cited.append(f"{src.publisher} {src.date}".strip() if src else sid)
+        text = "；".join(cited) if lang == "zh" else "; ".join(cited)
+        if len(ids) > limit:
+            text += " " + tr("label.more_sources", lang, n=len(ids) - limit)
+        return f"{tr('label.source', lang)}：{text}" if lang == "zh" else f"Source: {text}"
+
+    def used_source_ids(self) -> tuple[str, ...]:
+        ids: dict[str, None] = {}
+        for s in self.series.values():
+            for sid in s.frame["source_id"].unique():
+                ids.setdefault(sid, None)
+        for h in self.highlights:
+            ids.setdefault(h.source_id, None)
+        return tuple(sorted(ids, key=lambda i: (self.sources[i].date or "9999", i)))
+
+    def rows(self, chart: ChartSpec, lang: str) -> list[dict[str, str]]:
+        """The numbers behind a chart, as shown in its data table and exported as CSV."""
+        out = []
+        for s in chart.series:
+            for p in s.points:
+                src = self.sources.get(p.source_id)
+                out.append(
+                    {
+                        tr("label.metric", lang): s.metric.name(lang),
+                        tr("label.period", lang): p.period.label(lang),
+                        tr("label.value", lang): _plain_number(p.value),
+                        tr("label.unit", lang): s.metric.unit_label(lang),
+                        "qualifier": tr(f"qualifier.{p.qualifier}", lang) or "=",
+                        tr("label.status", lang): tr(f"status.{p.status}", lang),
+                        tr("label.scope", lang): s.metric.scope_label(lang),
+                        tr("label.source", lang): src.cite() if src else p.source_id,
+                        tr("label.quote", lang): p.quote,
+                        tr("label.formula", lang): p.formula,
+                        tr("label.note", lang): p.note,
+                    }
+                )
+        return out
+
+
+def _plain_number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
