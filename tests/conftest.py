@@ -14,7 +14,6 @@ os.environ.setdefault("QT_HASH_SEED", "0")
 faulthandler.enable()
 
 from factory import build_test_snapshot  # noqa: E402
-
 from qftz_desktop.resources import bundled_snapshot  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from factory import write_sources
 
+from factory import write_sources
 from qftz_desktop.resources import data_path
 from qftz_desktop.snapshot.builder import build_snapshot
 from qftz_desktop.snapshot.issues import SnapshotError
@@ -107,7 +107,7 @@ def test_every_reported_figure_is_quoted_from_the_press_release(bundled_path):
     with pr.open(encoding="utf-8") as fh:
         rows = [r for r in csv.DictReader(fh) if r["source_id"] == "PR2024" and r["quote"]]
     assert rows, "the press release is the main source"
-    press = (SEED / "press-release-2024-06-26.zh.txt")
+    press = SEED / "press-release-2024-06-26.zh.txt"
     if press.is_file():
         text = _plain(press.read_text(encoding="utf-8"))
         for r in rows:

@@ -156,7 +156,9 @@ def test_value_not_a_number(test_snapshot_path, tmp_path):
 
 def test_infinite_value(test_snapshot_path, tmp_path):
     path = _altered(
-        test_snapshot_path, tmp_path / "i.sqlite", "UPDATE observations SET value = 9e999 WHERE id = 4"
+        test_snapshot_path,
+        tmp_path / "i.sqlite",
+        "UPDATE observations SET value = 9e999 WHERE id = 4",
     )
     assert _codes(path) == ["not_finite"]
 

@@ -1,0 +1,131 @@
+"""Start-up in a fixed order: logging and crash handler, QApplication, fonts, window, data.
+
+Any unexpected exception in the UI is logged with its traceback to a file in the user's log
+folder and shown as a short dialog that names that file; the app keeps running.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from .. import APP_NAME, ORG_NAME, __version__
+
+log = logging.getLogger("qftz_desktop")
+
+
+def log_dir() -> Path:
+    """The user's log folder (XDG state dir on Linux, AppData / Library/Logs elsewhere)."""
+    if sys.platform.startswith("win"):
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+        return base / ORG_NAME / "QFTZ Briefing" / "logs"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Logs" / "QFTZ Briefing"
+    base = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
+    return base / "qftz-briefing" / "logs"
+
+
+def setup_logging() -> Path:
+    folder = log_dir()
+    path = folder / "qftz-briefing.log"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("qftz_desktop")
+    if not any(isinstance(h, type(handler)) for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def install_excepthook(log_path: Path) -> None:
+    """Show unexpected errors in a dialog instead of dying; keep the traceback in the log."""
+
+    def hook(exc_type, exc, tb):
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("unexpected error\n%s", text)
+        try:
+            from PySide6.QtWidgets import QApplication, QMessageBox
+
+            if QApplication.instance() is not None:
+                box = QMessageBox(QApplication.activeWindow())
+                box.setIcon(QMessageBox.Icon.Critical)
+                box.setWindowTitle(APP_NAME)
+                box.setTextFormat(box.textFormat().PlainText)
+                box.setText(
+                    f"出现意外错误，程序将继续运行。\nAn unexpected error occurred; "
+                    f"the app keeps running.\n\n{exc_type.__name__}: {exc}"
+                )
+                box.setInformativeText(f"详情已记录 / Details were logged to:\n{log_path}")
+                box.open()
+                hook.last_box = box  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - never fail inside the failure handler
+            sys.__excepthook__(exc_type, exc, tb)
+
+    sys.excepthook = hook
+
+
+def make_application(argv: list[str] | None = None):
+    """The QApplication with the bundled fonts and the screen style sheet."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from ..resources import resource_path
+    from .fonts import register_bundled_fonts, ui_font
+
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    register_bundled_fonts()
+    app.setFont(ui_font(10.5))
+    icon = resource_path("icons", "qftz.png")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    qss = resource_path("styles", "screen.qss")
+    if qss.is_file():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    return app
+
+
+def run_app(path: Path, lang: str | None = None, explicit: bool = False) -> int:
+    """Open the window on ``path``; a bad file given on the command line exits non-zero."""
+    from ..snapshot.issues import SnapshotError
+    from .main_window import MainWindow, load_briefing
+
+    log_path = setup_logging()
+    install_excepthook(log_path)
+    try:
+        briefing = load_briefing(path)
+    except SnapshotError as exc:
+        message = exc.message("zh" if lang == "zh" else "en")
+        print(f"qftz-desktop: cannot open snapshot:\n{message}", file=sys.stderr)
+        return 1
+    app = make_application()
+    window = MainWindow(briefing, lang=lang)
+    window.show()
+    if os.environ.get("QFTZ_SMOKE_TEST"):
+        return _smoke(app, window)
+    return app.exec()
+
+
+def _smoke(app, window) -> int:
+    """Show every tab once, then quit: used by the packaged-app smoke test."""
+    from .main_window import TAB_IDS
+
+    for i in range(len(TAB_IDS)):
+        window.tabs.setCurrentIndex(i)
+        app.processEvents()
+        print(f"tab {TAB_IDS[i]}: ok", flush=True)
+    window.close()
+    app.processEvents()
+    return 0

@@ -1,0 +1,186 @@
+"""KPI cards, highlight cards and the chart panel (title, chart, source note, data button)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.briefing import Briefing, ChartSpec, FigureCard, Highlight
+from ..domain.i18n import tr
+from .charts import ChartView
+from .fonts import ui_font
+from .text import plain_label, plain_tooltip
+from .theme import Theme
+
+
+def card_tooltip(briefing: Briefing, card: FigureCard, point, lang: str) -> str:
+    m = card.metric
+    src = briefing.sources.get(point.source_id)
+    sep = "：" if lang == "zh" else ": "
+    lines = [
+        m.name(lang),
+        f"{tr('label.value', lang)}{sep}{point.value_text(m, lang)}",
+        f"{tr('label.period', lang)}{sep}{point.period.label(lang)}",
+        f"{tr('label.unit', lang)}{sep}{m.unit_label(lang)}",
+        f"{tr('label.scope', lang)}{sep}{m.scope_label(lang)}",
+        f"{tr('label.status', lang)}{sep}{tr(f'status.{point.status}', lang)}",
+        f"{tr('label.source', lang)}{sep}{src.cite() if src else point.source_id}",
+    ]
+    if point.quote:
+        lines.append(f"{tr('label.quote', lang)}{sep}{point.quote}")
+    if point.formula:
+        lines.append(f"{tr('label.formula', lang)}{sep}{point.formula}")
+    if point.note:
+        lines.append(f"{tr('label.note', lang)}{sep}{point.note}")
+    return plain_tooltip(lines)
+
+
+class KpiCard(QFrame):
+    """One figure: name, value with qualifier and unit, period and status; source on hover."""
+
+    clicked = Signal(str)  # metric id
+
+    def __init__(self, briefing: Briefing, card: FigureCard, lang: str, parent=None):
+        super().__init__(parent)
+        self.briefing = briefing
+        self.card = card
+        self.lang = lang
+        self.setObjectName("kpiCard")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(14, 10, 14, 10)
+        lay.setSpacing(4)
+        self.name_label = plain_label(card.metric.name(lang), wrap=True, object_name="kpiName")
+        self.value_label = plain_label("", wrap=True, object_name="kpiValue")
+        self.period_label = plain_label("", wrap=True, object_name="kpiPeriod")
+        self.scope_label = plain_label(
+            card.metric.scope_label(lang), wrap=True, object_name="kpiScope"
+        )
+        big = ui_font(20, bold=True)
+        self.value_label.setFont(big)
+        for w in (self.name_label, self.value_label, self.period_label, self.scope_label):
+            lay.addWidget(w)
+        lay.addStretch(1)
+        self.set_year(None)
+
+    def set_year(self, year: int | None) -> None:
+        point, exact = self.card.point_for(year)
+        self.point = point
+        lang = self.lang
+        self.value_label.setText(point.value_text(self.card.metric, lang))
+        status = tr(f"status.{point.status}", lang)
+        period = f"{point.period.label(lang)} · {status}"
+        if year is not None and not exact:
+            period += " · " + tr("label.no_data_year", lang, year=year)
+        self.period_label.setText(period)
+        self.setProperty("status", point.status)
+        self.setProperty("focused", bool(year is not None and exact))
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.setToolTip(card_tooltip(self.briefing, self.card, point, lang))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(self.card.metric.id)
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit(self.card.metric.id)
+            return
+        super().keyPressEvent(event)
+
+
+class HighlightCard(QFrame):
+    """A qualitative fact, with its source."""
+
+    def __init__(self, briefing: Briefing, highlight: Highlight, lang: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("highlightCard")
+        self.highlight = highlight
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(14, 10, 14, 10)
+        title = plain_label(highlight.title(lang), wrap=True, object_name="highlightTitle")
+        title.setFont(ui_font(11.5, bold=True))
+        lay.addWidget(title)
+        lay.addWidget(plain_label(highlight.text(lang), wrap=True, object_name="highlightText"))
+        lay.addWidget(
+            plain_label(
+                briefing.source_note([highlight.source_id], lang),
+                wrap=True,
+                object_name="sourceNote",
+            )
+        )
+        src = briefing.sources.get(highlight.source_id)
+        sep = "：" if lang == "zh" else ": "
+        tip = [f"{tr('label.source', lang)}{sep}{src.cite() if src else highlight.source_id}"]
+        if highlight.quote:
+            tip.append(f"{tr('label.quote', lang)}{sep}{highlight.quote}")
+        self.setToolTip(plain_tooltip(tip))
+
+
+class ChartPanel(QFrame):
+    """Title, scope line, the chart, and the one-line source note beneath it."""
+
+    dataRequested = Signal(object)  # ChartSpec
+
+    def __init__(self, briefing: Briefing, spec: ChartSpec, theme: Theme, lang: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("chartPanel")
+        self.spec = spec
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(12, 10, 12, 8)
+        lay.setSpacing(4)
+        head = QHBoxLayout()
+        title = plain_label(spec.title(lang), wrap=True, object_name="chartTitle")
+        title.setFont(ui_font(theme.title_pt, bold=True))
+        head.addWidget(title, 1)
+        self.data_button = QToolButton()
+        self.data_button.setText("数据表" if lang == "zh" else "Data")
+        self.data_button.setToolTip(
+            "查看、复制或导出本图数据"
+            if lang == "zh"
+            else "Show, copy or save this chart's numbers"
+        )
+        self.data_button.clicked.connect(lambda: self.dataRequested.emit(self.spec))
+        head.addWidget(self.data_button, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addLayout(head)
+        sep = "：" if lang == "zh" else ": "
+        subtitle = (
+            f"{tr('label.scope', lang)}{sep}{spec.scope_label(lang)} · "
+            f"{tr('label.unit', lang)}{sep}{spec.unit_label(lang)}"
+        )
+        lay.addWidget(plain_label(subtitle, wrap=True, object_name="chartSubtitle"))
+        self.chart = ChartView(spec, briefing, theme, lang)
+        self.chart.setMinimumHeight(260)
+        lay.addWidget(self.chart, 1)
+        note = plain_label(
+            briefing.source_note(spec.source_ids, lang), wrap=True, object_name="sourceNote"
+        )
+        note.setToolTip(
+            plain_tooltip(
+                [briefing.sources[s].cite() for s in spec.source_ids if s in briefing.sources]
+            )
+        )
+        lay.addWidget(note)
+
+    def set_highlighted(self, on: bool) -> None:
+        self.setProperty("highlighted", on)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+
+def section_title(text: str, parent: QWidget | None = None):
+    label = plain_label(text, parent, object_name="sectionTitle")
+    label.setFont(ui_font(13, bold=True))
+    return label

@@ -1,0 +1,416 @@
+"""The one chart-building path: the window, the slides, image export and the PDF all draw a
+chart through :class:`ChartView`, so that they can never disagree.
+
+Honesty is drawn, not only written: reported values are solid bars, derived values hatched bars
+and targets dashed outlines; qualifiers ("over", "about", "at least") prefix the value labels.
+All snapshot strings are set as plain text (pyqtgraph's axis labels take HTML, so they are
+escaped).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPen
+
+from ..domain.briefing import Briefing, ChartSpec, SeriesData
+from ..domain.formatting import format_number, format_short
+from ..domain.i18n import tr
+from .fonts import ui_font
+from .theme import MARKERS, Theme
+
+pg.setConfigOptions(antialias=True, foreground="k", background="w")
+
+MAX_VALUE_LABELS = 16
+LINE_MAX_POINTS = 4000  # line charts are downsampled beyond this many points per view
+
+
+def _qcolor(spec: str, alpha: int | None = None) -> QColor:
+    c = QColor(spec)
+    if alpha is not None:
+        c.setAlpha(alpha)
+    return c
+
+
+class ChartView(pg.PlotWidget):
+    """A pyqtgraph plot of one ChartSpec, with focus band, crosshair and click-to-focus."""
+
+    yearClicked = Signal(int)
+
+    def __init__(
+        self,
+        spec: ChartSpec,
+        briefing: Briefing,
+        theme: Theme,
+        lang: str,
+        interactive: bool = True,
+        parent=None,
+    ):
+        super().__init__(parent=parent, background=theme.background)
+        self.spec = spec
+        self.briefing = briefing
+        self.theme = theme
+        self.lang = lang
+        self.interactive = interactive
+        self.year_range: tuple[int, int] | None = None
+        self.focus_year: int | None = None
+        self._categories: list = []
+        self._focus_item: pg.LinearRegionItem | None = None
+        self._hover_line: pg.InfiniteLine | None = None
+        self._hover_text: pg.TextItem | None = None
+        self._proxy = None
+        self.setMinimumHeight(200)
+        self.plotItem.setMenuEnabled(False)
+        self.plotItem.hideButtons()
+        vb = self.plotItem.getViewBox()
+        vb.setMouseEnabled(x=False, y=False)
+        vb.setDefaultPadding(0.04)
+        self._style_axes()
+        self.rebuild()
+        if interactive:
+            self.scene().sigMouseClicked.connect(self._on_click)
+            self._proxy = pg.SignalProxy(
+                self.scene().sigMouseMoved, rateLimit=60, slot=self._on_move
+            )
+
+    # -- building ------------------------------------------------------------------------
+    def _style_axes(self) -> None:
+        t = self.theme
+        tick_font = ui_font()
+        tick_font.setPixelSize(t.tick_px)
+        for name in ("left", "bottom"):
+            axis = self.plotItem.getAxis(name)
+            axis.setPen(pg.mkPen(t.muted, width=1))
+            axis.setTextPen(pg.mkPen(t.text))
+            axis.setStyle(tickFont=tick_font, tickTextOffset=6, autoExpandTextSpace=True)
+        self.plotItem.showGrid(x=False, y=True, alpha=0.35)
+        family = html.escape(ui_font().family())
+        self.plotItem.getAxis("left").setLabel(
+            html.escape(self.spec.unit_label(self.lang)),
+            **{"color": t.text, "font-size": f"{t.tick_px}px", "font-family": family},
+        )
+
+    def set_year_range(self, lo: int | None, hi: int | None) -> None:
+        rng = None if lo is None or hi is None else (min(lo, hi), max(lo, hi))
+        if rng != self.year_range:
+            self.year_range = rng
+            self.rebuild()
+
+    def _in_range(self, year: int) -> bool:
+        return self.year_range is None or self.year_range[0] <= year <= self.year_range[1]
+
+    def rebuild(self) -> None:
+        """(Re)draw everything from the spec for the current year range."""
+        self.plotItem.clear()
+        if self.plotItem.legend is not None:
+            self.plotItem.legend.scene() and self.plotItem.legend.scene().removeItem(
+                self.plotItem.legend
+            )
+            self.plotItem.legend = None
+        self._focus_item = None
+        self._hover_line = self._hover_text = None
+        if self.spec.kind == "bar":
+            self._build_bars()
+        else:
+            self._build_lines()
+        self._build_legend()
+        self._apply_focus()
+
+    def _series_pen(self, index: int, status: str) -> QPen:
+        pen = pg.mkPen(self.theme.color(index), width=self.theme.line_width)
+        if status == "target":
+            pen.setStyle(Qt.PenStyle.DashLine)
+        return pen
+
+    def _series_brush(self, index: int, status: str) -> QBrush:
+        color = _qcolor(self.theme.color(index))
+        if status == "reported":
+            return QBrush(color)
+        if status == "derived":
+            return QBrush(color, Qt.BrushStyle.BDiagPattern)
+        return QBrush(Qt.BrushStyle.NoBrush)
+
+    def _build_bars(self) -> None:
+        cats = [p for p in self.spec.categories if self._in_range(p.year)]
+        self._categories = cats
+        index = {p.code: i for i, p in enumerate(cats)}
+        n = len(self.spec.series)
+        width = 0.8 / n
+        labels = []
+        ymax = 0.0
+        for si, series in enumerate(self.spec.series):
+            xs, heights, pens, brushes = [], [], [], []
+            for p in series.points:
+                if p.period.code not in index:
+                    continue
+                x = index[p.period.code] - 0.4 + width * (si + 0.5)
+                # a category may hold a reported and a target value: draw the target beside
+                xs.append(x)
+                heights.append(p.value)
+                pens.append(self._series_pen(si, p.status))
+                brushes.append(self._series_brush(si, p.status))
+                labels.append((x, p.value, format_short(p.value, p.qualifier), si))
+                ymax = max(ymax, p.value)
+            if xs:
+                item = pg.BarGraphItem(
+                    x=np.array(xs),
+                    height=np.array(heights),
+                    width=width * 0.92,
+                    pens=pens,
+                    brushes=brushes,
+                )
+                item.setOpts(name=series.metric.name(self.lang))
+                self.plotItem.addItem(item)
+        if len(labels) <= MAX_VALUE_LABELS:
+            font = ui_font()
+            font.setPixelSize(self.theme.label_px)
+            for x, y, text, _si in labels:
+                label = pg.TextItem(text=text, color=self.theme.text, anchor=(0.5, 1.0))
+                label.setFont(font)
+                label.setPos(x, y)
+                self.plotItem.addItem(label)
+        axis = self.plotItem.getAxis("bottom")
+        axis.setTicks([[(i, p.short_label(self.lang)) for i, p in enumerate(cats)]])
+        top = ymax * 1.18 if ymax > 0 else 1.0
+        self.plotItem.setXRange(-0.6, max(len(cats), 1) - 0.4, padding=0)
+        self.plotItem.setYRange(0, top, padding=0)
+
+    def _build_lines(self) -> None:
+        self._categories = []
+        xmin, xmax, ymin, ymax = math.inf, -math.inf, math.inf, -math.inf
+        for si, series in enumerate(self.spec.series):
+            x, y, statuses = self._visible(series)
+            if not len(x):
+                continue
+            xmin, xmax = min(xmin, x.min()), max(xmax, x.max())
+            ymin, ymax = min(ymin, np.nanmin(y)), max(ymax, np.nanmax(y))
+            for status in ("reported", "derived", "target"):
+                mask = statuses == status
+                if not mask.any():
+                    continue
+                item = pg.PlotDataItem(
+                    x[mask],
+                    y[mask],
+                    pen=self._series_pen(si, status),
+                    symbol=MARKERS[si % len(MARKERS)] if mask.sum() <= 60 else None,
+                    symbolBrush=self._series_brush(si, status),
+                    symbolPen=pg.mkPen(self.theme.color(si)),
+                    name=series.metric.name(self.lang)
+                    + ("" if status == "reported" else f" ({tr(f'status.{status}', self.lang)})"),
+                )
+                item.setDownsampling(auto=True, method="peak")
+                item.setClipToView(True)
+                self.plotItem.addItem(item)
+        if xmin < math.inf:
+            self.plotItem.setXRange(xmin, xmax, padding=0.02)
+            lo = 0.0 if ymin >= 0 else ymin
+            self.plotItem.setYRange(lo, ymax * 1.1 if ymax > 0 else 1.0, padding=0)
+        self.plotItem.getAxis("bottom").setTicks(None)
+
+    def _visible(self, series: SeriesData):
+        x, y, st = series.x, series.values, series.statuses
+        if self.year_range is not None:
+            years = series.years
+            mask = (years >= self.year_range[0]) & (years <= self.year_range[1])
+            x, y, st = x[mask], y[mask], st[mask]
+        return x, y, st
+
+    def _build_legend(self) -> None:
+        statuses = self.spec.statuses
+        if len(self.spec.series) < 2 and statuses == {"reported"}:
+            return
+        font_px = max(self.theme.tick_px - 1, 10)
+        legend = self.plotItem.addLegend(
+            offset=(8, 4),
+            labelTextColor=self.theme.text,
+            labelTextSize=f"{font_px}px",
+            colCount=min(len(self.spec.series) + len(statuses) - 1, 3),
+        )
+        legend.setBrush(pg.mkBrush(_qcolor(self.theme.background, 215)))
+        if self.spec.kind == "bar":
+            for si, series in enumerate(self.spec.series):
+                sample = pg.BarGraphItem(
+                    x=[0],
+                    height=[1],
+                    width=1,
+                    pen=self._series_pen(si, "reported"),
+                    brush=self._series_brush(si, "reported"),
+                )
+                legend.addItem(sample, html.escape(series.metric.name(self.lang)))
+            for status in ("derived", "target"):
+                if status in statuses:
+                    sample = pg.BarGraphItem(
+                        x=[0],
+                        height=[1],
+                        width=1,
+                        pen=self._series_pen(0, status),
+                        brush=self._series_brush(0, status),
+                    )
+                    legend.addItem(sample, html.escape(tr(f"status.{status}", self.lang)))
+            if len(self.spec.series) == 1:
+                # a single series: its name is the chart title; keep only the status keys
+                legend.removeItem(html.escape(self.spec.series[0].metric.name(self.lang)))
+                sample = pg.BarGraphItem(
+                    x=[0],
+                    height=[1],
+                    width=1,
+                    pen=self._series_pen(0, "reported"),
+                    brush=self._series_brush(0, "reported"),
+                )
+                legend.addItem(sample, html.escape(tr("status.reported", self.lang)))
+        else:
+            for item in self.plotItem.listDataItems():
+                legend.addItem(item, html.escape(item.name() or ""))
+
+    # -- focus and interaction -------------------------------------------------------------
+    def set_focus_year(self, year: int | None) -> None:
+        if year != self.focus_year:
+            self.focus_year = year
+            self._apply_focus()
+
+    def _focus_span(self) -> tuple[float, float] | None:
+        year = self.focus_year
+        if year is None:
+            return None
+        if self.spec.kind == "bar":
+            idx = [i for i, p in enumerate(self._categories) if p.year == year]
+            return (min(idx) - 0.48, max(idx) + 0.48) if idx else None
+        return (float(year), float(year + 1))
+
+    def _apply_focus(self) -> None:
+        span = self._focus_span()
+        if span is None:
+            if self._focus_item is not None:
+                self._focus_item.setVisible(False)
+            return
+        if self._focus_item is None:
+            self._focus_item = pg.LinearRegionItem(
+                values=span,
+                movable=False,
+                brush=pg.mkBrush(_qcolor(self.theme.focus)),
+                pen=pg.mkPen(None),
+            )
+            self._focus_item.setZValue(-10)
+            self.plotItem.addItem(self._focus_item, ignoreBounds=True)
+        else:
+            self._focus_item.setRegion(span)
+        self._focus_item.setVisible(True)
+
+    def _year_at(self, scene_pos: QPointF) -> int | None:
+        vb = self.plotItem.getViewBox()
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        x = vb.mapSceneToView(scene_pos).x()
+        if self.spec.kind == "bar":
+            i = int(round(x))
+            return self._categories[i].year if 0 <= i < len(self._categories) else None
+        return int(math.floor(x))
+
+    def _on_click(self, event) -> None:
+        year = self._year_at(event.scenePos())
+        if year is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.yearClicked.emit(year)
+
+    def _on_move(self, args) -> None:
+        pos = args[0]
+        text = self.hover_text_at(pos)
+        if text is None:
+            if self._hover_line is not None:
+                self._hover_line.setVisible(False)
+                self._hover_text.setVisible(False)
+            return
+        x, body = text
+        if self._hover_line is None:
+            self._hover_line = pg.InfiniteLine(
+                angle=90, movable=False, pen=pg.mkPen(self.theme.muted, style=Qt.PenStyle.DotLine)
+            )
+            self._hover_text = pg.TextItem(
+                color=self.theme.text,
+                anchor=(0, 0),
+                fill=pg.mkBrush(_qcolor(self.theme.background, 235)),
+                border=pg.mkPen(self.theme.grid),
+            )
+            font = ui_font()
+            font.setPixelSize(max(self.theme.label_px, 11))
+            self._hover_text.setFont(font)
+            self.plotItem.addItem(self._hover_line, ignoreBounds=True)
+            self.plotItem.addItem(self._hover_text, ignoreBounds=True)
+        self._hover_line.setPos(x)
+        self._hover_line.setVisible(True)
+        self._hover_text.setText(body)
+        vb = self.plotItem.getViewBox()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        anchor_right = x > (x0 + x1) / 2
+        self._hover_text.setAnchor((1, 0) if anchor_right else (0, 0))
+        self._hover_text.setPos(x, y1)
+        self._hover_text.setVisible(True)
+
+    def hover_text_at(self, scene_pos: QPointF) -> tuple[float, str] | None:
+        """Exact values, period, status and source under the mouse (plain text)."""
+        vb = self.plotItem.getViewBox()
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        x = vb.mapSceneToView(scene_pos).x()
+        lines = []
+        if self.spec.kind == "bar":
+            i = int(round(x))
+            if not 0 <= i < len(self._categories):
+                return None
+            code = self._categories[i].code
+            for s in self.spec.series:
+                for p in s.points:
+                    if p.period.code == code:
+                        lines.append(self._describe(s, p))
+            return float(i), "\n".join(lines) if lines else None
+        best = None
+        for s in self.spec.series:
+            xs, ys, st = self._visible(s)
+            if not len(xs):
+                continue
+            j = int(np.argmin(np.abs(xs - x)))
+            if best is None or abs(xs[j] - x) < best[0]:
+                best = (abs(xs[j] - x), s, int(np.flatnonzero(s.x == xs[j])[0]))
+        if best is None:
+            return None
+        _, s, j = best
+        p = s.points[j]
+        return float(s.x[j]), self._describe(s, p)
+
+    def _describe(self, series: SeriesData, p) -> str:
+        lang = self.lang
+        src = self.briefing.sources.get(p.source_id)
+        source = f"{src.publisher} {src.date}".strip() if src else p.source_id
+        status = tr(f"status.{p.status}", lang)
+        sep = "：" if lang == "zh" else ": "
+        return (
+            f"{series.metric.name(lang)}{sep}{p.value_text(series.metric, lang)}\n"
+            f"{p.period.label(lang)} · {status} · {source}"
+        )
+
+    # -- export ------------------------------------------------------------------------------
+    def render_to(self, painter, target: QRectF) -> None:
+        """Paint the chart as vectors onto any QPainter (PDF, SVG, image).
+
+        pyqtgraph items draw cosmetic and cached content differently on screen; export mode
+        makes them paint real vectors (NOTES: scatter symbols otherwise become bitmaps).
+        """
+        scene = self.scene()
+        items = scene.items()
+        for item in items:
+            if hasattr(item, "setExportMode"):
+                item.setExportMode(True, {"painter": painter, "antialias": True})
+        try:
+            source = self.plotItem.sceneBoundingRect()
+            scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
+        finally:
+            for item in items:
+                if hasattr(item, "setExportMode"):
+                    item.setExportMode(False)
+
+
+def value_axis_text(value: float) -> str:
+    return format_number(value)

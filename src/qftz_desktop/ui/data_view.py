@@ -1,0 +1,124 @@
+"""A chart's numbers as a table, to read, copy (Ctrl+C) or save as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from ..domain.briefing import Briefing, ChartSpec
+from ..export.atomic import AtomicWriteError, atomic_write
+from .text import plain_label
+
+
+class RowsModel(QAbstractTableModel):
+    """Read-only model over a list of dicts with the same keys."""
+
+    def __init__(self, rows: list[dict[str, str]], parent=None):
+        super().__init__(parent)
+        self.rows = rows
+        self.headers = list(rows[0]) if rows else []
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and index.isValid():
+            return self.rows[index.row()][self.headers[index.column()]]
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return super().headerData(section, orientation, role)
+
+
+def rows_to_csv(rows: list[dict[str, str]]) -> str:
+    buf = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return buf.getvalue()
+
+
+class DataDialog(QDialog):
+    def __init__(self, briefing: Briefing, spec: ChartSpec, lang: str, parent=None):
+        super().__init__(parent)
+        self.lang = lang
+        self.spec = spec
+        self.rows = briefing.rows(spec, lang)
+        self.setWindowTitle(spec.title(lang))
+        self.resize(1000, 420)
+        lay = QVBoxLayout(self)
+        lay.addWidget(plain_label(spec.title(lang), wrap=True))
+        self.table = QTableView()
+        self.model = RowsModel(self.rows, self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        lay.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        zh = lang == "zh"
+        self.copy_button = QPushButton("复制全部" if zh else "Copy all")
+        self.save_button = QPushButton("另存为 CSV…" if zh else "Save as CSV…")
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.copy_button.clicked.connect(self.copy_all)
+        self.save_button.clicked.connect(self.save_csv)
+        lay.addWidget(buttons)
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            return
+        super().keyPressEvent(event)
+
+    def copy_all(self) -> None:
+        QGuiApplication.clipboard().setText(rows_to_csv(self.rows).replace(",", "\t"))
+
+    def copy_selection(self) -> None:
+        picked = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
+        rows = [self.rows[i] for i in picked] or self.rows
+        buf = io.StringIO()
+        writer = csv.DictWriter(
+            buf, fieldnames=self.model.headers, delimiter="\t", lineterminator="\n"
+        )
+        writer.writeheader()
+        writer.writerows(rows)
+        QGuiApplication.clipboard().setText(buf.getvalue())
+
+    def save_csv(self, path: str | None = None) -> Path | None:
+        zh = self.lang == "zh"
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                "另存为 CSV" if zh else "Save as CSV",
+                f"{self.spec.id.split(':')[1]}.csv",
+                "CSV (*.csv)",
+            )
+        if not path:
+            return None
+        try:
+            atomic_write(Path(path), rows_to_csv(self.rows).encode("utf-8-sig"))
+        except AtomicWriteError as exc:
+            QMessageBox.warning(self, "QFTZ Briefing", exc.message(self.lang))
+            return None
+        return Path(path)

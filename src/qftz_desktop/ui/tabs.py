@@ -1,0 +1,206 @@
+"""The Overview and the sector tabs. Each observes the shared Selection and writes to it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
+
+from ..domain.briefing import Briefing, TabSpec
+from ..domain.i18n import tr
+from .cards import ChartPanel, HighlightCard, KpiCard, section_title
+from .selection import Selection
+from .text import plain_label
+from .theme import Theme
+
+
+class ReflowGrid(QWidget):
+    """A grid whose column count follows the available width (cards, charts)."""
+
+    def __init__(self, min_column_width: int, max_columns: int, parent=None):
+        super().__init__(parent)
+        self.min_column_width = min_column_width
+        self.max_columns = max_columns
+        self.items: list[QWidget] = []
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(12)
+        self.grid.setVerticalSpacing(12)
+        self._columns = 0
+
+    def add(self, widget: QWidget) -> None:
+        self.items.append(widget)
+        self._place(force=True)
+
+    def _wanted_columns(self) -> int:
+        width = max(self.width(), 1)
+        return max(1, min(self.max_columns, width // self.min_column_width))
+
+    def _place(self, force: bool = False) -> None:
+        cols = self._wanted_columns()
+        if cols == self._columns and not force:
+            return
+        self._columns = cols
+        for w in self.items:
+            self.grid.removeWidget(w)
+        for i, w in enumerate(self.items):
+            self.grid.addWidget(w, i // cols, i % cols)
+        for c in range(self.max_columns):
+            self.grid.setColumnStretch(c, 1 if c < cols else 0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+
+class BriefingTab(QScrollArea):
+    """A scrollable page of KPI cards, charts and highlight cards for one TabSpec."""
+
+    dataRequested = Signal(object)
+    cardClicked = Signal(str)
+
+    def __init__(
+        self,
+        briefing: Briefing,
+        spec: TabSpec,
+        selection: Selection,
+        theme: Theme,
+        parent=None,
+    ):
+        super().__init__(parent)
+        self.briefing = briefing
+        self.spec = spec
+        self.selection = selection
+        self.theme = theme
+        self.lang = selection.lang
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.cards: list[KpiCard] = []
+        self.panels: list[ChartPanel] = []
+        body = QWidget()
+        body.setObjectName("tabBody")
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.setContentsMargins(18, 14, 18, 18)
+        self.body_layout.setSpacing(12)
+        self._build()
+        self.body_layout.addStretch(1)
+        self.setWidget(body)
+        selection.rangeChanged.connect(self._on_range)
+        selection.focusChanged.connect(self._on_focus)
+        selection.metricHighlighted.connect(self._on_highlight)
+        self._on_range(selection.year_from, selection.year_to)
+        self._on_focus(selection.focus_year)
+
+    # -- content ------------------------------------------------------------------------
+    def _card_specs(self):
+        return self.spec.cards
+
+    def _build(self) -> None:
+        lang = self.lang
+        cards = self._card_specs()
+        if cards:
+            self.body_layout.addWidget(section_title(self._cards_title()))
+            grid = ReflowGrid(260, 4)
+            for c in cards:
+                card = KpiCard(self.briefing, c, lang)
+                card.clicked.connect(self.cardClicked)
+                self.cards.append(card)
+                grid.add(card)
+            self.body_layout.addWidget(grid)
+        if self.spec.charts:
+            self.body_layout.addWidget(section_title(tr("label.charts", lang)))
+            grid = ReflowGrid(620, 2)
+            for chart in self.spec.charts:
+                panel = ChartPanel(self.briefing, chart, self.theme, lang)
+                panel.setMinimumHeight(400)
+                panel.dataRequested.connect(self.dataRequested)
+                panel.chart.yearClicked.connect(self.selection.set_focus)
+                self.panels.append(panel)
+                grid.add(panel)
+            self.body_layout.addWidget(grid)
+        if self.spec.highlights:
+            self.body_layout.addWidget(section_title(tr("label.highlights", lang)))
+            grid = ReflowGrid(420, 3)
+            for h in self.spec.highlights:
+                grid.add(HighlightCard(self.briefing, h, lang))
+            self.body_layout.addWidget(grid)
+        if self.spec.is_empty and not cards:
+            self.body_layout.addWidget(
+                plain_label(
+                    "本快照在此栏目下没有数据。"
+                    if lang == "zh"
+                    else "This snapshot has no figures for this tab."
+                )
+            )
+
+    def _cards_title(self) -> str:
+        return tr("label.key_figures", self.lang)
+
+    # -- selection -----------------------------------------------------------------------
+    def _on_range(self, lo: int, hi: int) -> None:
+        for panel in self.panels:
+            panel.chart.set_year_range(lo, hi)
+
+    def _on_focus(self, year) -> None:
+        for panel in self.panels:
+            panel.chart.set_focus_year(year)
+        for card in self.cards:
+            card.set_year(year)
+
+    def _on_highlight(self, metric_id: str) -> None:
+        target = None
+        for panel in self.panels:
+            on = metric_id in {m.id for m in panel.spec.metrics}
+            panel.set_highlighted(on)
+            target = target or (panel if on else None)
+        for card in self.cards:
+            on = card.card.metric.id == metric_id
+            card.setProperty("highlighted", on)
+            card.style().unpolish(card)
+            card.style().polish(card)
+            target = target or (card if on else None)
+        if target is not None:
+            QTimer.singleShot(0, lambda: self.ensureWidgetVisible(target, 0, 40))
+
+    def widget_for_metric(self, metric_id: str) -> QWidget | None:
+        for panel in self.panels:
+            if metric_id in {m.id for m in panel.spec.metrics}:
+                return panel
+        for card in self.cards:
+            if card.card.metric.id == metric_id:
+                return card
+        return None
+
+
+class OverviewTab(BriefingTab):
+    """Headline KPI cards; a click opens the tab that explains the figure."""
+
+    def _card_specs(self):
+        return self.briefing.headline
+
+    def _cards_title(self) -> str:
+        return tr("label.headline", self.lang)
+
+    def _build(self) -> None:
+        snap = self.briefing.snapshot
+        lang = self.lang
+        header = plain_label(snap.title(lang), object_name="overviewTitle")
+        from .fonts import ui_font
+
+        header.setFont(ui_font(18, bold=True))
+        self.body_layout.addWidget(header)
+        sep = "：" if lang == "zh" else ": "
+        info = (
+            f"{snap.zone(lang)} · {tr('label.as_of', lang)}{sep}{snap.as_of} · "
+            f"{snap.figures_count} {tr('label.figures', lang)} · "
+            f"{len(self.briefing.sources)} {tr('label.sources', lang).lower()}"
+        )
+        self.body_layout.addWidget(plain_label(info, wrap=True, object_name="overviewInfo"))
+        legend = (
+            "每个数字都注明性质：公开报道、推算（附公式）或目标；悬停卡片可查看期间、单位与来源，点击可打开对应栏目。"
+            if lang == "zh"
+            else "Every figure says what it is — reported, derived (with its formula) or a "
+            "target. Hover a card for its period, unit and source; click it to open its tab."
+        )
+        self.body_layout.addWidget(plain_label(legend, wrap=True, object_name="overviewHint"))
+        super()._build()
+        self.setAlignment(Qt.AlignmentFlag.AlignTop)

@@ -1,0 +1,25 @@
+"""Helpers that keep snapshot strings plain text wherever Qt would guess rich text."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+
+def plain_label(text: str = "", parent=None, wrap: bool = False, object_name: str = "") -> QLabel:
+    """A QLabel that never interprets its text as HTML."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+def plain_tooltip(lines: list[str]) -> str:
+    """Tooltip markup built from escaped text: Qt auto-detects rich text in tooltips."""
+    body = "<br>".join(html.escape(line) for line in lines if line)
+    return f"<p style='white-space:pre-wrap; max-width:420px'>{body}</p>"
