@@ -9,7 +9,11 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = Path(__file__).resolve().parent
+# Qt's offscreen platform with one 1920x1080 screen (its default screen is 800x600, which would
+# clamp restored window geometry). tests/offscreen-2screens.json fakes a projector.
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={HERE / 'offscreen-1080p.json'}"
 os.environ.setdefault("QT_HASH_SEED", "0")
 faulthandler.enable()
 

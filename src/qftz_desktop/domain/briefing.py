@@ -327,6 +327,7 @@ class Briefing:
             )
             for r in snapshot.highlights.itertuples(index=False)
         )
+        self._all_groups = self._groups()
         self.tabs = tuple(self._tab(tab_id, sectors) for tab_id, sectors in TABS)
         self.headline = tuple(
             FigureCard(self.series[m.id])
@@ -336,24 +337,31 @@ class Briefing:
         self._chart_of: dict[str, ChartSpec] = {
             s.metric.id: chart for tab in self.tabs for chart in tab.charts for s in chart.series
         }
+        self._tab_of: dict[str, str] = {
+            s.metric.id: tab.id for tab in self.tabs for chart in tab.charts for s in chart.series
+        }
         years = [int(y) for s in self.series.values() for y in (s.years.min(), s.years.max())]
         self.year_min = min(years) if years else 2019
         self.year_max = max(years) if years else 2024
 
+    def _groups(self) -> dict[str, list[SeriesData]]:
+        """Metrics drawn together: same chart_group, unit and scope (across sectors too)."""
+        groups: dict[str, list[SeriesData]] = {}
+        for metric in self.metrics.values():
+            if metric.id not in self.series:
+                continue
+            key = metric.id
+            if metric.chart_group:
+                key = f"{metric.chart_group}|{metric.unit}|{metric.scope}"
+            groups.setdefault(key, []).append(self.series[metric.id])
+        return groups
+
     def _tab(self, tab_id: str, sectors: tuple[str, ...]) -> TabSpec:
         cards: list[FigureCard] = []
         charts: list[ChartSpec] = []
-        groups: dict[str, list[SeriesData]] = {}
-        for metric in self.metrics.values():
-            if metric.sector not in sectors or metric.id not in self.series:
-                continue
-            key = (
-                f"{metric.chart_group}|{metric.unit}|{metric.scope}"
-                if metric.chart_group
-                else (metric.id)
-            )
-            groups.setdefault(key, []).append(self.series[metric.id])
-        for key, members in groups.items():
+        for key, members in self._all_groups.items():
+            if members[0].metric.sector not in sectors:
+                continue  # a group lives on the tab of its first metric
             if sum(len(s) for s in members) >= 2:
                 charts.append(ChartSpec(f"chart:{key}", tab_id, tuple(members)))
             else:
@@ -364,6 +372,10 @@ class Briefing:
     # lookups --------------------------------------------------------------------------
     def tab(self, tab_id: str) -> TabSpec:
         return next(t for t in self.tabs if t.id == tab_id)
+
+    def tab_of(self, metric_id: str) -> str:
+        """The tab that shows a metric (a grouped chart lives on its first metric's tab)."""
+        return self._tab_of.get(metric_id) or self.metrics[metric_id].tab
 
     def chart_of(self, metric_id: str) -> ChartSpec | None:
         return self._chart_of.get(metric_id)

@@ -30,7 +30,13 @@ LINE_MAX_POINTS = 4000  # line charts are downsampled beyond this many points pe
 
 
 def _qcolor(spec: str, alpha: int | None = None) -> QColor:
-    c = QColor(spec)
+    """Colour from '#RRGGBB' or '#RRGGBBAA' (Qt alone would read 8 digits as #AARRGGBB)."""
+    h = spec.lstrip("#")
+    if len(h) == 8:
+        c = QColor(f"#{h[:6]}")
+        c.setAlpha(int(h[6:], 16))
+    else:
+        c = QColor(spec)
     if alpha is not None:
         c.setAlpha(alpha)
     return c

@@ -412,7 +412,7 @@ class MainWindow(QMainWindow):
         """Open the tab that explains a metric and bring it into view, highlighted."""
         if self.briefing is None or metric_id not in self.briefing.metrics:
             return
-        tab_id = self.briefing.metrics[metric_id].tab
+        tab_id = self.briefing.tab_of(metric_id)
         self.tabs.setCurrentIndex(TAB_IDS.index(tab_id))
         self.page(tab_id)
         self.selection.highlight_metric(metric_id)
