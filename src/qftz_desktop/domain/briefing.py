@@ -369,6 +369,28 @@ class Briefing:
         highlights = tuple(h for h in self.highlights if h.sector in sectors)
         return TabSpec(tab_id, sectors, tuple(cards), tuple(charts), highlights)
 
+    def trend_charts(self, limit: int = 4) -> tuple[ChartSpec, ...]:
+        """For the Overview: per tab, the chart with the most reported full-year values.
+
+        Full years come first because they compare like with like; year-to-date spans of
+        different lengths make a poor trend. A chart needs reported values for at least 3 periods.
+        """
+
+        def score(chart: ChartSpec) -> tuple[int, int, int]:
+            frames = [s.frame[s.frame["status"] == "reported"] for s in chart.series]
+            periods = {
+                (p, k) for f in frames for p, k in zip(f["period"], f["period_kind"], strict=True)
+            }
+            years = sum(1 for _, k in periods if k == "year")
+            return years, len(periods), -len(chart.series)
+
+        picked = []
+        for tab in self.tabs:
+            best = max(tab.charts, key=score, default=None)
+            if best is not None and score(best)[1] >= 3:
+                picked.append(best)
+        return tuple(picked[:limit])
+
     # lookups --------------------------------------------------------------------------
     def tab(self, tab_id: str) -> TabSpec:
         return next(t for t in self.tabs if t.id == tab_id)

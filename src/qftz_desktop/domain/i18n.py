@@ -57,6 +57,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "label.headline": ("核心指标", "Headline figures"),
     "label.key_figures": ("关键数据", "Key figures"),
     "label.charts": ("图表", "Charts"),
+    "label.trends": ("重点趋势", "Key trends"),
     "label.content_id": ("快照标识", "Snapshot id"),
     "label.page": ("第 {n} 页", "Page {n}"),
     "label.legend_target": ("目标值（虚线框）", "Target (dashed outline)"),

@@ -181,7 +181,8 @@ class ChartView(pg.PlotWidget):
                 self.plotItem.addItem(label)
         axis = self.plotItem.getAxis("bottom")
         axis.setTicks([[(i, p.short_label(self.lang)) for i, p in enumerate(cats)]])
-        top = ymax * 1.18 if ymax > 0 else 1.0
+        rows = self._legend_rows()
+        top = ymax * (1.16 + 0.14 * rows) if ymax > 0 else 1.0
         self.plotItem.setXRange(-0.6, max(len(cats), 1) - 0.4, padding=0)
         self.plotItem.setYRange(0, top, padding=0)
 
@@ -225,16 +226,31 @@ class ChartView(pg.PlotWidget):
             x, y, st = x[mask], y[mask], st[mask]
         return x, y, st
 
-    def _build_legend(self) -> None:
+    def _legend_entries(self) -> int:
         statuses = self.spec.statuses
         if len(self.spec.series) < 2 and statuses == {"reported"}:
+            return 0
+        if len(self.spec.series) == 1:
+            return len(statuses)
+        return len(self.spec.series) + len(statuses - {"reported"})
+
+    def _legend_columns(self) -> int:
+        return max(1, min(self._legend_entries(), 2 if len(self.spec.series) > 1 else 3))
+
+    def _legend_rows(self) -> int:
+        n = self._legend_entries()
+        return 0 if n == 0 else -(-n // self._legend_columns())
+
+    def _build_legend(self) -> None:
+        statuses = self.spec.statuses
+        if self._legend_entries() == 0:
             return
         font_px = max(self.theme.tick_px - 1, 10)
         legend = self.plotItem.addLegend(
             offset=(8, 4),
             labelTextColor=self.theme.text,
             labelTextSize=f"{font_px}px",
-            colCount=min(len(self.spec.series) + len(statuses) - 1, 3),
+            colCount=self._legend_columns(),
         )
         legend.setBrush(pg.mkBrush(_qcolor(self.theme.background, 215)))
         if self.spec.kind == "bar":

@@ -38,6 +38,11 @@ from .theme import SCREEN
 TAB_IDS = tuple(t for t, _ in TABS)
 
 
+def _amp(text: str) -> str:
+    """Escape '&' so Qt shows it instead of making a keyboard mnemonic."""
+    return text.replace("&", "&&")
+
+
 def load_briefing(path: Path) -> Briefing:
     """Open, validate and lay out a snapshot (Qt-free; runs on a worker thread)."""
     return Briefing(open_snapshot(path))
@@ -149,7 +154,7 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu(t("视图(&V)", "&View"))
         self.tab_actions: list[QAction] = []
         for i, tab_id in enumerate(TAB_IDS):
-            act = QAction(tr(f"tab.{tab_id}", self.selection.lang), self)
+            act = QAction(_amp(tr(f"tab.{tab_id}", self.selection.lang)), self)
             act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
             act.triggered.connect(lambda _=False, i=i: self.tabs.setCurrentIndex(i))
             view.addAction(act)
@@ -297,7 +302,7 @@ class MainWindow(QMainWindow):
             self.tabs.removeTab(0)
             page.deleteLater()
         for tab_id in TAB_IDS:
-            self.tabs.addTab(LazyPage(tab_id), tr(f"tab.{tab_id}", self.selection.lang))
+            self.tabs.addTab(LazyPage(tab_id), _amp(tr(f"tab.{tab_id}", self.selection.lang)))
         self.tabs.blockSignals(False)
         self.tabs.setCurrentIndex(max(0, min(current, self.tabs.count() - 1)))
         self._on_tab_changed(self.tabs.currentIndex())
@@ -402,7 +407,7 @@ class MainWindow(QMainWindow):
         self._build_chrome()
         if self.briefing is not None:
             for i, tab_id in enumerate(TAB_IDS):
-                self.tabs.setTabText(i, tr(f"tab.{tab_id}", lang))
+                self.tabs.setTabText(i, _amp(tr(f"tab.{tab_id}", lang)))
             self._rebuild_tabs()
         else:
             self._show_placeholder()

@@ -106,10 +106,11 @@ class BriefingTab(QScrollArea):
                 self.cards.append(card)
                 grid.add(card)
             self.body_layout.addWidget(grid)
-        if self.spec.charts:
-            self.body_layout.addWidget(section_title(tr("label.charts", lang)))
+        charts = self._chart_specs()
+        if charts:
+            self.body_layout.addWidget(section_title(self._charts_title()))
             grid = ReflowGrid(620, 2)
-            for chart in self.spec.charts:
+            for chart in charts:
                 panel = ChartPanel(self.briefing, chart, self.theme, lang)
                 panel.setMinimumHeight(400)
                 panel.dataRequested.connect(self.dataRequested)
@@ -134,6 +135,12 @@ class BriefingTab(QScrollArea):
 
     def _cards_title(self) -> str:
         return tr("label.key_figures", self.lang)
+
+    def _chart_specs(self):
+        return self.spec.charts
+
+    def _charts_title(self) -> str:
+        return tr("label.charts", self.lang)
 
     # -- selection -----------------------------------------------------------------------
     def _on_range(self, lo: int, hi: int) -> None:
@@ -179,6 +186,12 @@ class OverviewTab(BriefingTab):
 
     def _cards_title(self) -> str:
         return tr("label.headline", self.lang)
+
+    def _chart_specs(self):
+        return self.briefing.trend_charts()
+
+    def _charts_title(self) -> str:
+        return tr("label.trends", self.lang)
 
     def _build(self) -> None:
         snap = self.briefing.snapshot
