@@ -14,8 +14,8 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPen, QResizeEvent
 
 from ..domain.briefing import Briefing, ChartSpec, SeriesData
 from ..domain.formatting import format_number, format_short
@@ -414,12 +414,24 @@ class ChartView(pg.PlotWidget):
         )
 
     # -- export ------------------------------------------------------------------------------
+    def _sync_geometry(self) -> None:
+        """Lay the plot out for the widget's current size, even if it was never shown.
+
+        A hidden widget gets its resize event only when shown, so after ``resize()`` alone the
+        plot keeps pyqtgraph's default 640×480 and a print stretches it — and its text —
+        unevenly into the target. On a shown widget the sizes already agree: nothing happens.
+        """
+        size = self.size()
+        if self.plotItem.sceneBoundingRect().size() != QSizeF(size):
+            self.resizeEvent(QResizeEvent(size, size))
+
     def render_to(self, painter, target: QRectF) -> None:
         """Paint the chart as vectors onto any QPainter (PDF, SVG, image).
 
         pyqtgraph items draw cosmetic and cached content differently on screen; export mode
         makes them paint real vectors (NOTES: scatter symbols otherwise become bitmaps).
         """
+        self._sync_geometry()
         scene = self.scene()
         items = scene.items()
         for item in items:
