@@ -12,6 +12,7 @@ completely and honestly:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -23,17 +24,8 @@ from ..snapshot.model import Snapshot
 from ..snapshot.periods import Period, parse_period
 from .formatting import format_value
 from .i18n import pick, tr
+from .tabs import SECTOR_TAB, TABS
 
-# Tab id -> sectors shown on it, in order.
-TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("overview", ()),
-    ("trade", ("trade",)),
-    ("shipping", ("shipping",)),
-    ("finance", ("finance", "investment")),
-    ("industry", ("industry",)),
-    ("innovation", ("innovation",)),
-)
-SECTOR_TAB = {sector: tab for tab, sectors in TABS for sector in sectors}
 STATUS_ORDER = {"reported": 0, "derived": 1, "target": 2}
 BAR_CHART_MAX_POINTS = 12
 
@@ -449,3 +441,10 @@ class Briefing:
 
 def _plain_number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def load_briefing(path: str | os.PathLike[str]) -> Briefing:
+    """Open, validate and lay out a snapshot. Qt-free, so it may run on any thread."""
+    from ..snapshot.reader import open_snapshot
+
+    return Briefing(open_snapshot(path))

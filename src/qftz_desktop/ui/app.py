@@ -56,7 +56,13 @@ def install_excepthook(log_path: Path) -> None:
         try:
             from PySide6.QtWidgets import QApplication, QMessageBox
 
-            if QApplication.instance() is not None:
+            if QApplication.instance() is None:
+                print(
+                    f"qftz-desktop: unexpected error: {exc_type.__name__}: {exc}\n"
+                    f"Details were logged to {log_path}",
+                    file=sys.stderr,
+                )
+            else:
                 box = QMessageBox(QApplication.activeWindow())
                 box.setIcon(QMessageBox.Icon.Critical)
                 box.setWindowTitle(APP_NAME)
@@ -98,24 +104,71 @@ def make_application(argv: list[str] | None = None):
 
 
 def run_app(path: Path, lang: str | None = None, explicit: bool = False) -> int:
-    """Open the window on ``path``; a bad file given on the command line exits non-zero."""
+    """Open the window on ``path``; a bad file given on the command line exits non-zero.
+
+    The snapshot is read on a thread (pandas' import and the SQLite read are Qt-free) while
+    the main thread starts Qt and builds the window; the two meet before the first paint.
+    """
+    import concurrent.futures
+
     from ..snapshot.issues import SnapshotError
-    from .main_window import MainWindow, load_briefing
 
     log_path = setup_logging()
     install_excepthook(log_path)
-    try:
-        briefing = load_briefing(path)
-    except SnapshotError as exc:
-        message = exc.message("zh" if lang == "zh" else "en")
-        print(f"qftz-desktop: cannot open snapshot:\n{message}", file=sys.stderr)
-        return 1
-    app = make_application()
-    window = MainWindow(briefing, lang=lang)
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="load") as pool:
+        future = pool.submit(_load, path)
+        app = make_application()
+        from .main_window import MainWindow
+
+        window = MainWindow(None, lang=lang)
+        try:
+            briefing = future.result()
+        except SnapshotError as exc:
+            message = exc.message("zh" if lang == "zh" else "en")
+            print(f"qftz-desktop: cannot open snapshot:\n{message}", file=sys.stderr)
+            window.deleteLater()
+            return 1
+    window.set_briefing(briefing)
+    if os.environ.get("QFTZ_STARTUP_PROBE"):
+        _exit_after_first_paint(app, window)
     window.show()
     if os.environ.get("QFTZ_SMOKE_TEST"):
         return _smoke(app, window)
     return app.exec()
+
+
+def _load(path: Path):
+    from ..domain.briefing import load_briefing
+
+    return load_briefing(path)
+
+
+def _exit_after_first_paint(app, window) -> None:
+    """Benchmarks: print 'painted' once any widget of the window has painted, then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    def charts_ready() -> bool:
+        page = window.tabs.currentWidget()
+        return getattr(getattr(page, "content", None), "_charts_pending", True) is False
+
+    class PaintProbe(QObject):
+        painted = False
+
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt naming
+            if event.type() == QEvent.Type.Paint:
+                if not self.painted:
+                    self.painted = True
+                    print("painted", flush=True)
+                QTimer.singleShot(0, self.finish)
+            return False
+
+        def finish(self) -> None:
+            if charts_ready():
+                print("charts", flush=True)
+                app.quit()
+
+    probe = PaintProbe(window)
+    app.installEventFilter(probe)
 
 
 def _smoke(app, window) -> int:

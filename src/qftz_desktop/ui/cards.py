@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
@@ -13,12 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.briefing import Briefing, ChartSpec, FigureCard, Highlight
 from ..domain.i18n import tr
 from .charts import ChartView
 from .fonts import ui_font
 from .text import plain_label, plain_tooltip
 from .theme import Theme
+
+if TYPE_CHECKING:
+    from ..domain.briefing import Briefing, ChartSpec, FigureCard, Highlight
 
 
 def card_tooltip(briefing: Briefing, card: FigureCard, point, lang: str) -> str:

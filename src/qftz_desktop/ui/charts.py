@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import html
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPen, QResizeEvent
 
-from ..domain.briefing import Briefing, ChartSpec, SeriesData
 from ..domain.formatting import format_number, format_short
 from ..domain.i18n import tr
 from .fonts import ui_font
 from .theme import MARKERS, Theme
+
+if TYPE_CHECKING:
+    from ..domain.briefing import Briefing, ChartSpec, SeriesData
 
 pg.setConfigOptions(antialias=True, foreground="k", background="w")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
@@ -18,9 +19,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..domain.briefing import Briefing, ChartSpec
 from ..export.atomic import AtomicWriteError, atomic_write
 from .text import plain_label
+
+if TYPE_CHECKING:
+    from ..domain.briefing import Briefing, ChartSpec
 
 
 class RowsModel(QAbstractTableModel):

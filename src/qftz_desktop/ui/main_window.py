@@ -7,6 +7,7 @@ file shows a message naming the file and the problem, and the snapshot already o
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -25,17 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
-from ..domain.briefing import TABS, Briefing, ChartSpec
 from ..domain.i18n import tr
+from ..domain.tabs import TAB_IDS
 from ..snapshot.issues import Issue, SnapshotError
-from ..snapshot.reader import open_snapshot
 from .data_view import DataDialog
 from .selection import Selection
 from .settings import app_settings, push_recent, recent_files
 from .tabs import BriefingTab, OverviewTab
 from .theme import SCREEN
 
-TAB_IDS = tuple(t for t, _ in TABS)
+if TYPE_CHECKING:
+    from ..domain.briefing import Briefing, ChartSpec
 
 
 def _amp(text: str) -> str:
@@ -44,8 +45,14 @@ def _amp(text: str) -> str:
 
 
 def load_briefing(path: Path) -> Briefing:
-    """Open, validate and lay out a snapshot (Qt-free; runs on a worker thread)."""
-    return Briefing(open_snapshot(path))
+    """Open, validate and lay out a snapshot (Qt-free; runs on a worker thread).
+
+    Imported here, not at module level: pandas is the slowest import of the app, and start-up
+    runs it on a thread while Qt starts (see ui/app.py).
+    """
+    from ..domain.briefing import load_briefing as load
+
+    return load(path)
 
 
 class _LoadSignals(QObject):
@@ -307,22 +314,34 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(max(0, min(current, self.tabs.count() - 1)))
         self._on_tab_changed(self.tabs.currentIndex())
 
-    def page(self, tab_id: str) -> BriefingTab:
-        """The content of a tab, built now if it was never shown."""
+    def page(self, tab_id: str, complete: bool = True) -> BriefingTab:
+        """The content of a tab, built now if it was never shown.
+
+        With ``complete=False`` the charts are built after the cards have painted (the tab
+        schedules it), so a tab appears at once and its charts follow a moment later.
+        """
         lazy: LazyPage = self.tabs.widget(TAB_IDS.index(tab_id))
         if lazy.content is None and self.briefing is not None:
             cls = OverviewTab if tab_id == "overview" else BriefingTab
-            content = cls(self.briefing, self.briefing.tab(tab_id), self.selection, self.theme)
+            content = cls(
+                self.briefing,
+                self.briefing.tab(tab_id),
+                self.selection,
+                self.theme,
+                defer_charts=not complete,
+            )
             content.dataRequested.connect(self.show_data)
             content.cardClicked.connect(self.navigate_to_metric)
             lazy.layout().addWidget(content)
             lazy.content = content
+        if complete and lazy.content is not None:
+            lazy.content.complete()
         return lazy.content
 
     def _on_tab_changed(self, index: int) -> None:
         if index < 0 or self.briefing is None:
             return
-        self.page(TAB_IDS[index])
+        self.page(TAB_IDS[index], complete=False)
         self.settings.setValue("tab", index)
 
     def _update_titles(self) -> None:
@@ -419,7 +438,7 @@ class MainWindow(QMainWindow):
             return
         tab_id = self.briefing.tab_of(metric_id)
         self.tabs.setCurrentIndex(TAB_IDS.index(tab_id))
-        self.page(tab_id)
+        self.page(tab_id)  # complete, so the highlighted chart exists
         self.selection.highlight_metric(metric_id)
 
     def show_data(self, spec: ChartSpec) -> DataDialog:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
-from ..domain.briefing import Briefing, TabSpec
 from ..domain.i18n import tr
 from .cards import ChartPanel, HighlightCard, KpiCard, section_title
 from .selection import Selection
 from .text import plain_label
 from .theme import Theme
+
+if TYPE_CHECKING:
+    from ..domain.briefing import Briefing, TabSpec
 
 
 class ReflowGrid(QWidget):
@@ -52,6 +56,22 @@ class ReflowGrid(QWidget):
         self._place()
 
 
+class _Body(QWidget):
+    """The scrolled page; tells the tab when it has painted once."""
+
+    firstPainted = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._painted = False
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
+
+
 class BriefingTab(QScrollArea):
     """A scrollable page of KPI cards, charts and highlight cards for one TabSpec."""
 
@@ -65,8 +85,11 @@ class BriefingTab(QScrollArea):
         selection: Selection,
         theme: Theme,
         parent=None,
+        defer_charts: bool = False,
     ):
         super().__init__(parent)
+        self._charts_pending = True
+        self._defer_charts = defer_charts
         self.briefing = briefing
         self.spec = spec
         self.selection = selection
@@ -76,7 +99,7 @@ class BriefingTab(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.cards: list[KpiCard] = []
         self.panels: list[ChartPanel] = []
-        body = QWidget()
+        body = _Body()
         body.setObjectName("tabBody")
         self.body_layout = QVBoxLayout(body)
         self.body_layout.setContentsMargins(18, 14, 18, 18)
@@ -84,6 +107,8 @@ class BriefingTab(QScrollArea):
         self._build()
         self.body_layout.addStretch(1)
         self.setWidget(body)
+        if self._defer_charts:  # cards first; charts once the page has painted
+            body.firstPainted.connect(lambda: QTimer.singleShot(0, self.complete))
         selection.rangeChanged.connect(self._on_range)
         selection.focusChanged.connect(self._on_focus)
         selection.metricHighlighted.connect(self._on_highlight)
@@ -106,18 +131,9 @@ class BriefingTab(QScrollArea):
                 self.cards.append(card)
                 grid.add(card)
             self.body_layout.addWidget(grid)
-        charts = self._chart_specs()
-        if charts:
-            self.body_layout.addWidget(section_title(self._charts_title()))
-            grid = ReflowGrid(620, 2)
-            for chart in charts:
-                panel = ChartPanel(self.briefing, chart, self.theme, lang)
-                panel.setMinimumHeight(400)
-                panel.dataRequested.connect(self.dataRequested)
-                panel.chart.yearClicked.connect(self.selection.set_focus)
-                self.panels.append(panel)
-                grid.add(panel)
-            self.body_layout.addWidget(grid)
+        self._chart_slot = self.body_layout.count()
+        if not self._defer_charts:
+            self.complete()
         if self.spec.highlights:
             self.body_layout.addWidget(section_title(tr("label.highlights", lang)))
             grid = ReflowGrid(420, 3)
@@ -132,6 +148,29 @@ class BriefingTab(QScrollArea):
                     else "This snapshot has no figures for this tab."
                 )
             )
+
+    def complete(self) -> None:
+        """Build the chart panels (at once, or after the cards painted when deferred)."""
+        if not self._charts_pending:
+            return
+        self._charts_pending = False
+        charts = self._chart_specs()
+        if not charts:
+            return
+        grid = ReflowGrid(620, 2)
+        for chart in charts:
+            panel = ChartPanel(self.briefing, chart, self.theme, self.lang)
+            panel.setMinimumHeight(400)
+            panel.dataRequested.connect(self.dataRequested)
+            panel.chart.yearClicked.connect(self.selection.set_focus)
+            panel.chart.set_year_range(self.selection.year_from, self.selection.year_to)
+            panel.chart.set_focus_year(self.selection.focus_year)
+            self.panels.append(panel)
+            grid.add(panel)
+        self.body_layout.insertWidget(self._chart_slot, section_title(self._charts_title()))
+        self.body_layout.insertWidget(self._chart_slot + 1, grid)
+        if self.selection.highlighted_metric:
+            self._on_highlight(self.selection.highlighted_metric)
 
     def _cards_title(self) -> str:
         return tr("label.key_figures", self.lang)
