@@ -30,6 +30,8 @@ pg.setConfigOptions(antialias=True, foreground="k", background="w")
 
 MAX_VALUE_LABELS = 16
 LINE_MAX_POINTS = 4000  # line charts are downsampled beyond this many points per view
+CATEGORY_LABELS_ALWAYS = 6  # up to this many bar categories, every label is drawn
+CATEGORY_LABEL_FILL = 0.85  # beyond it, all labels only if they fill at most this much
 
 
 def _qcolor(spec: str, alpha: int | None = None) -> QColor:
@@ -150,7 +152,7 @@ class ChartView(pg.PlotWidget):
         n = len(self.spec.series)
         width = 0.8 / n
         labels = []
-        ymax = 0.0
+        ymax = ymin = 0.0
         for si, series in enumerate(self.spec.series):
             xs, heights, pens, brushes = [], [], [], []
             for p in series.points:
@@ -164,6 +166,7 @@ class ChartView(pg.PlotWidget):
                 brushes.append(self._series_brush(si, p.status))
                 labels.append((x, p.value, format_short(p.value, p.qualifier), si))
                 ymax = max(ymax, p.value)
+                ymin = min(ymin, p.value)
             if xs:
                 item = pg.BarGraphItem(
                     x=np.array(xs),
@@ -178,16 +181,27 @@ class ChartView(pg.PlotWidget):
             font = ui_font()
             font.setPixelSize(self.theme.label_px)
             for x, y, text, _si in labels:
-                label = pg.TextItem(text=text, color=self.theme.text, anchor=(0.5, 1.0))
+                # above a bar, or below it when the value is negative
+                anchor = (0.5, 1.0) if y >= 0 else (0.5, 0.0)
+                label = pg.TextItem(text=text, color=self.theme.text, anchor=anchor)
                 label.setFont(font)
                 label.setPos(x, y)
                 self.plotItem.addItem(label)
         axis = self.plotItem.getAxis("bottom")
-        axis.setTicks([[(i, p.short_label(self.lang)) for i, p in enumerate(cats)]])
+        ticks = [(i, p.short_label(self.lang)) for i, p in enumerate(cats)]
+        if len(ticks) > CATEGORY_LABELS_ALWAYS:
+            # every other label on a second tick level, which pyqtgraph draws only when all
+            # the labels fit: on a narrow chart (print, small window) they no longer overlap
+            axis.setTicks([ticks[::2], ticks[1::2]])
+            axis.setStyle(textFillLimits=[(0, CATEGORY_LABEL_FILL)])
+        else:
+            axis.setTicks([ticks])
         rows = self._legend_rows()
         top = ymax * (1.16 + 0.14 * rows) if ymax > 0 else 1.0
         self.plotItem.setXRange(-0.6, max(len(cats), 1) - 0.4, padding=0)
-        self.plotItem.setYRange(0, top, padding=0)
+        # negative values (a fall in a growth rate) go below zero, with room for their labels
+        bottom = ymin - 0.12 * (top - ymin) if ymin < 0 else 0.0
+        self.plotItem.setYRange(bottom, top, padding=0)
 
     def _build_lines(self) -> None:
         self._categories = []
@@ -257,36 +271,28 @@ class ChartView(pg.PlotWidget):
         )
         legend.setBrush(pg.mkBrush(_qcolor(self.theme.background, 215)))
         if self.spec.kind == "bar":
-            for si, series in enumerate(self.spec.series):
-                sample = pg.BarGraphItem(
-                    x=[0],
-                    height=[1],
-                    width=1,
-                    pen=self._series_pen(si, "reported"),
-                    brush=self._series_brush(si, "reported"),
-                )
-                legend.addItem(sample, html.escape(series.metric.name(self.lang)))
-            for status in ("derived", "target"):
-                if status in statuses:
-                    sample = pg.BarGraphItem(
-                        x=[0],
-                        height=[1],
-                        width=1,
-                        pen=self._series_pen(0, status),
-                        brush=self._series_brush(0, status),
-                    )
-                    legend.addItem(sample, html.escape(tr(f"status.{status}", self.lang)))
+            entries: list[tuple[int, str, str]] = []  # (series index, status, label)
             if len(self.spec.series) == 1:
                 # a single series: its name is the chart title; keep only the status keys
-                legend.removeItem(html.escape(self.spec.series[0].metric.name(self.lang)))
+                # of the statuses it has (a chart of targets alone shows no "reported" key)
+                for status in ("reported", "derived", "target"):
+                    if status in statuses:
+                        entries.append((0, status, tr(f"status.{status}", self.lang)))
+            else:
+                for si, series in enumerate(self.spec.series):
+                    entries.append((si, "reported", series.metric.name(self.lang)))
+                for status in ("derived", "target"):
+                    if status in statuses:
+                        entries.append((0, status, tr(f"status.{status}", self.lang)))
+            for si, status, text in entries:
                 sample = pg.BarGraphItem(
                     x=[0],
                     height=[1],
                     width=1,
-                    pen=self._series_pen(0, "reported"),
-                    brush=self._series_brush(0, "reported"),
+                    pen=self._series_pen(si, status),
+                    brush=self._series_brush(si, status),
                 )
-                legend.addItem(sample, html.escape(tr("status.reported", self.lang)))
+                legend.addItem(sample, html.escape(text))
         else:
             for item in self.plotItem.listDataItems():
                 legend.addItem(item, html.escape(item.name() or ""))
