@@ -1,0 +1,270 @@
+"""Choose and order the slides of meeting mode; export them as a 16:9 PDF handout.
+
+The list shows every slide the snapshot offers, ticked when it is in the deck. Order changes by
+drag and drop or with the Up/Down buttons (Ctrl+Up / Ctrl+Down). The choice is remembered per
+snapshot content id (:func:`~qftz_desktop.ui.presentation.remember_choice`), so it comes back
+for the same data and survives a new snapshot: slides that disappeared are dropped, new ones are
+added at the end.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from ..domain.briefing import Briefing
+from ..domain.deck import Deck, DeckChoice
+from .presentation import remember_choice, remembered_choice
+from .text import plain_label
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class DeckDialog(QDialog):
+    """Tick the slides of the deck and put them in order."""
+
+    presentRequested = Signal()
+
+    def __init__(self, briefing: Briefing, settings, lang: str, parent=None, selection=None):
+        super().__init__(parent)
+        self.briefing = briefing
+        self.settings = settings
+        self.lang = lang
+        self.selection = selection
+        self.deck = Deck(briefing)
+        zh = lang == "zh"
+        self.setWindowTitle("演示幻灯片" if zh else "Slides for meeting mode")
+        self.resize(760, 640)
+        lay = QVBoxLayout(self)
+        lay.addWidget(
+            plain_label(
+                "勾选要演示的幻灯片，拖动或用“上移/下移”调整顺序。按快照分别记住。"
+                if zh
+                else "Tick the slides to show; drag them, or use Up/Down, to reorder. "
+                "Remembered for each snapshot.",
+                wrap=True,
+            )
+        )
+        self.list = QListWidget()
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setAlternatingRowColors(True)
+        body = QHBoxLayout()
+        body.addWidget(self.list, 1)
+        side = QVBoxLayout()
+        self.up_button = QPushButton("上移" if zh else "Up")
+        self.down_button = QPushButton("下移" if zh else "Down")
+        self.all_button = QPushButton("全选" if zh else "All")
+        self.none_button = QPushButton("全不选" if zh else "None")
+        self.reset_button = QPushButton("恢复默认" if zh else "Default")
+        self.up_button.setToolTip("Ctrl+↑")
+        self.down_button.setToolTip("Ctrl+↓")
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.move_current(1))
+        self.all_button.clicked.connect(lambda: self.set_all(True))
+        self.none_button.clicked.connect(lambda: self.set_all(False))
+        self.reset_button.clicked.connect(self.reset)
+        for b in (self.up_button, self.down_button):
+            side.addWidget(b)
+        side.addSpacing(16)
+        for b in (self.all_button, self.none_button, self.reset_button):
+            side.addWidget(b)
+        side.addStretch(1)
+        body.addLayout(side)
+        lay.addLayout(body, 1)
+        self.list.installEventFilter(self)  # Ctrl+Up / Ctrl+Down move the current slide
+
+        self.count_label = plain_label("")
+        lay.addWidget(self.count_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.handout_button = buttons.addButton(
+            "导出讲义 PDF…" if zh else "Export handout PDF…",
+            QDialogButtonBox.ButtonRole.ActionRole,
+        )
+        self.present_button = buttons.addButton(
+            "开始演示" if zh else "Present", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.handout_button.clicked.connect(self.export_handout_dialog)
+        self.present_button.clicked.connect(self._present)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.list.itemChanged.connect(self._update_count)
+        self.list.model().rowsMoved.connect(self._update_count)
+
+        choice = remembered_choice(settings, briefing) or DeckChoice.default(self.deck)
+        self.load(choice)
+
+    # -- the list --------------------------------------------------------------------------
+    def _item_text(self, slide_id: str) -> str:
+        slide = self.deck.get(slide_id)
+        if slide is None:
+            return slide_id
+        if slide.kind == "title":
+            return slide.title(self.lang)
+        return f"{slide.kicker(self.lang)} · {slide.title(self.lang)}"
+
+    def load(self, choice: DeckChoice) -> None:
+        choice = choice.reconcile(self.deck.ids)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for slide_id in choice.order:
+            item = QListWidgetItem(self._item_text(slide_id))  # item text is never HTML
+            item.setData(ID_ROLE, slide_id)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsDragEnabled
+            )
+            hidden = slide_id in choice.hidden
+            item.setCheckState(Qt.CheckState.Unchecked if hidden else Qt.CheckState.Checked)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        self._update_count()
+
+    def items(self) -> list[QListWidgetItem]:
+        return [self.list.item(i) for i in range(self.list.count())]
+
+    def choice(self) -> DeckChoice:
+        order = tuple(str(it.data(ID_ROLE)) for it in self.items())
+        hidden = frozenset(
+            str(it.data(ID_ROLE)) for it in self.items() if it.checkState() != Qt.CheckState.Checked
+        )
+        return DeckChoice(order, hidden)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.list and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            if ctrl and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.move_current(-1 if event.key() == Qt.Key.Key_Up else 1)
+                return True
+        return super().eventFilter(obj, event)
+
+    def move_current(self, step: int) -> None:
+        row = self.list.currentRow()
+        new = row + step
+        if row < 0 or not 0 <= new < self.list.count():
+            return
+        item = self.list.takeItem(row)
+        self.list.insertItem(new, item)
+        self.list.setCurrentRow(new)
+        self._update_count()
+
+    def set_all(self, on: bool) -> None:
+        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
+        self.list.blockSignals(True)
+        for it in self.items():
+            it.setCheckState(state)
+        self.list.blockSignals(False)
+        self._update_count()
+
+    def reset(self) -> None:
+        self.load(DeckChoice.default(self.deck))
+
+    def _update_count(self, *_args) -> None:
+        n = len(self.choice().included)
+        total = self.list.count()
+        self.count_label.setText(
+            f"已选 {n} / {total} 张" if self.lang == "zh" else f"{n} of {total} slides chosen"
+        )
+        ok = n > 0
+        self.handout_button.setEnabled(ok)
+        self.present_button.setEnabled(ok)
+
+    # -- actions -------------------------------------------------------------------------------
+    def save(self) -> DeckChoice:
+        choice = self.choice()
+        remember_choice(self.settings, self.briefing, choice)
+        return choice
+
+    def accept(self) -> None:
+        self.save()
+        super().accept()
+
+    def _present(self) -> None:
+        self.save()
+        super().accept()
+        self.presentRequested.emit()
+
+    def export_handout_dialog(self) -> Path | None:
+        zh = self.lang == "zh"
+        snap = self.briefing.snapshot
+        start = str(self.settings.value("export_dir", str(Path.home())))
+        name = f"{snap.title(self.lang)}-{snap.as_of}-{'讲义' if zh else 'handout'}.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "导出讲义 PDF" if zh else "Export handout PDF",
+            str(Path(start) / name),
+            "PDF (*.pdf)",
+        )
+        if not path:
+            return None
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        self.settings.setValue("export_dir", str(Path(path).parent))
+        return self.export_handout(Path(path))
+
+    def export_handout(self, path: Path) -> Path | None:
+        """Write the ticked slides, in order, to ``path`` (one 16:9 page each)."""
+        from ..export.atomic import AtomicWriteError
+        from ..export.handout import export_handout
+
+        self.save()
+        slides = self.deck.chosen(self.choice().included)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return export_handout(slides, path, self.lang, self.selection)
+        except AtomicWriteError as exc:
+            QApplication.restoreOverrideCursor()
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setWindowTitle("无法导出" if self.lang == "zh" else "Cannot export")
+            box.setText(exc.message(self.lang))
+            box.open()
+            self._error_box = box
+            return None
+        finally:
+            if QApplication.overrideCursor() is not None:
+                QApplication.restoreOverrideCursor()
+
+
+def open_deck_dialog(window) -> DeckDialog | None:
+    """Open the slide chooser for a MainWindow (menu: View ▸ Slides…)."""
+    if window.briefing is None:
+        return None
+    dialog = DeckDialog(
+        window.briefing, window.settings, window.selection.lang, window, window.selection
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def present() -> None:
+        from .presentation import start_presentation
+
+        start_presentation(window)
+
+    dialog.presentRequested.connect(present)
+    dialog.open()
+    return dialog

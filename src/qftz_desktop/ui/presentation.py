@@ -1,0 +1,1314 @@
+"""Meeting mode: the deck full-screen, driven by a clicker, readable on any projector.
+
+``start_presentation(window)`` (F5 in the main window) opens a :class:`PresentationWindow`
+showing the remembered deck of the window's snapshot. Slides are drawn with the projector
+themes and the one chart path (:class:`~qftz_desktop.ui.charts.ChartView`); type is sized for
+1920×1080 and scaled with the screen, so a 1280×720 projector shows the same slide smaller in
+pixels but the same in the room.
+
+The window's :class:`~qftz_desktop.ui.selection.Selection` is shared: the year range, the
+focused year and the language carry into the slides, and a year focused on a slide is focused
+in the window too.
+
+Keys (a clicker sends PageDown/PageUp, and often B or '.', F5 and Esc):
+
+======================================  ==================================================
+Right, Down, PageDown, Space, Enter, N  next slide
+Left, Up, PageUp, Backspace, P          previous slide
+Home / End                              first / last slide
+digits, then Enter                      go to slide N (Backspace deletes a digit, Esc cancels)
+B or .                                  black screen (toggle); any move key brings it back
+W or ,                                  white screen (toggle)
+Shift+Left/Right (or Alt+Left/Right)    focused year earlier / later
+F                                       year mode: Left/Right move the focused year, while
+                                        PageUp/PageDown (the clicker) still change slides
+Ctrl+0                                  clear the focused year
+T                                       dark / light projector theme
+L                                       Chinese / English
+Esc                                     leave; the window returns to the tab it showed
+======================================  ==================================================
+
+With two or more screens the slides go full-screen on a screen other than the main window's,
+and the main window shows a presenter view (current and next slide, slide number, elapsed time);
+:func:`plan_screens` makes that choice from screen geometries alone, so it is tested with fakes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeyEvent, QPixmap, QScreen
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QStackedWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.briefing import Briefing, FigureCard
+from ..domain.deck import Deck, DeckChoice, Slide, deck_key
+from ..domain.i18n import tr
+from .charts import ChartView
+from .fonts import FAMILY, ui_font
+from .selection import Selection
+from .text import plain_label
+from .theme import PROJECTOR_DARK, PROJECTOR_LIGHT, Theme
+
+BASE_W, BASE_H = 1920, 1080
+PROJECTOR_THEMES = {t.name: t for t in (PROJECTOR_DARK, PROJECTOR_LIGHT)}
+THEME_SETTING = "presentation/theme"
+PREVIEW_W = 480
+
+# Text sizes in pixels at 1920×1080; everything on a slide is at least 24 px there.
+PX = {
+    "kicker": 30,
+    "title": 48,
+    "subtitle": 30,
+    "body": 30,
+    "card_name": 32,
+    "card_value": 92,
+    "card_meta": 28,
+    "hl_title": 40,
+    "hl_text": 34,
+    "hl_source": 26,
+    "footer": 24,
+    "cover_title": 84,
+    "cover_sub": 36,
+    "cover_meta": 30,
+}
+MIN_PX_AT_1080 = 24
+
+_UI = {
+    "next": ("下一张", "Next"),
+    "current": ("当前", "Current"),
+    "last": ("（最后一张）", "(last slide)"),
+    "elapsed": ("已用时间", "Elapsed"),
+    "focus": ("聚焦 {year}", "Focus {year}"),
+    "goto": ("跳转到第 {n} 张 ⏎", "Go to slide {n} ⏎"),
+    "hint_year": ("Shift+←/→ 切换年份", "Shift+←/→ year"),
+    "year_mode": ("年份模式：←/→ 切换年份 · F 退出", "Year mode: ←/→ change year · F to exit"),
+    "no_data_year": ("{year}年无数据，显示最近一期", "no data for {year}; latest shown"),
+    "cover_hint": (
+        "翻页：→ / PgDn · 返回：← / PgUp · 黑屏：B · 退出：Esc",
+        "Next: → / PgDn · Back: ← / PgUp · Black: B · Leave: Esc",
+    ),
+    "figures": ("{n} 项数据", "{n} figures"),
+    "presenting": ("正在演示", "Presenting"),
+    "keys": (
+        "→ / PgDn / 空格 下一张 · ← / PgUp 上一张 · 数字+回车 跳转\n"
+        "B 黑屏 · W 白屏 · Shift+←/→ 年份 · F 年份模式 · T 明暗主题 · Esc 结束",
+        "→ / PgDn / Space next · ← / PgUp previous · digits+Enter jump\n"
+        "B black · W white · Shift+←/→ year · F year mode · T theme · Esc end",
+    ),
+}
+
+
+def ui_text(key: str, lang: str, **params: object) -> str:
+    zh, en = _UI[key]
+    text = zh if lang == "zh" else en
+    return text.format(**params) if params else text
+
+
+# -- sizes, themes, colours ------------------------------------------------------------------
+
+
+def slide_scale(width: int, height: int) -> float:
+    """How much smaller (or larger) than 1920×1080 a slide is; type scales with it."""
+    return max(0.3, min(width / BASE_W, height / BASE_H))
+
+
+def px(name: str, scale: float) -> int:
+    return max(9, round(PX[name] * scale))
+
+
+def scaled_theme(theme: Theme, scale: float) -> Theme:
+    """The theme with chart text and lines sized for a slide of that scale."""
+    return replace(
+        theme,
+        tick_px=max(9, round(theme.tick_px * scale)),
+        label_px=max(9, round(theme.label_px * scale)),
+        base_pt=theme.base_pt * scale,
+        title_pt=theme.title_pt * scale,
+        line_width=max(1.5, theme.line_width * scale),
+    )
+
+
+def text_colours(theme: Theme) -> dict[str, str]:
+    """Every colour slides use for text (checked for 7:1 contrast in the tests)."""
+    return {"text": theme.text, "muted": theme.muted, "accent": theme.accent}
+
+
+def _rgba(spec: str) -> str:
+    """'#RRGGBBAA' (the themes' convention) as a style-sheet rgba()."""
+    h = spec.lstrip("#")
+    r, g, b = (int(h[i : i + 2], 16) for i in (0, 2, 4))
+    a = int(h[6:8], 16) if len(h) == 8 else 255
+    return f"rgba({r},{g},{b},{a})"
+
+
+def _stylesheet(theme: Theme, scale: float) -> str:
+    border = max(1, round(2 * scale))
+    stripe = max(3, round(10 * scale))
+    radius = max(2, round(8 * scale))
+    status = {"reported": "solid", "derived": "dashed", "target": "dotted"}
+    rules = [
+        f"QWidget#presentation, QWidget#slide, QWidget#blank {{ background: {theme.background}; }}",
+        f"QLabel {{ color: {theme.text}; background: transparent; }}",
+        f'QLabel[role="muted"] {{ color: {theme.muted}; }}',
+        f'QLabel[role="accent"] {{ color: {theme.accent}; }}',
+        f"QFrame#slideRule {{ background: {theme.grid}; border: none; }}",
+        f"QFrame#slideCard, QFrame#slideHighlight {{ background: {theme.surface}; "
+        f"border: {border}px solid {theme.grid}; }}",
+        f"QFrame#slideCard {{ border-left: {stripe}px solid {theme.color(0)}; }}",
+        f'QFrame#slideCard[focused="true"] {{ border: {border * 2}px solid {theme.accent}; '
+        f"border-left: {stripe}px solid {theme.accent}; }}",
+        f"QFrame#slideHighlight {{ border-left: {stripe}px solid {theme.accent}; }}",
+        f"QLabel#jumpBox {{ background: {theme.accent}; color: {theme.background}; "
+        f"border-radius: {radius}px; padding: {round(8 * scale)}px {round(20 * scale)}px; }}",
+    ]
+    for st, style in status.items():
+        if st != "reported":
+            colour = theme.color(2 if st == "derived" else 1)
+            rules.append(
+                f'QFrame#slideCard[status="{st}"] {{ border-left: {stripe}px {style} {colour}; }}'
+            )
+    return "\n".join(rules)
+
+
+def _font(size_px: int, bold: bool = False) -> QFont:
+    font = ui_font()
+    font.setPixelSize(size_px)
+    font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+    return font
+
+
+def _label(text: str, size_px: int, bold: bool = False, role: str = "", wrap: bool = True):
+    label = plain_label(text, wrap=wrap)
+    label.setFont(_font(size_px, bold))
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+def fit_font_px(text: str, width: int, start_px: int, min_px: int, max_lines: int, bold=True):
+    """The largest pixel size (from start_px down to min_px) that sets text in max_lines."""
+    size = start_px
+    while size > min_px:
+        fm = QFontMetrics(_font(size, bold))
+        rect = fm.boundingRect(QRect(0, 0, max(width, 1), 100000), Qt.TextFlag.TextWordWrap, text)
+        if rect.height() < fm.lineSpacing() * (max_lines + 0.5):
+            return size
+        size -= 2
+    return min_px
+
+
+def text_height(text: str, width: int, font: QFont) -> int:
+    fm = QFontMetrics(font)
+    return fm.boundingRect(
+        QRect(0, 0, max(width, 1), 100000), Qt.TextFlag.TextWordWrap, text
+    ).height()
+
+
+class FittingLabel(QLabel):
+    """One line of plain text: the first candidate that fits the width, else the last elided."""
+
+    def __init__(self, candidates: Sequence[str] = (), parent=None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(1)
+        self._candidates: list[str] = []
+        self.set_candidates(candidates)
+
+    def set_candidates(self, candidates: Sequence[str]) -> None:
+        self._candidates = [c for c in candidates if c] or [""]
+        self._fit()
+
+    def full_text(self) -> str:
+        return self._candidates[0]
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        fm = self.fontMetrics()
+        width = max(self.width(), 1)
+        for text in self._candidates:
+            if fm.horizontalAdvance(text) <= width:
+                self.setText(text)
+                return
+        self.setText(fm.elidedText(self._candidates[-1], Qt.TextElideMode.ElideRight, width))
+
+
+# -- slide widgets ---------------------------------------------------------------------------
+
+
+class SlideCard(QFrame):
+    """A figure card at projector size: name, value, period and status, scope."""
+
+    def __init__(self, briefing: Briefing, card: FigureCard, lang: str, scale: float, width: int):
+        super().__init__()
+        self.setObjectName("slideCard")
+        self.card = card
+        self.lang = lang
+        pad = round(22 * scale)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(round(30 * scale), pad, pad, pad)
+        lay.setSpacing(round(6 * scale))
+        name = card.metric.name(lang)
+        inner = width - round(60 * scale)
+        name_px = fit_font_px(name, inner, px("card_name", scale), px("card_meta", scale), 2)
+        self.name_label = _label(name, name_px, bold=True)
+        self.value_label = _label("", px("card_value", scale), bold=True, role="accent")
+        self.value_label.setWordWrap(False)
+        self.period_label = _label("", px("card_meta", scale), role="muted")
+        self.scope_label = _label(
+            card.metric.scope_label(lang), px("card_meta", scale), role="muted"
+        )
+        lay.addWidget(self.name_label)
+        lay.addWidget(self.value_label)
+        lay.addWidget(self.period_label)
+        lay.addWidget(self.scope_label)
+        lay.addStretch(1)
+        self._inner = inner
+        self._value_px = px("card_value", scale)
+        self.set_year(None)
+
+    def set_year(self, year: int | None) -> None:
+        point, exact = self.card.point_for(year)
+        lang = self.lang
+        value = point.value_text(self.card.metric, lang)
+        self.value_label.setFont(
+            _font(fit_font_px(value, self._inner, self._value_px, self._value_px // 2, 1), True)
+        )
+        self.value_label.setText(value)
+        period = f"{point.period.label(lang)} · {tr(f'status.{point.status}', lang)}"
+        if year is not None and not exact:
+            period += " · " + ui_text("no_data_year", lang, year=year)
+        self.period_label.setText(period)
+        self.setProperty("status", point.status)
+        self.setProperty("focused", bool(year is not None and exact))
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+
+class SlideView(QWidget):
+    """One slide at a given size: kicker and title, the body, and the footer line."""
+
+    def __init__(
+        self,
+        slide: Slide,
+        theme: Theme,
+        lang: str,
+        size: QSize,
+        number: int,
+        total: int,
+        selection: Selection | None = None,
+        parent=None,
+        handout: bool = False,
+    ):
+        super().__init__(parent)
+        self.setObjectName("slide")
+        self.handout = handout  # on paper: no key hints
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.slide = slide
+        self.lang = lang
+        self.theme_name = theme.name
+        self.scale = scale = slide_scale(size.width(), size.height())
+        self.theme = scaled_theme(theme, scale)
+        self.number, self.total = number, total
+        self.chart: ChartView | None = None
+        self.cards: list[SlideCard] = []
+        self.focus_year: int | None = None
+        self.year_mode = False
+        self.resize(size)
+        margin_x, margin_top = round(72 * scale), round(40 * scale)
+        self._content_w = size.width() - 2 * margin_x
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(margin_x, margin_top, margin_x, round(22 * scale))
+        lay.setSpacing(round(10 * scale))
+        if slide.kind == "title":
+            self._build_cover(lay, size)
+        else:
+            self._build_header(lay)
+            self._build_body(lay, size, selection)
+        self._build_footer(lay)
+        if selection is not None:
+            self.set_range(selection.year_from, selection.year_to, selection.bounds)
+            self.set_focus(selection.focus_year)
+        else:
+            self._update_footer()
+
+    # -- parts -----------------------------------------------------------------------------
+    def _build_cover(self, lay: QVBoxLayout, size: QSize) -> None:
+        s, lang, snap = self.scale, self.lang, self.slide.briefing.snapshot
+        lay.addStretch(3)
+        lay.addWidget(_label(self.slide.kicker(lang), px("cover_sub", s), role="accent"))
+        title = self.slide.title(lang)
+        title_px = fit_font_px(title, self._content_w, px("cover_title", s), px("title", s), 2)
+        self.title_label = _label(title, title_px, bold=True)
+        lay.addWidget(self.title_label)
+        lay.addSpacing(round(24 * s))
+        sep = "：" if lang == "zh" else ": "
+        lines = [
+            f"{tr('label.as_of', lang)}{sep}{snap.as_of}",
+            ui_text("figures", lang, n=snap.figures_count)
+            + f" · {tr('label.content_id', lang)} {snap.short_id}",
+        ]
+        for line in lines:
+            lay.addWidget(_label(line, px("cover_meta", s), role="muted"))
+        lay.addStretch(4)
+        if not self.handout:
+            lay.addWidget(_label(ui_text("cover_hint", lang), px("footer", s), role="muted"))
+
+    def _build_header(self, lay: QVBoxLayout) -> None:
+        s, lang = self.scale, self.lang
+        head = QHBoxLayout()
+        head.setSpacing(round(24 * s))
+        self.kicker_label = _label(self.slide.kicker(lang), px("kicker", s), True, "accent")
+        head.addWidget(self.kicker_label, 1)
+        self.focus_label = _label("", px("kicker", s), True, "accent", wrap=False)
+        head.addWidget(self.focus_label, 0, Qt.AlignmentFlag.AlignRight)
+        lay.addLayout(head)
+        title = self.slide.title(lang)
+        title_px = fit_font_px(title, self._content_w, px("title", s), px("subtitle", s), 2)
+        self.title_label = _label(title, title_px, bold=True)
+        lay.addWidget(self.title_label)
+        subtitle = self.slide.subtitle(lang)
+        if subtitle:
+            lay.addWidget(_label(subtitle, px("subtitle", s), role="muted"))
+
+    def _body_height(self, size: QSize) -> int:
+        s = self.scale
+        fixed = 40 + 22 + 10 * 5 + 44 + 2 * 64 + 44 + 36  # margins, spacing, header, footer
+        title_px = self.title_label.font().pixelSize()
+        return max(100, size.height() - round(fixed * s) - title_px * 2)
+
+    def _build_body(self, lay: QVBoxLayout, size: QSize, selection: Selection | None) -> None:
+        s, lang, slide = self.scale, self.lang, self.slide
+        lay.addSpacing(round(6 * s))
+        if slide.kind == "chart" and slide.chart is not None:
+            chart = ChartView(slide.chart, slide.briefing, self.theme, lang, interactive=True)
+            chart.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            chart.setMinimumHeight(round(200 * s))
+            # from across a room: grid lines behind the bars, and no sub-minor lines
+            left = chart.plotItem.getAxis("left")
+            left.setZValue(-1)
+            left.setStyle(maxTickLevel=1)
+            if selection is not None:
+                chart.yearClicked.connect(selection.set_focus)
+            self.chart = chart
+            lay.addWidget(chart, 1)
+        elif slide.kind in ("kpis", "cards"):
+            grid = QGridLayout()
+            gap = round(24 * s)
+            grid.setHorizontalSpacing(gap)
+            grid.setVerticalSpacing(gap)
+            cols = 2 if len(slide.cards) > 1 else 1
+            card_w = (self._content_w - gap * (cols - 1)) // cols
+            for i, figure in enumerate(slide.cards):
+                card = SlideCard(slide.briefing, figure, lang, s, card_w)
+                self.cards.append(card)
+                grid.addWidget(card, i // cols, i % cols)
+            for c in range(cols):
+                grid.setColumnStretch(c, 1)
+            for r in range(2):  # two rows even for two cards: cards keep one size
+                grid.setRowStretch(r, 1)
+            lay.addLayout(grid, 1)
+        elif slide.kind == "highlights":
+            self._build_highlights(lay, size)
+        else:
+            lay.addStretch(1)
+
+    def _build_highlights(self, lay: QVBoxLayout, size: QSize) -> None:
+        s, lang, slide = self.scale, self.lang, self.slide
+        inner = self._content_w - round(70 * s)
+        available = self._body_height(size)
+        blocks = [
+            (h.title(lang), h.text(lang), slide.briefing.source_note([h.source_id], lang))
+            for h in slide.highlights
+        ]
+        gap, pad = round(20 * s), round(18 * s)
+        factor = 1.0
+        while factor > 0.6:  # shrink the type until the highlights fit (rarely needed)
+            sizes = (
+                round(px("hl_title", s) * factor),
+                round(px("hl_text", s) * factor),
+                max(round(px("hl_source", s) * factor), 9),
+            )
+            need = sum(
+                text_height(t, inner, _font(sizes[0], True))
+                + text_height(b, inner, _font(sizes[1]))
+                + text_height(n, inner, _font(sizes[2]))
+                + 2 * pad
+                + 3 * round(6 * s)
+                + gap
+                for t, b, n in blocks
+            )
+            if need <= available:
+                break
+            factor -= 0.05
+        for title, body, note in blocks:
+            frame = QFrame()
+            frame.setObjectName("slideHighlight")
+            box = QVBoxLayout(frame)
+            box.setContentsMargins(round(30 * s), pad, pad, pad)
+            box.setSpacing(round(6 * s))
+            box.addWidget(_label(title, sizes[0], bold=True))
+            box.addWidget(_label(body, sizes[1]))
+            box.addWidget(_label(note, sizes[2], role="muted"))
+            lay.addWidget(frame)
+            lay.addSpacing(gap - lay.spacing())
+        lay.addStretch(1)
+
+    def _build_footer(self, lay: QVBoxLayout) -> None:
+        s = self.scale
+        rule = QFrame()
+        rule.setObjectName("slideRule")
+        rule.setFixedHeight(max(1, round(2 * s)))
+        lay.addWidget(rule)
+        foot = QHBoxLayout()
+        foot.setSpacing(round(32 * s))
+        size = px("footer", s)
+        self.source_label = FittingLabel()
+        self.source_label.setFont(_font(size))
+        self.source_label.setProperty("role", "muted")
+        self.hint_label = _label("", size, role="muted", wrap=False)
+        self.position_label = _label("", size, role="muted", wrap=False)
+        foot.addWidget(self.source_label, 1)
+        foot.addWidget(self.hint_label, 0)
+        foot.addWidget(self.position_label, 0)
+        lay.addLayout(foot)
+
+    # -- state -----------------------------------------------------------------------------
+    def _update_footer(self) -> None:
+        lang, slide = self.lang, self.slide
+        if slide.kind == "title":
+            self.source_label.set_candidates([slide.source_note(lang)])
+        else:
+            self.source_label.set_candidates(
+                [
+                    slide.source_note(lang, self.focus_year, limit=2),
+                    slide.source_note(lang, self.focus_year, limit=1),
+                ]
+            )
+        hint = ""
+        if self.handout:
+            pass
+        elif self.year_mode:
+            hint = ui_text("year_mode", lang)
+            self.hint_label.setProperty("role", "accent")
+        elif slide.kind in ("chart", "kpis", "cards"):
+            hint = ui_text("hint_year", lang)
+            self.hint_label.setProperty("role", "muted")
+        self.hint_label.style().unpolish(self.hint_label)
+        self.hint_label.style().polish(self.hint_label)
+        self.hint_label.setText(hint)
+        sep = "：" if lang == "zh" else ": "
+        self.position_label.setText(
+            f"{tr('label.as_of', lang)}{sep}{slide.as_of}    {self.number} / {self.total}"
+        )
+
+    def set_range(self, lo: int, hi: int, bounds: tuple[int, int] | None = None) -> None:
+        if self.chart is not None:
+            self.chart.set_year_range(lo, hi)
+        self._range_text = "" if bounds is None or (lo, hi) == tuple(bounds) else f"{lo}–{hi}"
+        self._update_focus_label()
+
+    def set_focus(self, year: int | None) -> None:
+        self.focus_year = year
+        if self.chart is not None:
+            self.chart.set_focus_year(year)
+        for card in self.cards:
+            card.set_year(year)
+        self._update_focus_label()
+        self._update_footer()
+
+    def set_year_mode(self, on: bool) -> None:
+        if on != self.year_mode:
+            self.year_mode = on
+            self._update_footer()
+
+    def _update_focus_label(self) -> None:
+        label = getattr(self, "focus_label", None)
+        if label is None:
+            return
+        if self.slide.kind not in ("chart", "kpis", "cards"):
+            return  # highlights have no year
+        parts = [getattr(self, "_range_text", "")]
+        if self.focus_year is not None:
+            parts.append(ui_text("focus", self.lang, year=self.focus_year))
+        label.setText(" · ".join(p for p in parts if p))
+
+
+def build_slide_view(
+    slide: Slide,
+    theme: Theme,
+    lang: str,
+    size: QSize,
+    number: int,
+    total: int,
+    selection: Selection | None = None,
+    handout: bool = False,
+) -> SlideView:
+    """A slide laid out for ``size`` with its own style sheet (screenshots, handouts)."""
+    view = SlideView(slide, theme, lang, size, number, total, selection, handout=handout)
+    view.setStyleSheet(_stylesheet(theme, view.scale))
+    return view
+
+
+# -- screens ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScreenPlan:
+    """Where things go: slides on ``slides``; a presenter view on ``presenter`` (or none)."""
+
+    slides: int
+    presenter: int | None
+
+
+def plan_screens(geometries: Sequence[QRect], main_index: int) -> ScreenPlan:
+    """Slides on a screen other than the main window's (the laptop) when there is one.
+
+    Among the other screens, the first that does not sit exactly on the main screen (a mirrored
+    pair shows the same picture) is chosen; with one screen the slides cover the main window.
+    """
+    if not geometries:
+        return ScreenPlan(0, None)
+    main = main_index if 0 <= main_index < len(geometries) else 0
+    for i, geo in enumerate(geometries):
+        if i != main and geo != geometries[main]:
+            return ScreenPlan(i, main)
+    return ScreenPlan(main, None)
+
+
+def available_screens() -> list:
+    """The screens to plan with (tests monkeypatch this to fake a projector)."""
+    return list(QGuiApplication.screens())
+
+
+def _geometry(screen) -> QRect:
+    return QRect(screen.geometry())
+
+
+# -- the presentation window -----------------------------------------------------------------
+
+NEXT_KEYS = {
+    Qt.Key.Key_Right,
+    Qt.Key.Key_Down,
+    Qt.Key.Key_PageDown,
+    Qt.Key.Key_Space,
+    Qt.Key.Key_N,
+}
+PREV_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_P}
+ENTER_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
+DIGITS = {getattr(Qt.Key, f"Key_{d}"): str(d) for d in range(10)}
+DIGIT_EDIT_KEYS = {Qt.Key.Key_Backspace, Qt.Key.Key_Escape}
+TEXT_ENTRY = (QAbstractSpinBox, QLineEdit, QTextEdit, QComboBox)
+
+
+def _mods(event: QKeyEvent) -> Qt.KeyboardModifier:
+    # the keypad flag says where a key is, not what it means: 5 on the keypad is still 5
+    return event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+
+
+class PresentationWindow(QWidget):
+    """The slides, full-screen. Keys are taken here and, with a presenter view, in the window."""
+
+    slideChanged = Signal(int)  # index into slides
+    blankChanged = Signal(str)  # "", "black" or "white"
+    finished = Signal()
+
+    def __init__(
+        self,
+        main_window,
+        slides: Sequence[Slide],
+        theme_name: str = PROJECTOR_DARK.name,
+        parent=None,
+    ):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("presentation")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setWindowTitle("QFTZ Briefing")
+        self.main_window = main_window
+        self.selection: Selection = main_window.selection
+        self.slides: tuple[Slide, ...] = tuple(slides)
+        self.theme_name = theme_name if theme_name in PROJECTOR_THEMES else PROJECTOR_DARK.name
+        self.index = 0
+        self.blank = ""
+        self.year_mode = False
+        self.digits = ""
+        self.presenter: PresenterView | None = None
+        self.plan = ScreenPlan(0, None)
+        self._views: dict[str, SlideView] = {}
+        self._built_for: tuple[QSize, str, str] | None = None
+        self._ended = False
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.BlankCursor)
+
+        self.stage = QStackedWidget(self)
+        self.stage.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.stage)
+        self.blank_widget = QWidget(self)
+        self.blank_widget.setObjectName("blank")
+        self.blank_widget.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.blank_widget.hide()
+        self.jump_label = plain_label("", self)
+        self.jump_label.setObjectName("jumpBox")
+        self.jump_label.hide()
+        self._digit_timer = QTimer(self)
+        self._digit_timer.setSingleShot(True)
+        self._digit_timer.setInterval(5000)
+        self._digit_timer.timeout.connect(self._clear_digits)
+        self._prefetch_timer = QTimer(self)
+        self._prefetch_timer.setSingleShot(True)
+        self._prefetch_timer.setInterval(40)
+        self._prefetch_timer.timeout.connect(self._prefetch)
+        self._apply_style()
+
+        sel = self.selection
+        sel.rangeChanged.connect(self._on_range)
+        sel.focusChanged.connect(self._on_focus)
+        sel.langChanged.connect(self._on_lang)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    # -- themes and building ----------------------------------------------------------------
+    @property
+    def theme(self) -> Theme:
+        return PROJECTOR_THEMES[self.theme_name]
+
+    @property
+    def lang(self) -> str:
+        return self.selection.lang
+
+    def _slide_size(self) -> QSize:
+        size = self.stage.size() if self.isVisible() else self.size()
+        return size if size.width() > 100 and size.height() > 100 else QSize(BASE_W, BASE_H)
+
+    def _apply_style(self) -> None:
+        size = self._slide_size()
+        scale = slide_scale(size.width(), size.height())
+        self.setStyleSheet(_stylesheet(self.theme, scale))
+        self.jump_label.setFont(_font(px("kicker", scale), True))
+        self.blank_widget.setStyleSheet(
+            f"background: {'#FFFFFF' if self.blank == 'white' else '#000000'};"
+        )
+
+    def _invalidate(self) -> None:
+        """Drop built slides (theme, language or size changed) and show the current again."""
+        for view in self._views.values():
+            self.stage.removeWidget(view)
+            view.deleteLater()
+        self._views.clear()
+        self._built_for = None
+        self._apply_style()
+        if self.slides:
+            self._show_current()
+
+    def view(self, index: int) -> SlideView:
+        """The built slide at ``index`` (built now if needed)."""
+        key = (self._slide_size(), self.theme_name, self.lang)
+        if self._built_for is not None and self._built_for != key:
+            for v in self._views.values():
+                self.stage.removeWidget(v)
+                v.deleteLater()
+            self._views.clear()
+        self._built_for = key
+        slide = self.slides[index]
+        view = self._views.get(slide.id)
+        if view is None:
+            view = SlideView(
+                slide, self.theme, self.lang, key[0], index + 1, len(self.slides), self.selection
+            )
+            view.set_year_mode(self.year_mode)
+            self._views[slide.id] = view
+            self.stage.addWidget(view)
+        return view
+
+    def current_view(self) -> SlideView | None:
+        return self.view(self.index) if self.slides else None
+
+    def _show_current(self) -> None:
+        if not self.slides:
+            return
+        self.stage.setCurrentWidget(self.view(self.index))
+        self._prefetch_timer.start()
+
+    def _prefetch(self) -> None:
+        """Build the next and previous slides while the speaker talks."""
+        for i in (self.index + 1, self.index - 1):
+            if 0 <= i < len(self.slides):
+                self.view(i)
+        if self.presenter is not None:
+            self.presenter.refresh_preview()
+
+    # -- navigation -------------------------------------------------------------------------
+    @property
+    def count(self) -> int:
+        return len(self.slides)
+
+    def go(self, index: int) -> None:
+        if not self.slides:
+            return
+        index = max(0, min(len(self.slides) - 1, index))
+        if index != self.index or self.stage.currentWidget() is None:
+            self.index = index
+            self._show_current()
+            self.slideChanged.emit(index)
+
+    def next(self) -> None:
+        self.go(self.index + 1)
+
+    def previous(self) -> None:
+        self.go(self.index - 1)
+
+    def set_blank(self, kind: str) -> None:
+        self.blank = kind if kind in ("black", "white") else ""
+        self._apply_style()
+        self.blank_widget.setGeometry(self.rect())
+        self.blank_widget.setVisible(bool(self.blank))
+        self.blank_widget.raise_()
+        self.blankChanged.emit(self.blank)
+
+    def toggle_blank(self, kind: str) -> None:
+        self.set_blank("" if self.blank == kind else kind)
+
+    def toggle_theme(self) -> None:
+        dark = PROJECTOR_DARK.name
+        self.theme_name = PROJECTOR_LIGHT.name if self.theme_name == dark else dark
+        settings = getattr(self.main_window, "settings", None)
+        if settings is not None:
+            settings.setValue(THEME_SETTING, self.theme_name)
+        self._invalidate()
+
+    def set_year_mode(self, on: bool) -> None:
+        self.year_mode = on
+        for view in self._views.values():
+            view.set_year_mode(on)
+        if self.presenter is not None:
+            self.presenter.update_texts()
+
+    def _set_digits(self, digits: str) -> None:
+        self.digits = digits[:4]
+        if self.digits:
+            self.jump_label.setText(ui_text("goto", self.lang, n=self.digits))
+            self.jump_label.adjustSize()
+            margin = round(40 * slide_scale(self.width(), self.height()))
+            self.jump_label.move(
+                (self.width() - self.jump_label.width()) // 2,
+                self.height() - self.jump_label.height() - margin * 3,
+            )
+            self.jump_label.show()
+            self.jump_label.raise_()
+            self._digit_timer.start()
+        else:
+            self.jump_label.hide()
+
+    def _clear_digits(self) -> None:
+        self._set_digits("")
+
+    def end(self) -> None:
+        """Leave meeting mode and put the main window back as it was."""
+        if self._ended:
+            return
+        self._ended = True
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        sel = self.selection
+        for signal, slot in (
+            (sel.rangeChanged, self._on_range),
+            (sel.focusChanged, self._on_focus),
+            (sel.langChanged, self._on_lang),
+        ):
+            with contextlib.suppress(RuntimeError, TypeError):
+                signal.disconnect(slot)
+        restore_main_window(self.main_window, self)
+        self.hide()
+        self.finished.emit()
+        self.deleteLater()
+
+    # -- keys -------------------------------------------------------------------------------
+    def handle_key(self, key: int, mods: Qt.KeyboardModifier, dry_run: bool = False) -> bool:
+        """Act on one key press; True when it is a meeting-mode key. ``dry_run`` only tells."""
+        Key = Qt.Key
+        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        alt = bool(mods & Qt.KeyboardModifier.AltModifier)
+        ctrl = bool(mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier))
+        action = None
+        if ctrl:
+            if key == Key.Key_0:
+                action = lambda: self.selection.set_focus(None)  # noqa: E731
+        elif (shift or alt) and key in (Key.Key_Left, Key.Key_Right):
+            step = -1 if key == Key.Key_Left else 1
+            action = lambda: self.selection.step_focus(step)  # noqa: E731
+        elif alt:
+            action = None
+        elif key in DIGITS:
+            digit = DIGITS[key]
+            action = lambda: self._set_digits(self.digits + digit)  # noqa: E731
+        elif key in ENTER_KEYS:
+            action = self._enter
+        elif key == Key.Key_Backspace:
+            action = (lambda: self._set_digits(self.digits[:-1])) if self.digits else self._prev
+        elif key == Key.Key_Escape:
+            action = self._clear_digits if self.digits else self.end
+        elif self.year_mode and key in (Key.Key_Left, Key.Key_Right):
+            step = -1 if key == Key.Key_Left else 1
+            action = lambda: self.selection.step_focus(step)  # noqa: E731
+        elif key in NEXT_KEYS:
+            action = self._next
+        elif key in PREV_KEYS:
+            action = self._prev
+        elif key == Key.Key_Home:
+            action = lambda: self._move_to(0)  # noqa: E731
+        elif key == Key.Key_End:
+            action = lambda: self._move_to(len(self.slides) - 1)  # noqa: E731
+        elif key in (Key.Key_B, Key.Key_Period):
+            action = lambda: self.toggle_blank("black")  # noqa: E731
+        elif key in (Key.Key_W, Key.Key_Comma):
+            action = lambda: self.toggle_blank("white")  # noqa: E731
+        elif key == Key.Key_T:
+            action = self.toggle_theme
+        elif key == Key.Key_F:
+            action = lambda: self.set_year_mode(not self.year_mode)  # noqa: E731
+        elif key == Key.Key_L:
+            action = lambda: self.selection.set_lang("en" if self.lang == "zh" else "zh")  # noqa: E731
+        elif key == Key.Key_F5:
+            action = lambda: None  # noqa: E731 - a clicker's "start" button while presenting
+        if action is None:
+            return False
+        if not dry_run:
+            keeps_digits = key in DIGITS or key in ENTER_KEYS or key in DIGIT_EDIT_KEYS
+            if self.digits and not keeps_digits:
+                self._clear_digits()  # a move key abandons a half-typed slide number
+            action()
+        return True
+
+    def _move_to(self, index: int) -> None:
+        # A blank screen comes back first; the next press moves (no slide is skipped unseen).
+        if self.blank:
+            self.set_blank("")
+            return
+        self.go(index)
+
+    def _next(self) -> None:
+        self._move_to(self.index + 1)
+
+    def _prev(self) -> None:
+        self._move_to(self.index - 1)
+
+    def _enter(self) -> None:
+        if self.digits:
+            n = int(self.digits)
+            self._clear_digits()
+            if self.blank:
+                self.set_blank("")
+            if 1 <= n <= len(self.slides):
+                self.go(n - 1)
+        else:
+            self._next()
+
+    def _owns(self, obj) -> bool:
+        if not isinstance(obj, QWidget):
+            return False
+        top = obj.window()
+        if top is self:
+            return True
+        return self.presenter is not None and top is self.main_window
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        etype = event.type()
+        if etype not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return False
+        if self._ended or not self._owns(obj) or QApplication.activeModalWidget() is not None:
+            return False
+        assert isinstance(event, QKeyEvent) and isinstance(obj, QWidget)
+        key, mods = event.key(), _mods(event)
+        typing = obj.window() is not self and isinstance(obj, TEXT_ENTRY)
+        if typing and key not in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            return False  # typing in the window's year boxes; the clicker's keys still work
+        if etype == QEvent.Type.ShortcutOverride:
+            if self.handle_key(key, mods, dry_run=True):
+                event.accept()
+                return True
+            return False
+        return self.handle_key(key, mods)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.handle_key(event.key(), _mods(event)):
+            super().keyPressEvent(event)
+
+    # -- selection ----------------------------------------------------------------------------
+    def _on_range(self, lo: int, hi: int) -> None:
+        for view in self._views.values():
+            view.set_range(lo, hi, self.selection.bounds)
+        if self.presenter is not None:
+            self.presenter.update_texts()
+
+    def _on_focus(self, year) -> None:
+        for view in self._views.values():
+            view.set_focus(year)
+        if self.presenter is not None:
+            self.presenter.update_texts()
+
+    def _on_lang(self, _lang: str) -> None:
+        self._invalidate()
+        if self.presenter is not None:
+            self.presenter.update_texts()
+
+    # -- Qt events ----------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.blank_widget.setGeometry(self.rect())
+        if self._built_for is not None and self._built_for[0] != self._slide_size():
+            self._invalidate()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.slides and self.stage.currentWidget() is None:
+            self._show_current()
+
+    def closeEvent(self, event) -> None:
+        self.end()
+        super().closeEvent(event)
+
+
+# -- presenter view --------------------------------------------------------------------------
+
+
+class PresenterView(QWidget):
+    """On the laptop while the slides are on the projector: where we are, what comes next."""
+
+    def __init__(self, presentation: PresentationWindow, parent=None):
+        super().__init__(parent)
+        self.setObjectName("presenterView")
+        self.presentation = presentation
+        self.started = time.monotonic()
+        self._preview_for: tuple[str, str, str, str] | None = None
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(32, 24, 32, 24)
+        lay.setSpacing(40)
+        left = QVBoxLayout()
+        left.setSpacing(10)
+        self.status_label = _label("", 22, bold=True, role="muted")
+        self.number_label = _label("", 64, bold=True)
+        self.current_caption = _label("", 20, role="muted")
+        self.current_title = _label("", 30, bold=True)
+        self.elapsed_caption = _label("", 20, role="muted")
+        self.elapsed_label = _label("00:00", 56, bold=True)
+        self.focus_label = _label("", 22)
+        self.keys_label = _label("", 17, role="muted")
+        for w in (
+            self.status_label,
+            self.number_label,
+            self.current_caption,
+            self.current_title,
+            self.elapsed_caption,
+            self.elapsed_label,
+            self.focus_label,
+        ):
+            left.addWidget(w)
+        left.addStretch(1)
+        left.addWidget(self.keys_label)
+        right = QVBoxLayout()
+        right.setSpacing(10)
+        self.next_caption = _label("", 20, role="muted")
+        self.next_title = _label("", 26, bold=True)
+        self.preview = QLabel()
+        self.preview.setFixedSize(PREVIEW_W, PREVIEW_W * 9 // 16)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setStyleSheet("border: 1px solid #888888; background: #000000;")
+        right.addWidget(self.next_caption)
+        right.addWidget(self.preview)
+        right.addWidget(self.next_title)
+        right.addStretch(1)
+        lay.addLayout(left, 3)
+        lay.addLayout(right, 2)
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
+        presentation.slideChanged.connect(self.update_texts)
+        presentation.blankChanged.connect(self.update_texts)
+        self.update_texts()
+
+    def elapsed_text(self) -> str:
+        seconds = int(time.monotonic() - self.started)
+        h, rest = divmod(seconds, 3600)
+        m, s = divmod(rest, 60)
+        return f"{h}:{m:02d}:{s:02d}" if h else f"{m:02d}:{s:02d}"
+
+    def _tick(self) -> None:
+        self.elapsed_label.setText(self.elapsed_text())
+
+    def next_slide(self) -> Slide | None:
+        p = self.presentation
+        return p.slides[p.index + 1] if p.index + 1 < len(p.slides) else None
+
+    def update_texts(self, *_args) -> None:
+        p, lang = self.presentation, self.presentation.lang
+        if not p.slides:
+            return
+        status = ui_text("presenting", lang)
+        if p.blank:
+            status += " · " + ("黑屏" if lang == "zh" else "black screen")
+            if p.blank == "white":
+                status = status.replace("黑屏", "白屏").replace("black", "white")
+        if p.year_mode:
+            status += " · " + ui_text("year_mode", lang)
+        self.status_label.setText(status)
+        self.number_label.setText(f"{p.index + 1} / {len(p.slides)}")
+        self.current_caption.setText(ui_text("current", lang))
+        self.current_title.setText(p.slides[p.index].title(lang))
+        self.elapsed_caption.setText(ui_text("elapsed", lang))
+        self.elapsed_label.setText(self.elapsed_text())
+        sel = p.selection
+        focus = ui_text("focus", lang, year=sel.focus_year) if sel.focus_year else ""
+        years = f"{tr('label.period_range', lang)} {sel.year_from}–{sel.year_to}"
+        self.focus_label.setText(" · ".join(x for x in (years, focus) if x))
+        self.keys_label.setText(ui_text("keys", lang))
+        nxt = self.next_slide()
+        self.next_caption.setText(ui_text("next", lang))
+        self.next_title.setText(nxt.title(lang) if nxt else ui_text("last", lang))
+        if nxt is None:
+            self.preview.clear()
+            self._preview_for = None
+
+    def refresh_preview(self) -> None:
+        """Draw the next slide small (after the slide change, so that stays quick)."""
+        p = self.presentation
+        nxt = self.next_slide()
+        if nxt is None:
+            self.preview.clear()
+            return
+        key = (nxt.id, p.theme_name, p.lang, str(p.selection.focus_year))
+        if key == self._preview_for:
+            return
+        view = p.view(p.index + 1)
+        pixmap = render_view(view)
+        self.preview.setPixmap(
+            pixmap.scaled(
+                self.preview.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+        self._preview_for = key
+
+
+def render_view(view: QWidget) -> QPixmap:
+    """A picture of a widget that is not on screen (a slide in the stack, or built alone)."""
+    lay = view.layout()
+    if lay is not None:
+        lay.activate()
+    return view.grab()
+
+
+# -- starting and ending ---------------------------------------------------------------------
+
+
+def remembered_choice(settings, briefing: Briefing) -> DeckChoice | None:
+    if settings is None:
+        return None
+    return DeckChoice.from_json(settings.value(deck_key(briefing), ""))
+
+
+def remember_choice(settings, briefing: Briefing, choice: DeckChoice) -> None:
+    settings.setValue(deck_key(briefing), choice.to_json())
+    settings.sync()
+
+
+def deck_slides(window) -> tuple[Slide, ...]:
+    """The slides to present for the window's snapshot: the remembered deck, else all."""
+    deck = Deck(window.briefing)
+    slides = deck.slides_for(remembered_choice(getattr(window, "settings", None), window.briefing))
+    return slides or deck.slides
+
+
+def start_presentation(window, screens: Sequence | None = None) -> PresentationWindow | None:
+    """Open meeting mode for ``window`` (a MainWindow): full-screen slides, presenter view."""
+    if window.briefing is None:
+        return None
+    running: PresentationWindow | None = getattr(window, "_presentation", None)
+    if running is not None and not running._ended:
+        running.raise_()
+        running.activateWindow()
+        return running
+    settings = getattr(window, "settings", None)
+    theme_name = str(settings.value(THEME_SETTING, PROJECTOR_DARK.name)) if settings else ""
+    pres = PresentationWindow(window, deck_slides(window), theme_name)
+    pres.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    window._presentation = pres
+    window._presentation_return = {
+        "tab": window.tabs.currentIndex(),
+        "stack": window.stack.currentWidget(),
+    }
+    screens = available_screens() if screens is None else list(screens)
+    geometries = [_geometry(s) for s in screens]
+    main_screen = window.screen()
+    main_index = next((i for i, s in enumerate(screens) if s is main_screen), -1)
+    if main_index < 0 and geometries:
+        centre = window.frameGeometry().center()
+        main_index = next((i for i, g in enumerate(geometries) if g.contains(centre)), 0)
+    plan = plan_screens(geometries, main_index)
+    if geometries:
+        target = screens[plan.slides]
+        if isinstance(target, QScreen):
+            pres.setScreen(target)
+        pres.setGeometry(geometries[plan.slides])
+    pres.plan = plan
+    if plan.presenter is not None:
+        presenter = PresenterView(pres)
+        pres.presenter = presenter
+        window.stack.addWidget(presenter)
+        window.stack.setCurrentWidget(presenter)
+    snapshot_loaded = getattr(window, "snapshotLoaded", None)
+    if snapshot_loaded is not None:
+        snapshot_loaded.connect(pres.end)  # another snapshot: these slides are stale
+    pres.showFullScreen()
+    pres.go(0)
+    if plan.presenter is None:
+        pres.raise_()
+        pres.activateWindow()
+        pres.setFocus()
+    else:
+        window.activateWindow()
+    return pres
+
+
+def restore_main_window(window, pres: PresentationWindow) -> None:
+    """Esc: the window shows again what it showed before (its tab; no presenter view)."""
+    back = getattr(window, "_presentation_return", None) or {}
+    snapshot_loaded = getattr(window, "snapshotLoaded", None)
+    if snapshot_loaded is not None:
+        with contextlib.suppress(RuntimeError, TypeError):
+            snapshot_loaded.disconnect(pres.end)
+    if pres.presenter is not None:
+        window.stack.removeWidget(pres.presenter)
+        pres.presenter.deleteLater()
+        pres.presenter = None
+        stack_widget = back.get("stack")
+        if stack_widget is not None and window.stack.indexOf(stack_widget) >= 0:
+            window.stack.setCurrentWidget(stack_widget)
+    tab = back.get("tab", -1)
+    if tab is not None and 0 <= tab < window.tabs.count():
+        window.tabs.setCurrentIndex(tab)
+    window._presentation = None
+    window._presentation_return = None
+    window.raise_()
+    window.activateWindow()
+
+
+# -- screenshots -----------------------------------------------------------------------------
+
+SCREENSHOT_SIZES = ((1920, 1080), (1280, 720))
+
+
+def representative_slides(deck: Deck) -> list[Slide]:
+    """A few slides that show every kind, the longest titles and the busiest charts."""
+    picked: dict[str, Slide] = {}
+
+    def add(slide: Slide | None) -> None:
+        if slide is not None:
+            picked.setdefault(slide.id, slide)
+
+    by_kind: dict[str, list[Slide]] = {}
+    for s in deck.slides:
+        by_kind.setdefault(s.kind, []).append(s)
+    add(deck.slides[0] if deck.slides else None)
+    for kind in ("kpis", "cards", "highlights"):
+        add(by_kind.get(kind, [None])[0])
+    charts = by_kind.get("chart", [])
+    if charts:
+        add(charts[0])
+        add(max(charts, key=lambda s: len(s.chart.series) if s.chart else 0))
+        add(max(charts, key=lambda s: len(s.title("en"))))
+        add(max(charts, key=lambda s: len(s.chart.categories) if s.chart else 0))
+        add(next((s for s in charts if s.chart and len(s.chart.statuses) == 3), None))
+    highlights = by_kind.get("highlights", [])
+    if highlights:
+        add(max(highlights, key=lambda s: sum(len(h.text("en")) for h in s.highlights)))
+    cards = by_kind.get("cards", []) + by_kind.get("kpis", [])
+    if cards:
+        add(max(cards, key=lambda s: max(len(c.metric.name("en")) for c in s.cards)))
+    order = {s.id: i for i, s in enumerate(deck.slides)}
+    return sorted(picked.values(), key=lambda s: order[s.id])
+
+
+def _ensure_app_font() -> None:
+    """Chart legends take the application font: make it the bundled one (no tofu)."""
+    if QApplication.instance() is not None and QApplication.font().family() != FAMILY:
+        QApplication.setFont(ui_font(10.5))
+
+
+def presentation_screenshots(
+    briefing: Briefing,
+    out_dir: Path | str,
+    sizes: Sequence[tuple[int, int]] | None = None,
+    langs: Sequence[str] | None = None,
+    themes: Sequence[str] | None = None,
+    slide_ids: Sequence[str] | None = None,
+    focus_year: int | None = None,
+) -> list[Path]:
+    """Save PNGs of slides: ``present-<theme>-<lang>-<W>x<H>-<nn>-<kind>.png``.
+
+    Defaults: 1920×1080 and 1280×720, both languages, both projector themes and a handful of
+    representative slides (``slide_ids`` picks others; ``["*"]`` takes every slide). Needs a
+    QApplication.
+    """
+    _ensure_app_font()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    deck = Deck(briefing)
+    if slide_ids is None:
+        slides = representative_slides(deck)
+    elif list(slide_ids) == ["*"]:
+        slides = list(deck.slides)
+    else:
+        slides = list(deck.chosen(slide_ids))
+    numbers = {s.id: i + 1 for i, s in enumerate(deck.slides)}
+    written: list[Path] = []
+    for theme_name in themes or tuple(PROJECTOR_THEMES):
+        theme = PROJECTOR_THEMES[theme_name]
+        for lang in langs or ("zh", "en"):
+            selection = Selection(briefing.year_min, briefing.year_max, lang)
+            if focus_year is not None:
+                selection.set_focus(focus_year)
+            for w, h in sizes or SCREENSHOT_SIZES:
+                for slide in slides:
+                    n = numbers[slide.id]
+                    view = build_slide_view(
+                        slide, theme, lang, QSize(w, h), n, len(deck), selection
+                    )
+                    view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+                    view.show()
+                    QApplication.processEvents()
+                    path = out / f"present-{theme.name}-{lang}-{w}x{h}-{n:02d}-{slide.kind}.png"
+                    render_view(view).save(str(path))
+                    written.append(path)
+                    view.close()
+                    view.deleteLater()
+            QApplication.processEvents()
+            selection.deleteLater()
+    return written
