@@ -596,3 +596,13 @@ def test_presentation_screenshots(qtbot, bundled_path, tmp_path):
         assert image.pixelColor(2, 2).name() == "#ffffff"
     defaults = presentation_screenshots(briefing, tmp_path / "all", langs=["zh"])
     assert len(defaults) >= 2 * len(PROJECTOR_THEMES) * 4
+
+
+def test_view_menu_opens_the_slide_chooser(qtbot, bundled_window):
+    from qftz_desktop.ui.deck_dialog import DeckDialog
+
+    bundled_window.deck_action.trigger()
+    dialogs = bundled_window.findChildren(DeckDialog)
+    assert len(dialogs) == 1 and dialogs[0].isVisible()
+    assert dialogs[0].list.count() == len(Deck(bundled_window.briefing))
+    dialogs[0].reject()

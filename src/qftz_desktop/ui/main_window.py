@@ -189,6 +189,9 @@ class MainWindow(QMainWindow):
         self.present_action.setShortcut(QKeySequence("F5"))
         self.present_action.triggered.connect(self.present)
         view.addAction(self.present_action)
+        self.deck_action = QAction(t("演示幻灯片…", "Slides…"), self)
+        self.deck_action.triggered.connect(self.edit_deck)
+        view.addAction(self.deck_action)
         lang_menu = view.addMenu(t("语言", "Language"))
         group = QActionGroup(self)
         for code, label in (("zh", "中文"), ("en", "English")):
@@ -467,6 +470,13 @@ class MainWindow(QMainWindow):
         from .presentation import start_presentation
 
         start_presentation(self)
+
+    def edit_deck(self) -> None:
+        if self.briefing is None:
+            return
+        from .deck_dialog import open_deck_dialog
+
+        open_deck_dialog(self)
 
     def show_shortcuts(self) -> None:
         t = self._t
