@@ -85,8 +85,8 @@ case "$cmd" in
     ensure_venv test
     export QT_QPA_PLATFORM=offscreen
     say "ruff"
-    "$VENV/bin/ruff" check src tests benchmarks scripts packaging
-    "$VENV/bin/ruff" format --check src tests benchmarks scripts packaging
+    "$VENV/bin/ruff" check .
+    "$VENV/bin/ruff" format --check .
     say "mypy (Qt-free layers)"
     "$VENV/bin/mypy" --no-error-summary
     say "import contract: no Qt in the reader and domain layers"
