@@ -296,6 +296,12 @@ class ChartView(pg.PlotWidget):
         else:
             for item in self.plotItem.listDataItems():
                 legend.addItem(item, html.escape(item.name() or ""))
+        # legend labels are rich text in the application's font unless told otherwise: name
+        # the bundled family, so a chart never depends on the app font (headless PDF export)
+        family = ui_font().family()
+        for _sample, label in legend.items:
+            label.setText(label.text, family=family)
+        legend.updateSize()
 
     # -- focus and interaction -------------------------------------------------------------
     def set_focus_year(self, year: int | None) -> None:
