@@ -1,0 +1,97 @@
+"""``qftz-desktop export-pdf``: the PDF brief without a window, on a machine with no display.
+
+Order matters: the snapshot and the years are checked before Qt starts (a bad file or range
+costs nothing and needs no display); the offscreen platform is chosen before the
+QApplication exists (pyqtgraph's charts are widgets, so it must be a QApplication).
+
+Exit codes: 0 written; 1 the snapshot, the fonts or the output file is the problem; 2 bad
+``--from``/``--to``. Messages name the file and the reason, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+
+def _err(message: str) -> None:
+    print(f"qftz-desktop: {message}", file=sys.stderr)
+
+
+def prepare_headless_env(environ: dict[str, str] | None = None) -> None:
+    """Choose Qt's offscreen platform when there is no display (and none was chosen), and a
+    fixed hash seed so that two runs write the same bytes. Call before Qt is imported."""
+    env = os.environ if environ is None else environ
+    no_display = not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+    if (
+        no_display
+        and not env.get("QT_QPA_PLATFORM")
+        and not sys.platform.startswith(("win", "darwin"))
+    ):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    env.setdefault("QT_HASH_SEED", "0")
+
+
+def export_pdf_command(args: argparse.Namespace) -> int:
+    from ..domain.briefing import Briefing
+    from ..resources import bundled_snapshot
+    from ..snapshot.issues import SnapshotError
+    from ..snapshot.reader import open_snapshot
+
+    lang = args.lang or "zh"
+    year_from = getattr(args, "year_from", None)
+    year_to = getattr(args, "year_to", None)
+    if year_from is not None and year_to is not None and year_from > year_to:
+        _err(f"--from {year_from} is after --to {year_to}")
+        return EXIT_USAGE
+    path = Path(args.snapshot) if args.snapshot else bundled_snapshot()
+    try:
+        briefing = Briefing(open_snapshot(path))
+    except SnapshotError as exc:
+        _err(f"cannot open snapshot {path}:\n{exc.message(lang)}")
+        return EXIT_PROBLEM
+    except Exception as exc:  # noqa: BLE001 - a file that breaks the reader is still a bad file
+        _err(f"cannot open snapshot {path}: {type(exc).__name__}: {exc}")
+        return EXIT_PROBLEM
+
+    from .pdf_brief import YearRangeError, check_year_range
+
+    try:
+        check_year_range(briefing, year_from, year_to)
+    except YearRangeError as exc:
+        _err(exc.message(lang))
+        return EXIT_USAGE
+
+    prepare_headless_env()
+    from PySide6.QtWidgets import QApplication
+
+    from ..ui.fonts import BundledFontError, register_bundled_fonts, ui_font
+    from .atomic import AtomicWriteError
+    from .pdf_brief import BriefOptions, export_brief
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "qftz-desktop"])
+    app.setApplicationName("QFTZ Briefing")
+    try:
+        register_bundled_fonts()
+    except BundledFontError as exc:
+        _err(str(exc))
+        return EXIT_PROBLEM
+    app.setFont(ui_font(10.5))  # as the window does (ui.app.make_application)
+    options = BriefOptions(
+        lang=lang,
+        year_from=year_from,
+        year_to=year_to,
+        paper=getattr(args, "paper", None) or "A4",
+        brief_date=getattr(args, "brief_date", None),
+    )
+    try:
+        result = export_brief(briefing, args.out, options)
+    except AtomicWriteError as exc:
+        _err(exc.message(lang))
+        return EXIT_PROBLEM
+    print(f"wrote {result.path} ({result.pages} pages)")
+    return EXIT_OK
