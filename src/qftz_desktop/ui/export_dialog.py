@@ -1,0 +1,201 @@
+"""File ▸ Export PDF brief…: save dialog, then the brief built step by step with a progress dialog.
+
+The export is what the user is looking at: the window's language and year range. QPainter and
+pyqtgraph must stay on the GUI thread, so instead of a worker thread the export advances one
+step (a section laid out, or a page painted) per turn of the event loop: the window keeps
+repainting and the Cancel button works between pages. Cancelling, or any error, removes the
+temporary file; an existing brief at the chosen path stays as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
+from .. import APP_NAME
+from ..domain.briefing import Briefing
+from ..export.atomic import AtomicWriteError
+from ..export.pdf_brief import BriefJob, BriefOptions, BriefResult
+
+log = logging.getLogger("qftz_desktop.export")
+
+SETTINGS_KEY = "export_dir"
+
+
+def _t(lang: str, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def default_file_name(briefing: Briefing, options: BriefOptions) -> str:
+    """'QFTZ-brief-2026-01-22-zh.pdf', with '-2019-2024' when only some years are shown."""
+    as_of = briefing.snapshot.as_of or "undated"
+    years = options.years(briefing)
+    span = f"-{years[0]}-{years[1]}" if years else ""
+    return f"QFTZ-brief-{as_of}-{options.lang}{span}.pdf"
+
+
+def options_for(window) -> BriefOptions:
+    """The brief of what the window shows: its language and year range (all years if full)."""
+    briefing: Briefing = window.briefing
+    sel = window.selection
+    lo, hi = sel.year_from, sel.year_to
+    if (lo, hi) == (briefing.year_min, briefing.year_max):
+        return BriefOptions(lang=sel.lang)
+    return BriefOptions(lang=sel.lang, year_from=lo, year_to=hi)
+
+
+class ExportController(QObject):
+    """Runs one BriefJob from the event loop, with a progress dialog."""
+
+    finished = Signal(object)  # BriefResult
+    failed = Signal(str)  # message shown to the user
+    cancelled = Signal()
+
+    def __init__(self, window, briefing: Briefing, path: Path, options: BriefOptions):
+        super().__init__(window)
+        self.window = window
+        self.lang = options.lang
+        self.job = BriefJob(briefing, path, options)
+        self.state = "idle"  # idle, running, done, failed, cancelled
+        self.result: BriefResult | None = None
+        self.error = ""
+        self._cancel_requested = False
+        t = self.lang
+        self.progress = QProgressDialog(
+            _t(t, "正在准备简报…", "Preparing the brief…"),
+            _t(t, "取消", "Cancel"),
+            0,
+            0,
+            window,
+        )
+        self.progress.setWindowTitle(_t(t, "导出 PDF 简报", "Export PDF brief"))
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.setMinimumDuration(300)
+        self.progress.canceled.connect(self.cancel)
+
+    def start(self) -> None:
+        self.state = "running"
+        try:
+            self.job.start()
+        except Exception as exc:  # noqa: BLE001 - shown to the user, logged
+            self._fail(exc)
+            return
+        self.progress.setValue(0)
+        QTimer.singleShot(0, self._tick)
+
+    def cancel(self) -> None:
+        """Stop before the next step; the partial file is removed."""
+        self._cancel_requested = True
+
+    def _tick(self) -> None:
+        if self.state != "running":
+            return
+        if self._cancel_requested or self.progress.wasCanceled():
+            self.job.abort()
+            self._end("cancelled")
+            self.cancelled.emit()
+            return
+        try:
+            more = self.job.step()
+            if self.job.laid_out:
+                t = self.lang
+                self.progress.setMaximum(self.job.total)
+                self.progress.setValue(self.job.done)
+                self.progress.setLabelText(
+                    _t(
+                        t,
+                        f"正在生成第 {self.job.done} / {self.job.total} 页…",
+                        f"Page {self.job.done} of {self.job.total}…",
+                    )
+                )
+            if more:
+                QTimer.singleShot(0, self._tick)
+                return
+            result = self.job.finish()
+        except Exception as exc:  # noqa: BLE001 - shown to the user, logged
+            self.job.abort()
+            self._fail(exc)
+            return
+        self.result = result
+        self._end("done")
+        bar = getattr(self.window, "statusBar", None)
+        if callable(bar):
+            bar().showMessage(
+                _t(
+                    self.lang,
+                    f"已导出 {result.path}（{result.pages} 页）",
+                    f"Exported {result.path} ({result.pages} pages)",
+                ),
+                10000,
+            )
+        self.finished.emit(result)
+
+    def _end(self, state: str) -> None:
+        self.state = state
+        self.progress.canceled.disconnect(self.cancel)
+        self.progress.reset()
+        self.progress.close()
+        action = getattr(self.window, "export_action", None)
+        if action is not None:
+            action.setEnabled(True)
+
+    def _fail(self, exc: Exception) -> None:
+        if isinstance(exc, AtomicWriteError):
+            message = exc.message(self.lang)
+        else:
+            log.exception("PDF export failed")
+            message = _t(
+                self.lang,
+                f"导出失败：{type(exc).__name__}: {exc}",
+                f"The export failed: {type(exc).__name__}: {exc}",
+            )
+        self.error = message
+        self._end("failed")
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(APP_NAME)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(_t(self.lang, "PDF 简报未能导出。", "The PDF brief was not exported."))
+        box.setInformativeText(message)
+        box.open()
+        self._box = box
+        self.failed.emit(message)
+
+
+def run_export_dialog(window) -> ExportController | None:
+    """Ask where to save, then export the brief of what the window shows."""
+    briefing: Briefing | None = window.briefing
+    if briefing is None:
+        return None
+    running = getattr(window, "_pdf_export", None)
+    if running is not None and running.state == "running":
+        running.progress.show()
+        return running
+    options = options_for(window)
+    lang = options.lang
+    folder = str(window.settings.value(SETTINGS_KEY, "") or Path.home())
+    suggested = str(Path(folder) / default_file_name(briefing, options))
+    path, _filter = QFileDialog.getSaveFileName(
+        window,
+        _t(lang, "导出 PDF 简报", "Export PDF brief"),
+        suggested,
+        _t(lang, "PDF 文件 (*.pdf)", "PDF files (*.pdf)"),
+    )
+    if not path:
+        return None
+    target = Path(path)
+    if target.suffix.lower() != ".pdf":
+        target = target.with_name(target.name + ".pdf")
+    window.settings.setValue(SETTINGS_KEY, str(target.parent))
+    controller = ExportController(window, briefing, target, options)
+    window._pdf_export = controller
+    action = getattr(window, "export_action", None)
+    if action is not None:
+        action.setEnabled(False)
+    controller.start()
+    return controller
