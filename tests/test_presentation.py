@@ -547,8 +547,9 @@ def test_chart_and_slide_text_is_at_least_24px_at_1080p(qtbot, bundled_path, the
         for name in ("left", "bottom"):
             axis = view.chart.plotItem.getAxis(name)
             assert axis.style["tickFont"].pixelSize() >= 24
-            if name == "left":  # the unit, as the axis label
+            if axis.label.isVisible():
                 assert int(axis.labelStyle["font-size"].rstrip("px")) >= 24
+        assert view.chart.spec.unit_label("zh") in view.slide.subtitle("zh")  # unit shown
         for item in view.chart.plotItem.items:
             if hasattr(item, "textItem"):
                 assert item.textItem.font().pixelSize() >= 24

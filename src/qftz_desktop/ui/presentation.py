@@ -410,6 +410,9 @@ class SlideView(QWidget):
             left = chart.plotItem.getAxis("left")
             left.setZValue(-1)
             left.setStyle(maxTickLevel=1)
+            # the unit is in the subtitle; at projector sizes pyqtgraph's axis label (which it
+            # sizes at 0.8 of its height) would touch the tick labels
+            left.showLabel(False)
             if selection is not None:
                 chart.yearClicked.connect(selection.set_focus)
             self.chart = chart
