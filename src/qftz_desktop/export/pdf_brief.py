@@ -52,6 +52,7 @@ is corrected for the change (``normalize_pdf_dates``).
 from __future__ import annotations
 
 import contextlib
+import math
 import re
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -94,8 +95,9 @@ PT = RESOLUTION / 72.0
 MM = RESOLUTION / 25.4
 PAPERS = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 SECTION_TABS = tuple(tab for tab, _ in TABS if tab != "overview")
-CHART_HEIGHT = 250  # px, a chart without legend; the window's panels are about as tall
-LEGEND_ROW = 34  # px more for each row of a chart's legend
+CHART_HEIGHT = 230  # px, a chart without legend (the window's chart panels: 260 and up)
+LEGEND_BASE, LEGEND_ROW = 20, 28  # px more for a line chart's legend, and each of its rows
+LEGEND_OFFSET = 4  # ChartView puts its legend this far below the top of the plot
 SUMMARY_SENTENCES = 10
 HEADER_FILL = "#EEF1F4"  # table header rows
 
@@ -490,6 +492,41 @@ def legend_rows(view) -> int:
     return 0 if legend is None else legend.layout.rowCount()
 
 
+def chart_height(view, base: float = CHART_HEIGHT, limit: float = 2 * CHART_HEIGHT) -> float:
+    """How tall a chart must be for its legend to clear the bars' value labels.
+
+    The legend has a fixed size in pixels at the top of the plot, while ChartView keeps a
+    fixed share of the value range as headroom above the tallest bar: a short chart puts the
+    legend over the labels. Solve for the plot height at which the legend box ends above the
+    tallest label (conservatively, as if that bar stood under the legend).
+    """
+    legend = view.plotItem.legend
+    if legend is None:
+        return base
+    view.resize(view.width(), int(base))
+    view.sync_geometry()
+    vb = view.plotItem.getViewBox()
+    bottom, top = vb.viewRange()[1]
+    if view.spec.kind != "bar" or top <= bottom:
+        return base + LEGEND_BASE + LEGEND_ROW * legend_rows(view)
+    years = view.year_range
+    values = [
+        p.value
+        for s in view.spec.series
+        for p in s.points
+        if years is None or years[0] <= p.year <= years[1]
+    ]
+    ymax = max([0.0, *values])
+    share = (top - ymax) / (top - bottom)  # headroom above the tallest bar, as a share
+    label = view.theme.label_px * 2.4  # a value label with its text margins
+    legend_px = LEGEND_OFFSET + legend.boundingRect().height()
+    if share <= 0:
+        return base
+    plot_needed = (legend_px + label) / share
+    nonplot = view.height() - vb.height()
+    return float(min(limit, max(base, math.ceil(plot_needed + nonplot))))
+
+
 # -- layout blocks -----------------------------------------------------------------------------
 
 Draw = Callable[[PdfCanvas, float, float], None]  # (canvas, x, y)
@@ -580,8 +617,8 @@ class BriefComposer:
         page = canvas.page_rect
         self.left = 18 * MM
         self.width = page.width() - 2 * self.left
-        self.top = 20 * MM
-        self.bottom = page.height() - 20 * MM
+        self.top = 18 * MM
+        self.bottom = page.height() - 18 * MM
         self.cited: dict[str, None] = {}
         self.anchors: dict[str, int] = {}
         self.pages: list[PageLayout] = []
@@ -614,7 +651,7 @@ class BriefComposer:
         src = self.b.sources.get(source_id)
         if src is None:
             return f"[{source_id}]"
-        short = " ".join(x for x in (_short_publisher(src.publisher), src.date) if x)
+        short = " ".join(x for x in (_short_publisher(src.publisher, self.lang), src.date) if x)
         return f"[{source_id}] {short}"
 
     def text_blocks(
@@ -922,9 +959,7 @@ class BriefComposer:
             self.cited.setdefault(sid, None)
         note = self.c.layout_text(self.b.source_note(source_ids, lang), self.f_small, self.width)
         view = self.c.chart_view(spec, self.b, lang, self.width, CHART_HEIGHT, years=self.years)
-        # the legend takes fixed pixels at the top: give each of its rows room, so that it
-        # leaves the headroom ChartView keeps above the bars for their value labels
-        chart_h = CHART_HEIGHT + LEGEND_ROW * legend_rows(view)
+        chart_h = chart_height(view)
         view.resize(int(self.width), int(chart_h))
         self.views.append(view)
         height = title.height + 2 + sub.height + 4 + chart_h + 4 + note.height
@@ -1050,7 +1085,7 @@ class BriefComposer:
         pen = QPen(QColor(self.theme.grid))
         pen.setWidthF(0.5)
         if index > 0:
-            head_y = 10 * MM
+            head_y = 9 * MM
             left = self.c.layout_text(snap.title(lang), self.f_small, self.width / 2)
             right = self.c.layout_text(
                 page.section, self.f_small, self.width / 2, align=Qt.AlignmentFlag.AlignRight
@@ -1061,7 +1096,7 @@ class BriefComposer:
             p.setPen(pen)
             line_y = head_y + left.height + 2
             p.drawLine(QLineF(self.left, line_y, self.left + self.width, line_y))
-        foot_y = self.c.page_rect.height() - 14 * MM
+        foot_y = self.c.page_rect.height() - 13 * MM
         sep = self.sep()
         text = (
             f"{tr('label.as_of', lang)}{sep}{snap.as_of or '—'} · "
@@ -1081,10 +1116,18 @@ class BriefComposer:
         right.draw(p, self.left + self.width * 0.75, foot_y)
 
 
-def _short_publisher(publisher: str) -> str:
-    """'青岛日报/观海新闻 (Qingdao Daily / Guanhai News)' -> '青岛日报/观海新闻'."""
-    head = re.split(r"\s[(（]", publisher, maxsplit=1)[0].strip()
-    return head or publisher
+def _short_publisher(publisher: str, lang: str) -> str:
+    """The publisher's name without its gloss, in the reader's language when the snapshot
+    gives both: '青岛日报/观海新闻 (Qingdao Daily / Guanhai News)' -> '青岛日报/观海新闻' (zh)
+    or 'Qingdao Daily / Guanhai News' (en); 'China Daily, Qingdao channel (qingdao.….cn)'
+    -> 'China Daily, Qingdao channel'."""
+    m = re.match(r"^(.*?)\s*[(（](.*)[)）]\s*$", publisher)
+    if not m or not m.group(1).strip():
+        return publisher
+    head, gloss = m.group(1).strip(), m.group(2).strip()
+    if lang != "zh" and _cjk(head) and re.search(r"[A-Za-z]{3,}", gloss) and not _cjk(gloss):
+        return gloss.split(",")[0].strip()
+    return head
 
 
 def _cjk(text: str) -> int:
@@ -1096,7 +1139,7 @@ def _pick(text: str, lang: str) -> str:
 
     Only when the text clearly is such a pair — more Chinese before the ' / ' than after it,
     and English words after it; '150 / 200 = 75%' stays whole."""
-    parts = text.split(" / ")
+    parts = re.split(r"\s?/\s", text)
     if len(parts) == 2:
         zh, en = parts[0].strip(), parts[1].strip()
         if zh and en and _cjk(zh) > _cjk(en) and re.search(r"[A-Za-z]{3,}", en):

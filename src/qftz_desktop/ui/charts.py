@@ -429,7 +429,7 @@ class ChartView(pg.PlotWidget):
         )
 
     # -- export ------------------------------------------------------------------------------
-    def _sync_geometry(self) -> None:
+    def sync_geometry(self) -> None:
         """Lay the plot out for the widget's current size, even if it was never shown.
 
         A hidden widget gets its resize event only when shown, so after ``resize()`` alone the
@@ -446,7 +446,7 @@ class ChartView(pg.PlotWidget):
         pyqtgraph items draw cosmetic and cached content differently on screen; export mode
         makes them paint real vectors (NOTES: scatter symbols otherwise become bitmaps).
         """
-        self._sync_geometry()
+        self.sync_geometry()
         scene = self.scene()
         items = scene.items()
         for item in items:
