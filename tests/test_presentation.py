@@ -11,9 +11,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QImage, QMouseEvent
+from PySide6.QtWidgets import QApplication, QLabel
 
 from qftz_desktop.domain.deck import Deck, DeckChoice, deck_key
 from qftz_desktop.ui import presentation as pres_mod
@@ -607,3 +607,34 @@ def test_view_menu_opens_the_slide_chooser(qtbot, bundled_window):
     assert len(dialogs) == 1 and dialogs[0].isVisible()
     assert dialogs[0].list.count() == len(Deck(bundled_window.briefing))
     dialogs[0].reject()
+
+
+def test_presentation_ends_with_a_new_snapshot_or_the_window(qtbot, bundled_window, one_screen):
+    window = bundled_window
+    p = _present(qtbot, window)
+    assert p.parent() is window  # never outlives the window
+    window.snapshotLoaded.emit(window.briefing.snapshot.path)
+    assert window._presentation is None
+    p = _present(qtbot, window)
+    window.close()
+    assert window._presentation is None
+
+
+def test_mouse_pointer_hidden_until_it_moves(qtbot, bundled_window, one_screen):
+    p = _present(qtbot, bundled_window)
+    assert p.cursor().shape() == Qt.CursorShape.BlankCursor
+    view = p.current_view()
+    centre = QPointF(view.rect().center())
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        centre,
+        QPointF(view.mapToGlobal(centre)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(view, move)
+    assert p.cursor().shape() == Qt.CursorShape.ArrowCursor
+    p._pointer_timer.timeout.emit()
+    assert p.cursor().shape() == Qt.CursorShape.BlankCursor
+    _end(qtbot, bundled_window, p)

@@ -663,7 +663,12 @@ class PresentationWindow(QWidget):
         self._built_for: tuple[QSize, str, str] | None = None
         self._ended = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setCursor(Qt.CursorShape.BlankCursor)
+        self.setMouseTracking(True)  # moves without a button pressed reach the filter
+        self.setCursor(Qt.CursorShape.BlankCursor)  # no pointer on the projector …
+        self._pointer_timer = QTimer(self)  # … unless the mouse moves (to click a year)
+        self._pointer_timer.setSingleShot(True)
+        self._pointer_timer.setInterval(2500)
+        self._pointer_timer.timeout.connect(lambda: self.setCursor(Qt.CursorShape.BlankCursor))
 
         self.stage = QStackedWidget(self)
         self.stage.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -827,6 +832,11 @@ class PresentationWindow(QWidget):
         else:
             self.jump_label.hide()
 
+    def _show_pointer(self) -> None:
+        if self.cursor().shape() != Qt.CursorShape.ArrowCursor:
+            self.setCursor(Qt.CursorShape.ArrowCursor)
+        self._pointer_timer.start()
+
     def _clear_digits(self) -> None:
         self._set_digits("")
 
@@ -942,6 +952,13 @@ class PresentationWindow(QWidget):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         etype = event.type()
+        if etype == QEvent.Type.MouseMove:
+            if isinstance(obj, QWidget) and obj.window() is self:
+                self._show_pointer()
+            return False
+        if etype == QEvent.Type.Close and obj is self.main_window and not self._ended:
+            self.end()  # the window is closing: so is meeting mode
+            return False
         if etype not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             return False
         if self._ended or not self._owns(obj) or QApplication.activeModalWidget() is not None:
@@ -1160,7 +1177,8 @@ def start_presentation(window, screens: Sequence | None = None) -> PresentationW
         return running
     settings = getattr(window, "settings", None)
     theme_name = str(settings.value(THEME_SETTING, PROJECTOR_DARK.name)) if settings else ""
-    pres = PresentationWindow(window, deck_slides(window), theme_name)
+    # a child window of the main one: it never outlives it, nor keeps the app from quitting
+    pres = PresentationWindow(window, deck_slides(window), theme_name, parent=window)
     pres.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     window._presentation = pres
     window._presentation_return = {
