@@ -638,3 +638,29 @@ def test_mouse_pointer_hidden_until_it_moves(qtbot, bundled_window, one_screen):
     p._pointer_timer.timeout.emit()
     assert p.cursor().shape() == Qt.CursorShape.BlankCursor
     _end(qtbot, bundled_window, p)
+
+
+def test_every_slide_string_has_glyphs_in_the_bundled_font(snapshot_path):
+    """No tofu on the projector: every character of every slide in both languages."""
+    from PySide6.QtGui import QRawFont
+
+    from qftz_desktop.ui.fonts import ui_font
+    from qftz_desktop.ui.presentation import _UI
+
+    make_application()
+    fonts = [QRawFont.fromFont(ui_font(20, bold)) for bold in (False, True)]
+    briefing = load_briefing(snapshot_path)
+    texts = [t for pair in _UI.values() for t in pair]
+    for lang in ("zh", "en"):
+        for s in Deck(briefing).slides:
+            texts += [s.title(lang), s.kicker(lang), s.subtitle(lang), s.source_note(lang)]
+            for c in s.cards:
+                for year in (None, briefing.year_min):
+                    point, _ = c.point_for(year)
+                    texts += [c.metric.name(lang), point.value_text(c.metric, lang)]
+                    texts += [point.period.label(lang), c.metric.scope_label(lang)]
+            for h in s.highlights:
+                texts += [h.title(lang), h.text(lang)]
+    chars = {ch for t in texts for ch in t if ch != "\n"}
+    missing = {ch for ch in chars if not all(f.supportsCharacter(ord(ch)) for f in fonts)}
+    assert not missing, sorted(missing)
