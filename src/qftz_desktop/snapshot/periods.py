@@ -11,11 +11,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-YEAR_RE = r"(?P<y>\d{4})"
-QUARTER_RE = r"(?P<qy>\d{4})Q(?P<q>[1-4])"
-SPAN_RE = r"(?P<sy>\d{4})-(?P<sm>\d{2})/(?P<ey>\d{4})-(?P<em>\d{2})"
-DATE_RE = r"(?P<dy>\d{4})-(?P<dm>\d{2})(?:-(?P<dd>\d{2}))?"
-PERIOD_PATTERN = re.compile(rf"^(?:{YEAR_RE}|{QUARTER_RE}|{SPAN_RE}|{DATE_RE})$")
+# ASCII digits only: ``\d`` would also accept "٢٠٢١" or "２０２１", which int() reads as 2021.
+YEAR_RE = r"(?P<y>[0-9]{4})"
+QUARTER_RE = r"(?P<qy>[0-9]{4})Q(?P<q>[1-4])"
+SPAN_RE = r"(?P<sy>[0-9]{4})-(?P<sm>[0-9]{2})/(?P<ey>[0-9]{4})-(?P<em>[0-9]{2})"
+DATE_RE = r"(?P<dy>[0-9]{4})-(?P<dm>[0-9]{2})(?:-(?P<dd>[0-9]{2}))?"
+# Used with fullmatch(): "$" would also match before a trailing newline ("2021\n").
+PERIOD_PATTERN = re.compile(rf"(?:{YEAR_RE}|{QUARTER_RE}|{SPAN_RE}|{DATE_RE})")
 
 
 class PeriodError(ValueError):
@@ -100,7 +102,7 @@ def parse_period(code: str) -> Period:
     """Parse a period string; raise PeriodError naming the problem."""
     if not isinstance(code, str):
         raise PeriodError(f"period {code!r} is not text")
-    m = PERIOD_PATTERN.match(code)
+    m = PERIOD_PATTERN.fullmatch(code)
     if not m:
         raise PeriodError(
             f"period {code!r} is not a year (2021), quarter (2024Q1), "
