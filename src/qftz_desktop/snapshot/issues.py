@@ -45,14 +45,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "该数据库不是 QFTZ 快照（application id {found}）",
     ),
     "missing_table": ("table '{name}' is missing", "缺少数据表 '{name}'"),
+    "not_a_table": (
+        "'{name}' is not a plain table (it is a view, a virtual table or has computed columns)",
+        "'{name}' 不是普通数据表（可能是视图、虚拟表或含计算列）",
+    ),
     "missing_column": ("column '{column}' is missing", "缺少列 '{column}'"),
     "missing_value": ("'{column}' is empty", "'{column}' 为空"),
     "not_a_number": ("'{column}' is not a number: {value}", "'{column}' 不是数字：{value}"),
+    "not_text": (
+        "'{column}' holds binary data, not text: {value}",
+        "'{column}' 是二进制数据而不是文本：{value}",
+    ),
     "not_finite": (
         "'{column}' is not a finite number: {value}",
         "'{column}' 不是有限数值：{value}",
     ),
     "not_integer": ("'{column}' is not a whole number: {value}", "'{column}' 不是整数：{value}"),
+    "out_of_range": (
+        "'{column}' is too large for a whole number (at most 15 digits): {value}",
+        "'{column}' 超出整数范围（最多 15 位）：{value}",
+    ),
     "bad_enum": (
         "'{column}' is '{value}', expected one of: {allowed}",
         "'{column}' 的值为 '{value}'，应为以下之一：{allowed}",
@@ -87,6 +99,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件中的内容标识（{stored}）与内容不符（{computed}）：文件在生成后被修改过",
     ),
     "csv_error": ("{reason}", "{reason}"),
+    "internal_error": (
+        "the file could not be checked because of an error in QFTZ Briefing ({reason}); "
+        "please report it",
+        "由于 QFTZ Briefing 内部错误，无法检查该文件（{reason}）；请报告此问题",
+    ),
     "more_problems": ("… and {count} more problems of this kind", "……同类问题还有 {count} 处"),
 }
 

@@ -1,21 +1,31 @@
 """Content checks shared by the builder (on CSV sources) and the reader (on SQLite files).
 
-Checks are vectorised with pandas so that validating a million observations stays fast;
-each check reports at most ``MAX_PER_CHECK`` rows and then says how many more there are.
+Checks are vectorised so that validating a million observations stays fast: every TEXT column
+is factorized once into codes and its distinct values (as :func:`canonical.as_text` reads
+them), each test runs once per distinct value and is spread to the rows through the codes.
+Each check reports at most ``MAX_PER_CHECK`` rows and then says how many more there are.
+
+The checks never assume the cells have the declared type: a SQLite file may hold text, numbers
+or binary data in any column, and each case ends in an :class:`Issue`, not an exception.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from .canonical import Numbers, as_text, numbers
 from .issues import Issue
-from .periods import PERIOD_PATTERN, PeriodError, parse_period
+from .periods import Period, PeriodError, parse_period
 from .schema import ENUMS, FOREIGN_KEYS, PRIMARY_KEYS, REQUIRED_META_KEYS, TABLES
 
 MAX_PER_CHECK = 20
+MAX_WHOLE_NUMBER = 10**15  # INTEGER cells must stay exact as float64 on the way through pandas
 
 RowLabel = Callable[[str, int], str]
 
@@ -26,31 +36,93 @@ class _Collector:
         self.row_label = row_label
         self.issues: list[Issue] = []
 
-    def add(self, code: str, table: str | None = None, row: str | None = None, **params):
+    def add(self, code: str, table: str | None = None, row: str | None = None, **params: Any):
         self.issues.append(Issue(code, self.file, table, row, params))
 
-    def rows(self, code: str, table: str, mask: np.ndarray, df: pd.DataFrame, **params):
+    def rows(self, code: str, table: str, mask: np.ndarray, df: pd.DataFrame, **params: Any):
         """Report the rows where ``mask`` is true; params may be callables of the row."""
         positions = np.flatnonzero(mask)
         for pos in positions[:MAX_PER_CHECK]:
-            row = df.iloc[pos]
+            row = df.iloc[int(pos)]
             resolved = {k: (v(row) if callable(v) else v) for k, v in params.items()}
             self.add(code, table, self.row_label(table, int(pos)), **resolved)
         if len(positions) > MAX_PER_CHECK:
             self.add("more_problems", table, None, count=len(positions) - MAX_PER_CHECK)
 
 
-def _is_blank(series: pd.Series) -> np.ndarray:
-    blank = series.isna().to_numpy()
-    if series.dtype == object or pd.api.types.is_string_dtype(series):
-        text = series.astype("string").str.strip()
-        blank = blank | (text == "").fillna(True).to_numpy(dtype=bool)
-    return blank
+@dataclass(frozen=True)
+class _Text:
+    """A TEXT column as codes into its distinct texts (-1: NULL)."""
+
+    codes: np.ndarray
+    texts: np.ndarray  # object array of distinct str
+    binary: np.ndarray  # bool per row: the cell is binary data (a BLOB), not text
+
+    def per_row(self, per_text: np.ndarray, missing: bool = False) -> np.ndarray:
+        """Spread a bool per distinct text to the rows; NULL rows get ``missing``."""
+        lookup = np.append(np.asarray(per_text, dtype=bool), missing)
+        return lookup[self.codes]
+
+    def test(self, func: Callable[[str], bool], missing: bool = False) -> np.ndarray:
+        per_text = np.fromiter((bool(func(t)) for t in self.texts), bool, len(self.texts))
+        return self.per_row(per_text, missing)
+
+    @cached_property
+    def blank(self) -> np.ndarray:
+        return self.test(lambda t: not t.strip(), missing=True)
+
+    def isin(self, allowed: Collection[str]) -> np.ndarray:
+        return self.test(lambda t: t in allowed)
+
+
+def _text_column(series: pd.Series) -> _Text:
+    raw = series.to_numpy(dtype=object)
+    codes, uniques = pd.factorize(raw, use_na_sentinel=True)
+    binary_u = np.fromiter(
+        (isinstance(u, (bytes, bytearray, memoryview)) for u in uniques), bool, len(uniques)
+    )
+    # Distinct raw cells can share a text (the number 5 and the text '5'): factorize again.
+    as_texts = [as_text(u) for u in uniques]
+    text_codes, texts = pd.factorize(np.array(as_texts + [None], dtype=object))
+    remap = np.append(text_codes[:-1], -1).astype(np.int32)  # raw code -1 (NULL) stays -1
+    codes = codes.astype(np.int32)  # half the memory of a million int64 codes
+    return _Text(
+        codes=remap[codes],
+        texts=np.asarray(texts, dtype=object),
+        binary=np.append(binary_u, False)[codes],
+    )
+
+
+class _Columns:
+    """Factorize each column once per validation run."""
+
+    def __init__(self, tables: dict[str, pd.DataFrame]):
+        self.tables = tables
+        self._text: dict[tuple[str, str], _Text] = {}
+        self._numbers: dict[tuple[str, str], Numbers] = {}
+
+    def text(self, table: str, column: str) -> _Text:
+        key = (table, column)
+        if key not in self._text:
+            self._text[key] = _text_column(self.tables[table][column])
+        return self._text[key]
+
+    def numbers(self, table: str, column: str) -> Numbers:
+        key = (table, column)
+        if key not in self._numbers:
+            self._numbers[key] = numbers(self.tables[table][column])
+        return self._numbers[key]
 
 
 def _short(value: object, limit: int = 60) -> str:
-    text = repr(value) if not isinstance(value, str) else value
+    if isinstance(value, np.generic):
+        value = value.item()
+    text = value if isinstance(value, str) else repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _cell(column: str) -> Callable[[pd.Series], str]:
+    return lambda r: _short(r[column])
 
 
 def validate_tables(
@@ -76,13 +148,7 @@ def validate_tables(
             if (
                 not check_computed
                 and table == "observations"
-                and col.name
-                in (
-                    "id",
-                    "period_kind",
-                    "period_start",
-                    "period_end",
-                )
+                and col.name in ("id", "period_kind", "period_start", "period_end")
             ):
                 continue
             if col.name not in df.columns:
@@ -90,32 +156,36 @@ def validate_tables(
             else:
                 present.add(col.name)
         usable[table] = present
+    cols = _Columns(tables)
+    # Rows whose cell is unusable (NULL, blank, binary): reported once, then left out of the
+    # checks of the value itself.
+    unusable: dict[tuple[str, str], np.ndarray] = {}
 
-    # Per-column checks: required values, numbers, enums.
+    # Per-column checks: types, required values, numbers, enums.
     for table, present in usable.items():
         df = tables[table]
-        covered = {c for (t, c) in ENUMS if t == table}
-        covered |= {c for c, _ in FOREIGN_KEYS.get(table, ())}
-        if table == "observations":
-            covered.add("period")
         for col in TABLES[table]:
             if col.name not in present:
                 continue
-            s = df[col.name]
             if col.sql_type in ("REAL", "INTEGER"):
-                _check_numeric(out, table, df, col.name, col.sql_type, col.required)
-            elif col.required and col.name not in covered:
-                out.rows("missing_value", table, _is_blank(s), df, column=col.name)
+                _check_numeric(out, table, df, col.name, col.sql_type, col.required, cols)
+                continue
+            text = cols.text(table, col.name)
+            out.rows("not_text", table, text.binary, df, column=col.name, value=_cell(col.name))
+            blank = text.blank & ~text.binary
+            if col.required:
+                out.rows("missing_value", table, blank, df, column=col.name)
+            unusable[(table, col.name)] = blank | text.binary
         for (t, c), allowed in ENUMS.items():
             if t == table and c in present:
-                bad = ~df[c].isin(allowed).to_numpy()
+                bad = ~cols.text(table, c).isin(allowed) & ~unusable[(table, c)]
                 out.rows(
                     "bad_enum",
                     table,
                     bad,
                     df,
                     column=c,
-                    value=lambda r, c=c: _short(r[c]),
+                    value=_cell(c),
                     allowed=", ".join(allowed),
                 )
 
@@ -124,138 +194,169 @@ def validate_tables(
         df = tables[table]
         pk = PRIMARY_KEYS[table]
         if pk in present:
-            dup = df[pk].duplicated(keep="first").to_numpy() & ~df[pk].isna().to_numpy()
-            out.rows("duplicate_key", table, dup, df, column=pk, value=lambda r, pk=pk: r[pk])
-        for col, target in FOREIGN_KEYS.get(table, ()):
-            if col in present and target in usable and "id" in usable[target]:
-                known = tables[target]["id"]
-                bad = ~df[col].isin(known).to_numpy()
+            dup = _duplicated(df, pk, table, cols)
+            out.rows("duplicate_key", table, dup, df, column=pk, value=_cell(pk))
+        for ref, target in FOREIGN_KEYS.get(table, ()):
+            if ref in present and target in usable and "id" in usable[target]:
+                known = set(cols.text(target, "id").texts)
+                bad = ~cols.text(table, ref).isin(known) & ~unusable[(table, ref)]
                 out.rows(
                     "dangling_reference",
                     table,
                     bad,
                     df,
-                    column=col,
-                    value=lambda r, col=col: _short(r[col]),
+                    column=ref,
+                    value=_cell(ref),
                     target=target,
                 )
 
     if "observations" in usable:
-        _check_observations(out, tables, usable, check_computed)
+        _check_observations(out, tables, usable, unusable, cols, check_computed)
     if "meta" in usable and {"key", "value"} <= usable["meta"]:
-        keys = set(tables["meta"]["key"].astype(str))
+        keys = set(cols.text("meta", "key").texts)
         for key in REQUIRED_META_KEYS:
             if key not in keys and (check_computed or key not in ("content_id", "created_at")):
                 out.add("missing_meta", "meta", key=key)
     return out.issues
 
 
-def _check_numeric(out: _Collector, table, df, column, sql_type, required) -> None:
-    raw = df[column]
-    present = ~raw.isna().to_numpy()
-    if raw.dtype == object or pd.api.types.is_string_dtype(raw):
-        stripped = raw.astype("string").str.strip()
-        present = present & ~(stripped == "").fillna(False).to_numpy(dtype=bool)
-    numbers = pd.to_numeric(raw.where(present), errors="coerce")
-    values = numbers.to_numpy(dtype="float64", na_value=np.nan)
-    not_number = present & np.isnan(values) & ~_is_nan_literal(raw)
-    out.rows(
-        "not_a_number", table, not_number, df, column=column, value=lambda r: _short(r[column])
-    )
-    not_finite = present & ~not_number & ~np.isfinite(values)
-    out.rows("not_finite", table, not_finite, df, column=column, value=lambda r: _short(r[column]))
+def _duplicated(df: pd.DataFrame, column: str, table: str, cols: _Columns) -> np.ndarray:
+    """Rows whose non-missing key already appeared in an earlier row."""
+    s = df[column]
+    if pd.api.types.is_numeric_dtype(s.dtype):
+        return (s.duplicated(keep="first") & s.notna()).to_numpy(dtype=bool)
+    sql_type = next(c.sql_type for c in TABLES[table] if c.name == column)
+    if sql_type == "TEXT":
+        codes = cols.text(table, column).codes
+    else:  # a number column holding text or binary cells: compare the raw cells
+        codes, _ = pd.factorize(s.to_numpy(dtype=object), use_na_sentinel=True)
+    return pd.Series(codes).duplicated(keep="first").to_numpy(dtype=bool) & (codes >= 0)
+
+
+def _check_numeric(
+    out: _Collector,
+    table: str,
+    df: pd.DataFrame,
+    column: str,
+    sql_type: str,
+    required: bool,
+    cols: _Columns,
+) -> None:
+    num = cols.numbers(table, column)
+    present, values = num.present, num.values
+    not_number = present & num.not_number
+    out.rows("not_a_number", table, not_number, df, column=column, value=_cell(column))
+    with np.errstate(invalid="ignore"):
+        finite = np.isfinite(values)
+    not_finite = present & ~not_number & ~finite
+    out.rows("not_finite", table, not_finite, df, column=column, value=_cell(column))
     if sql_type == "INTEGER":
-        ok = present & np.isfinite(values)
-        not_int = ok & (np.floor(np.where(ok, values, 0)) != np.where(ok, values, 0))
-        out.rows(
-            "not_integer", table, not_int, df, column=column, value=lambda r: _short(r[column])
-        )
+        ok = present & finite
+        safe = np.where(ok, values, 0.0)
+        not_int = ok & (np.floor(safe) != safe)
+        out.rows("not_integer", table, not_int, df, column=column, value=_cell(column))
+        too_big = ok & ~not_int & (np.abs(safe) >= MAX_WHOLE_NUMBER)
+        out.rows("out_of_range", table, too_big, df, column=column, value=_cell(column))
     if required:
         out.rows("missing_value", table, ~present, df, column=column)
 
 
-def _is_nan_literal(raw: pd.Series) -> np.ndarray:
-    """True where the cell is a float NaN or the text 'nan': those are 'not finite', not text."""
-    if pd.api.types.is_float_dtype(raw):
-        return np.isnan(raw.to_numpy(dtype="float64", na_value=np.nan))
-    text = raw.astype("string").str.strip().str.lower()
-    return text.isin(["nan", "-nan", "+nan"]).fillna(False).to_numpy(dtype=bool)
-
-
-def _check_observations(out: _Collector, tables, usable, check_computed: bool) -> None:
+def _check_observations(
+    out: _Collector,
+    tables: dict[str, pd.DataFrame],
+    usable: dict[str, set[str]],
+    unusable: dict[tuple[str, str], np.ndarray],
+    cols: _Columns,
+    check_computed: bool,
+) -> None:
     df = tables["observations"]
     present = usable["observations"]
     if "period" in present:
-        periods = df["period"].astype("string")
-        bad = ~periods.str.fullmatch(PERIOD_PATTERN.pattern[1:-1]).fillna(False).to_numpy(
-            dtype=bool
-        )
-        parsed: dict[str, object] = {}
-        for code in periods[~bad].unique():
+        period = cols.text("observations", "period")
+        parsed: list[Period | PeriodError] = []
+        for code in period.texts:
             try:
-                parsed[str(code)] = parse_period(str(code))
+                parsed.append(parse_period(code))
             except PeriodError as exc:
-                parsed[str(code)] = exc
-        invalid = {c for c, p in parsed.items() if isinstance(p, PeriodError)}
-        bad = bad | periods.isin(invalid).fillna(False).to_numpy(dtype=bool)
+                parsed.append(exc)
+        invalid = np.fromiter((isinstance(p, PeriodError) for p in parsed), bool, len(parsed))
+        bad = period.per_row(invalid) & ~unusable[("observations", "period")]
+        reasons = {t: str(p) for t, p in zip(period.texts, parsed, strict=True)}
 
-        def reason(r):
-            try:
-                parse_period(str(r["period"]))
-            except PeriodError as exc:
-                return str(exc)
-            return ""
+        def reason(r: pd.Series) -> str:
+            return reasons.get(as_text(r["period"]) or "", "")
 
         out.rows("bad_period", "observations", bad, df, reason=reason)
-        fields = {"period_kind", "period_start", "period_end"}
-        if check_computed and fields <= present:
-            good = {c: p for c, p in parsed.items() if c not in invalid}
-            kinds = periods.map({c: p.kind for c, p in good.items()})
-            starts = periods.map({c: p.start.isoformat() for c, p in good.items()})
-            ends = periods.map({c: p.end.isoformat() for c, p in good.items()})
-            mismatch = (
-                (kinds != df["period_kind"].astype("string"))
-                | (starts != df["period_start"].astype("string"))
-                | (ends != df["period_end"].astype("string"))
-            ).fillna(True).to_numpy(dtype=bool) & ~bad
-            out.rows("period_mismatch", "observations", mismatch, df, value=lambda r: r["period"])
-    if {"metric_id", "period", "status"} <= present:
-        dup = df.duplicated(["metric_id", "period", "status"], keep="first").to_numpy()
+        fields = ("period_kind", "period_start", "period_end")
+        if check_computed and set(fields) <= present:
+            mismatch = np.zeros(len(df), dtype=bool)
+            for field in fields:
+                actual = cols.text("observations", field)
+                index = {t: i for i, t in enumerate(actual.texts)}
+                expected = np.array(
+                    [
+                        -2 if isinstance(p, PeriodError) else index.get(_period_field(p, field), -2)
+                        for p in parsed
+                    ]
+                    + [-2],
+                    dtype=np.int64,
+                )
+                unusable_field = unusable[("observations", field)]  # reported already
+                mismatch |= (expected[period.codes] != actual.codes) & ~unusable_field
+            mismatch &= ~bad & ~unusable[("observations", "period")]
+            out.rows("period_mismatch", "observations", mismatch, df, value=_cell("period"))
+    key = ("metric_id", "period", "status")
+    if set(key) <= present:
+        codes = pd.DataFrame({c: cols.text("observations", c).codes for c in key})
+        dup = codes.duplicated(keep="first").to_numpy(dtype=bool)
         out.rows(
             "duplicate_observation",
             "observations",
             dup,
             df,
-            metric=lambda r: r["metric_id"],
-            status=lambda r: r["status"],
-            period=lambda r: r["period"],
+            metric=_cell("metric_id"),
+            status=_cell("status"),
+            period=_cell("period"),
         )
-    if {"status", "quote"} <= present:
-        needs = df["status"].isin(["reported", "target"]).to_numpy()
+    status = cols.text("observations", "status") if "status" in present else None
+    if status is not None and "quote" in present:
+        needs = status.isin(("reported", "target"))
+        quote = cols.text("observations", "quote")
         out.rows(
             "missing_quote",
             "observations",
-            needs & _is_blank(df["quote"]),
+            needs & quote.blank & ~quote.binary,
             df,
-            status=lambda r: r["status"],
+            status=_cell("status"),
         )
-    if {"status", "formula"} <= present:
-        derived = (df["status"] == "derived").fillna(False).to_numpy(dtype=bool)
-        out.rows("missing_formula", "observations", derived & _is_blank(df["formula"]), df)
-    metrics = tables.get("metrics")
-    if (
-        metrics is not None
-        and {"id", "unit"} <= usable.get("metrics", set())
-        and {"metric_id", "value"} <= present
-    ):
-        count_ids = metrics.loc[metrics["unit"] == "count", "id"]
-        values = pd.to_numeric(df["value"], errors="coerce").to_numpy(dtype="float64")
-        negative = df["metric_id"].isin(count_ids).to_numpy() & (np.nan_to_num(values) < 0)
+    if status is not None and "formula" in present:
+        derived = status.isin(("derived",))
+        formula = cols.text("observations", "formula")
+        out.rows(
+            "missing_formula",
+            "observations",
+            derived & formula.blank & ~formula.binary,
+            df,
+        )
+    metrics_present = usable.get("metrics", set())
+    if {"id", "unit"} <= metrics_present and {"metric_id", "value"} <= present:
+        ids = cols.text("metrics", "id")
+        units = cols.text("metrics", "unit")
+        is_count = units.isin(("count",))
+        count_ids = {ids.texts[c] for c in ids.codes[is_count] if c >= 0}
+        values = np.nan_to_num(cols.numbers("observations", "value").values)
+        negative = cols.text("observations", "metric_id").isin(count_ids) & (values < 0)
         out.rows(
             "negative_count",
             "observations",
             negative,
             df,
             column="value",
-            value=lambda r: r["value"],
+            value=_cell("value"),
         )
+
+
+def _period_field(p: Period, field: str) -> str:
+    if field == "period_kind":
+        return p.kind
+    return (p.start if field == "period_start" else p.end).isoformat()
