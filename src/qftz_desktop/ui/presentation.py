@@ -966,7 +966,7 @@ class PresentationWindow(QWidget):
         assert isinstance(event, QKeyEvent) and isinstance(obj, QWidget)
         key, mods = event.key(), _mods(event)
         typing = obj.window() is not self and isinstance(obj, TEXT_ENTRY)
-        if typing and key not in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+        if typing and key not in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Escape):
             return False  # typing in the window's year boxes; the clicker's keys still work
         if etype == QEvent.Type.ShortcutOverride:
             if self.handle_key(key, mods, dry_run=True):
