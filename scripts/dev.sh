@@ -96,7 +96,8 @@ case "$cmd" in
     ;;
   bundle)
     ensure_python
-    ensure_apt $QT_LIBS $TEST_TOOLS binutils
+    # binutils: strip/readelf trim the bundle; xz-utils: the tar.xz; util-linux: unshare (offline)
+    ensure_apt $QT_LIBS $TEST_TOOLS binutils xz-utils util-linux
     ensure_venv test,package
     exec bash packaging/build.sh "$@"
     ;;
