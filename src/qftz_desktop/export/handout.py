@@ -6,11 +6,12 @@ through ``ChartView.render_to`` so that it stays vectors (the widget's own on-sc
 leave cached bitmaps). The file is written through
 :func:`~qftz_desktop.export.atomic.atomic_target`, so a failed export never leaves half a PDF.
 
-Page size 338.67 × 190.5 mm (13.333 × 7.5 in, PowerPoint's 16:9); a slide is laid out at
-1920×1080 and scaled onto the page, so the handout reads like the projected slide. The PDF
-itself is made by the brief's :class:`~qftz_desktop.export.pdf_brief.PdfCanvas` (CSS-pixel
-canvas: pyqtgraph's recorded pictures scale with the device resolution, so charts print right
-only at 96 dpi; bundled font; reproducible document id and dates).
+Page size 338.67 × 190.5 mm (13.333 × 7.5 in, PowerPoint's 16:9). The PDF is made by the
+brief's :class:`~qftz_desktop.export.pdf_brief.PdfCanvas`: CSS pixels at 96 dpi (pyqtgraph's
+recorded pictures scale with the device resolution, so charts print right only there), the
+bundled font, reproducible document id and dates. A slide is laid out at the page's size,
+1280×720 CSS px, with type scaled as on a 720p projector, and painted 1:1 — scaling the
+painter instead leaves pyqtgraph's legend text at its unscaled size.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ from .atomic import atomic_target
 from .pdf_brief import PdfCanvas
 
 PAGE_MM = QSizeF(338.67, 190.5)
-SLIDE_SIZE = QSize(1920, 1080)
 
 
 def handout_page_size() -> QPageSize:
@@ -100,12 +100,16 @@ def export_handout(
                 doc_key=key,
                 date=snap.as_of,
             )
+            # the slide is laid out at the page's size in CSS pixels (1280×720) and painted
+            # 1:1: scaling the painter instead would leave pyqtgraph's legend text unscaled
+            page = canvas.page_rect
+            size = QSize(round(page.width()), round(page.height()))
             try:
                 for i, slide in enumerate(slides):
                     if i:
                         canvas.new_page()
                     view = build_slide_view(
-                        slide, theme, lang, SLIDE_SIZE, i + 1, total, own, handout=True
+                        slide, theme, lang, size, i + 1, total, own, handout=True
                     )
                     view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
                     view.show()
