@@ -464,3 +464,35 @@ def test_dialog_cancelled_save_dialog_does_nothing(window, monkeypatch):
     from qftz_desktop.ui.export_dialog import run_export_dialog
 
     assert run_export_dialog(window) is None
+
+
+def test_a_long_series_is_drawn_as_a_line_chart(qapp, tmp_path):
+    """More than 12 values make a line chart (none in the bundled snapshot so far)."""
+    import csv
+
+    from factory import write_sources
+    from qftz_desktop.snapshot.builder import build_snapshot
+
+    src = write_sources(tmp_path / "src")
+    with (src / "observations.csv").open("a", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        for month in range(1, 13):
+            row = ["t_fdi", f"2015-{month:02d}", str(100 + 7 * month), "exact", "reported"]
+            writer.writerow([*row, "T1", "monthly", "", "", ""])
+    snapshot = tmp_path / "long.sqlite"
+    build_snapshot(src, snapshot)
+    briefing = Briefing(open_snapshot(snapshot))
+    chart = briefing.chart_of("t_fdi")
+    assert chart is not None and chart.kind == "line"
+    out = tmp_path / "long.pdf"
+    job = BriefJob(briefing, out, BriefOptions(lang="en"))
+    job.run()
+    reader = PdfReader(out)
+    bare = _bare("\n".join(_page_texts(out)))
+    assert _bare(chart.title("en")) in bare and "Oct2015" in bare
+    assert all(
+        xobj.get("/Subtype") != "/Image"
+        for page in reader.pages
+        for xobj in _xobjects(page["/Resources"])
+    )
+    assert len(job.composer.shown) == len(briefing.snapshot.observations)

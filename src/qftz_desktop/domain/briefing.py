@@ -141,7 +141,7 @@ class SeriesData:
     def x(self) -> np.ndarray:
         """Fractional year of each period's end, for line charts."""
         end = pd.to_datetime(self.frame["period_end"])
-        return (end.dt.year + (end.dt.dayofyear - 0.5) / 366.0).to_numpy(dtype=float)
+        return (end.dt.year + (end.dt.day_of_year - 0.5) / 366.0).to_numpy(dtype=float)
 
     @property
     def values(self) -> np.ndarray:

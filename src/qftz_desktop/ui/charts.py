@@ -226,9 +226,11 @@ class ChartView(pg.PlotWidget):
                     name=series.metric.name(self.lang)
                     + ("" if status == "reported" else f" ({tr(f'status.{status}', self.lang)})"),
                 )
+                self.plotItem.addItem(item)
+                # only once the item is in the plot: set before, pyqtgraph 0.14 looks for the
+                # view range on the PlotWidget itself while adding it (AttributeError)
                 item.setDownsampling(auto=True, method="peak")
                 item.setClipToView(True)
-                self.plotItem.addItem(item)
         if xmin < math.inf:
             self.plotItem.setXRange(xmin, xmax, padding=0.02)
             lo = 0.0 if ymin >= 0 else ymin
