@@ -720,6 +720,18 @@ def test_virtual_table_and_computed_column_are_refused(test_snapshot_path, tmp_p
     assert _codes(generated) == ["not_a_table"]
 
 
+def test_damaged_pages_are_reported_in_both_modes(test_snapshot_path, tmp_path):
+    # the window (full=False) skips quick_check: damage in the pages it reads must still tell
+    data = bytearray(test_snapshot_path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    for offset in range(page, len(data), page):
+        data[offset : offset + 64] = b"\xff" * 64
+    path = tmp_path / "pages.sqlite"
+    path.write_bytes(bytes(data))
+    assert set(_codes(path, full=True)) == {"corrupt"}
+    assert set(_codes(path, full=False)) == {"corrupt"}
+
+
 def test_invalid_utf8_names_the_table(test_snapshot_path, tmp_path):
     path = _altered(
         test_snapshot_path,
