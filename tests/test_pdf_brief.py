@@ -496,3 +496,23 @@ def test_a_long_series_is_drawn_as_a_line_chart(qapp, tmp_path):
         for xobj in _xobjects(page["/Resources"])
     )
     assert len(job.composer.shown) == len(briefing.snapshot.observations)
+
+
+@pytest.mark.parametrize("case", _params())
+def test_pagination_never_cuts_a_block(exported, case):
+    """Every block (a chart with its title, scope and source line; a table row; a text line)
+    lies wholly inside one page's text area, and a table continued on a new page starts with
+    its header again."""
+    _path, job = exported(case)
+    composer = job.composer
+    for n, page in enumerate(composer.pages, start=1):
+        assert page.blocks, f"page {n} is empty"
+        for block, y in page.blocks:
+            assert y >= composer.top - 0.01, f"page {n}: a block above the text area"
+            assert y + block.height <= composer.bottom + 0.01, f"page {n}: a block cut off"
+        first = page.blocks[0][0]
+        if first.repeat is not None:
+            pytest.fail(f"page {n} continues a table without its header")
+        # a chart (kept with what follows) never ends a page
+        last = page.blocks[-1][0]
+        assert not (last.keep_with_next and last.height > 100), f"page {n} ends with a chart"

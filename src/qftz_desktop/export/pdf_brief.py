@@ -27,21 +27,26 @@ thread. Fonts are registered on first use.
 * A document of one's own — e.g. a 16:9 slide handout, one chart a page — through the same
   chart path (:class:`~qftz_desktop.ui.charts.ChartView`, vectors) and the same font::
 
-      page = QPageSize(QSizeF(254, 142.875), QPageSize.Unit.Millimeter, "16:9")
-      with atomic_target("handout.pdf") as tmp:
-          canvas = PdfCanvas(tmp, page, QPageLayout.Orientation.Landscape,
-                             title="…", doc_key=f"handout:{content_id}:{lang}")
-          for i, spec in enumerate(charts):
+      page = QPageSize(QSizeF(254, 142.875), QPageSize.Unit.Millimeter, "16:9")  # wide as
+      with atomic_target("handout.pdf") as tmp:       # given: keep the default Portrait
+          canvas = PdfCanvas(tmp, page, title="…", doc_key=f"handout:{content_id}:{lang}",
+                             date=briefing.snapshot.as_of)
+          for i, spec in enumerate(charts):           # canvas.page_rect: 960 × 540 px
               if i:
                   canvas.new_page()
               canvas.draw_text(canvas.layout_text(spec.title(lang), canvas.font(20, True),
                                canvas.page_rect.width() - 96), 48, 36)
-              canvas.draw_chart(spec, briefing, lang, QRectF(48, 90, 860, 420), theme=PRINT)
+              canvas.draw_chart(spec, briefing, lang, QRectF(48, 90, 860, 420), theme=PRINT,
+                                years=(2019, 2024))   # or None for all years
           canvas.finish()            # ends the painter and fixes the dates (reproducible)
 
   Canvas units are CSS pixels (96 per inch; 1 pt = 4/3 px) so that a chart widget of
   ``w × h`` pixels is drawn 1:1 into a ``w × h`` rectangle, tick labels at their screen size
-  (NOTES: resolution mismatch). ``canvas.page_rect`` is the full page.
+  (NOTES: resolution mismatch). ``canvas.page_rect`` is the full page; there are no margins
+  but the ones you leave. Any theme works (``PROJECTOR_LIGHT`` for big type); to place a chart
+  and know its size first, ``view = canvas.chart_view(...)``, then ``canvas.render_view(view,
+  x, y)``; ``chart_height(view)`` gives the height at which its legend clears the bar labels.
+  ``canvas.finish()`` must run before the file is closed, or it is not a valid PDF.
 
 Reproducibility: the same snapshot, options and app version give a byte-identical file. The
 document id is derived from them, the dates Qt writes (it has no setter) are replaced by the
