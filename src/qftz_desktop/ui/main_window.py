@@ -490,11 +490,23 @@ class MainWindow(QMainWindow):
             ("F5", t("演示模式", "Present")),
             ("F11", t("全屏", "Full screen")),
             ("Ctrl+Q", t("退出", "Quit")),
+            ("", ""),
+            ("", t("演示模式中：", "In meeting mode:")),
+            ("→ ↓ PgDn Space Enter", t("下一页", "Next slide")),
+            ("← ↑ PgUp Backspace", t("上一页", "Previous slide")),
+            ("Home / End", t("第一页 / 最后一页", "First / last slide")),
+            (t("数字 + Enter", "Digits + Enter"), t("跳到第 N 页", "Go to slide N")),
+            ("B / .   W / ,", t("黑屏 / 白屏", "Black / white screen")),
+            ("Shift+← / Shift+→", t("聚焦上一年 / 下一年", "Focus previous / next year")),
+            ("F", t("年份模式：←/→ 切换年份", "Year mode: ←/→ change the year")),
+            ("T", t("深色 / 浅色投影主题", "Dark / light projector theme")),
+            ("L", t("切换语言", "Switch language")),
+            ("Esc", t("退出演示，回到原栏目", "Leave, back to where you were")),
         ]
         box = QMessageBox(self)
         box.setWindowTitle(t("快捷键", "Keyboard shortcuts"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText("\n".join(f"{k:<18} {v}" for k, v in rows))
+        box.setText("\n".join(f"{k:<24} {v}".rstrip() for k, v in rows))
         box.open()
 
     def show_about(self) -> None:
