@@ -364,6 +364,8 @@ def test_headless_errors(tmp_path, test_snapshot_path):
     assert proc.returncode == 2 and "--from 2014" in proc.stderr
     proc = _run_cli([*snap, "--from", "1990", "--to", "1995"], cwd=tmp_path)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    proc = _run_cli([*snap, "--date", "2024-02-30"], cwd=tmp_path)
+    assert proc.returncode == 2 and "--date" in proc.stderr
     proc = _run_cli(
         ["--snapshot", str(test_snapshot_path), "--out", str(tmp_path / "no" / "x.pdf")]
     )

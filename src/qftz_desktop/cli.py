@@ -52,6 +52,12 @@ def _commands_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--from", dest="year_from", type=int, metavar="YEAR")
     pdf.add_argument("--to", dest="year_to", type=int, metavar="YEAR")
     pdf.add_argument("--paper", choices=("A4", "Letter"), default="A4")
+    pdf.add_argument(
+        "--date",
+        dest="brief_date",
+        metavar="YYYY-MM-DD",
+        help="date printed on the brief and in its metadata (default: the data's as-of date)",
+    )
 
     shot = sub.add_parser("screenshot", help="save screenshots of every tab")
     shot.add_argument("--out", required=True, help="folder for the PNG files")

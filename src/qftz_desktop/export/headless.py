@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
+from datetime import date
 from pathlib import Path
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -36,6 +38,16 @@ def prepare_headless_env(environ: dict[str, str] | None = None) -> None:
     env.setdefault("QT_HASH_SEED", "0")
 
 
+def _is_iso_date(text: str) -> bool:
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def export_pdf_command(args: argparse.Namespace) -> int:
     from ..domain.briefing import Briefing
     from ..resources import bundled_snapshot
@@ -47,6 +59,10 @@ def export_pdf_command(args: argparse.Namespace) -> int:
     year_to = getattr(args, "year_to", None)
     if year_from is not None and year_to is not None and year_from > year_to:
         _err(f"--from {year_from} is after --to {year_to}")
+        return EXIT_USAGE
+    brief_date = getattr(args, "brief_date", None)
+    if brief_date is not None and not _is_iso_date(brief_date):
+        _err(f"--date {brief_date!r} is not a date like 2026-01-22")
         return EXIT_USAGE
     path = Path(args.snapshot) if args.snapshot else bundled_snapshot()
     try:
@@ -86,7 +102,7 @@ def export_pdf_command(args: argparse.Namespace) -> int:
         year_from=year_from,
         year_to=year_to,
         paper=getattr(args, "paper", None) or "A4",
-        brief_date=getattr(args, "brief_date", None),
+        brief_date=brief_date,
     )
     try:
         result = export_brief(briefing, args.out, options)
