@@ -68,6 +68,7 @@ class ChartView(pg.PlotWidget):
         self.lang = lang
         self.interactive = interactive
         self.year_range: tuple[int, int] | None = None
+        self._visible_statuses: frozenset[str] = spec.statuses
         self.focus_year: int | None = None
         self._categories: list = []
         self._focus_item: pg.LinearRegionItem | None = None
@@ -149,17 +150,23 @@ class ChartView(pg.PlotWidget):
         cats = [p for p in self.spec.categories if self._in_range(p.year)]
         self._categories = cats
         index = {p.code: i for i, p in enumerate(cats)}
-        n = len(self.spec.series)
-        width = 0.8 / n
+        # Each category holds one slot per value in it (a series may have a reported value and
+        # a target for the same period: they stand side by side, never on top of each other).
+        slots: dict[int, list[tuple[int, object]]] = {}
+        for si, series in enumerate(self.spec.series):
+            for p in series.points:
+                if p.period.code in index:
+                    slots.setdefault(index[p.period.code], []).append((si, p))
+        per_category = max((len(v) for v in slots.values()), default=1)
+        width = 0.8 / per_category
+        self._visible_statuses = frozenset(p.status for v in slots.values() for _, p in v)
         labels = []
         ymax = ymin = 0.0
-        for si, series in enumerate(self.spec.series):
-            xs, heights, pens, brushes = [], [], [], []
-            for p in series.points:
-                if p.period.code not in index:
-                    continue
-                x = index[p.period.code] - 0.4 + width * (si + 0.5)
-                # a category may hold a reported and a target value: draw the target beside
+        bars: dict[int, tuple[list, list, list, list]] = {}
+        for i, entries in slots.items():
+            for j, (si, p) in enumerate(entries):
+                x = i - 0.4 + width * (j + 0.5 + (per_category - len(entries)) / 2)
+                xs, heights, pens, brushes = bars.setdefault(si, ([], [], [], []))
                 xs.append(x)
                 heights.append(p.value)
                 pens.append(self._series_pen(si, p.status))
@@ -167,16 +174,16 @@ class ChartView(pg.PlotWidget):
                 labels.append((x, p.value, format_short(p.value, p.qualifier), si))
                 ymax = max(ymax, p.value)
                 ymin = min(ymin, p.value)
-            if xs:
-                item = pg.BarGraphItem(
-                    x=np.array(xs),
-                    height=np.array(heights),
-                    width=width * 0.92,
-                    pens=pens,
-                    brushes=brushes,
-                )
-                item.setOpts(name=series.metric.name(self.lang))
-                self.plotItem.addItem(item)
+        for si, (xs, heights, pens, brushes) in sorted(bars.items()):
+            item = pg.BarGraphItem(
+                x=np.array(xs),
+                height=np.array(heights),
+                width=width * 0.92,
+                pens=pens,
+                brushes=brushes,
+            )
+            item.setOpts(name=self.spec.series[si].metric.name(self.lang))
+            self.plotItem.addItem(item)
         if len(labels) <= MAX_VALUE_LABELS:
             font = ui_font()
             font.setPixelSize(self.theme.label_px)
@@ -205,6 +212,7 @@ class ChartView(pg.PlotWidget):
 
     def _build_lines(self) -> None:
         self._categories = []
+        seen: set[str] = set()
         xmin, xmax, ymin, ymax = math.inf, -math.inf, math.inf, -math.inf
         for si, series in enumerate(self.spec.series):
             x, y, statuses = self._visible(series)
@@ -216,6 +224,7 @@ class ChartView(pg.PlotWidget):
                 mask = statuses == status
                 if not mask.any():
                     continue
+                seen.add(status)
                 item = pg.PlotDataItem(
                     x[mask],
                     y[mask],
@@ -236,6 +245,7 @@ class ChartView(pg.PlotWidget):
             lo = 0.0 if ymin >= 0 else ymin
             self.plotItem.setYRange(lo, ymax * 1.1 if ymax > 0 else 1.0, padding=0)
         self.plotItem.getAxis("bottom").setTicks(None)
+        self._visible_statuses = frozenset(seen)
 
     def _visible(self, series: SeriesData):
         x, y, st = series.x, series.values, series.statuses
@@ -246,7 +256,7 @@ class ChartView(pg.PlotWidget):
         return x, y, st
 
     def _legend_entries(self) -> int:
-        statuses = self.spec.statuses
+        statuses = self._visible_statuses
         if len(self.spec.series) < 2 and statuses == {"reported"}:
             return 0
         if len(self.spec.series) == 1:
@@ -261,7 +271,7 @@ class ChartView(pg.PlotWidget):
         return 0 if n == 0 else -(-n // self._legend_columns())
 
     def _build_legend(self) -> None:
-        statuses = self.spec.statuses
+        statuses = self._visible_statuses
         if self._legend_entries() == 0:
             return
         font_px = max(self.theme.tick_px - 1, 10)
@@ -287,13 +297,12 @@ class ChartView(pg.PlotWidget):
                     if status in statuses:
                         entries.append((0, status, tr(f"status.{status}", self.lang)))
             for si, status, text in entries:
-                sample = pg.BarGraphItem(
-                    x=[0],
-                    height=[1],
-                    width=1,
-                    pen=self._series_pen(si, status),
-                    brush=self._series_brush(si, status),
-                )
+                pen, brush = self._series_pen(si, status), self._series_brush(si, status)
+                if len(self.spec.series) > 1 and status != "reported":
+                    # a status key of a multi-series chart belongs to no series: neutral grey
+                    pen.setColor(_qcolor(self.theme.muted))
+                    brush.setColor(_qcolor(self.theme.muted))
+                sample = pg.BarGraphItem(x=[0], height=[1], width=1, pen=pen, brush=brush)
                 legend.addItem(sample, html.escape(text))
         else:
             for item in self.plotItem.listDataItems():
