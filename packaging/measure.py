@@ -1,11 +1,11 @@
 """Measure the bundle: size on disk, archive size, what each part weighs, and start-up time.
 
-    python packaging/measure.py [--dist DIR] [--archive xz|gz|none] [--startup N]
+    python packaging/measure.py [--dist DIR] [--archive xz|gz|xz,gz|none] [--startup N]
                                 [--baseline] [--cold] [--record]
 
 Sizes are apparent file sizes (symlinks not followed, not counted twice), in MiB (2^20 bytes)
 and MB (10^6). The archive is what a user downloads: on Linux a tar.xz (xz -6, threads) made
-from dist/qftz-briefing next to it; pass --archive gz for a tar.gz instead.
+from dist/qftz-briefing next to it; --archive gz makes a tar.gz instead, xz,gz both.
 
 Start-up: the frozen app is started N times offscreen with QFTZ_STARTUP_PROBE=1 (ui/app.py
 prints "painted" at the window's first paint and "charts" when the current tab's charts are
@@ -239,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dist", type=Path, default=ROOT / "dist" / "qftz-briefing")
     ap.add_argument("--app", type=Path, help="the frozen executable (default: in --dist)")
-    ap.add_argument("--archive", choices=("xz", "gz", "none"),
+    ap.add_argument("--archive", choices=("xz", "gz", "xz,gz", "none"),
                     default="xz" if sys.platform.startswith("linux") else "none")  # fmt: skip
     ap.add_argument("--top", type=int, default=25)
     ap.add_argument("--startup", type=int, default=0, metavar="N", help="time N start-ups")
@@ -265,9 +265,9 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"- onedir: **{fmt(total)}**, {len(files)} files",
     ]
-    if args.archive != "none":
+    for kind in args.archive.split(",") if args.archive != "none" else ():
         t0 = time.perf_counter()
-        archive = make_archive(onedir, args.archive)
+        archive = make_archive(onedir, kind)
         secs = time.perf_counter() - t0
         out.append(f"- archive `{archive.name}`: **{fmt(archive.stat().st_size)}** "
                    f"(made in {secs:.0f} s)")  # fmt: skip
