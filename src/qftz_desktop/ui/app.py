@@ -106,41 +106,31 @@ def make_application(argv: list[str] | None = None):
 def run_app(path: Path, lang: str | None = None, explicit: bool = False) -> int:
     """Open the window on ``path``; a bad file given on the command line exits non-zero.
 
-    The snapshot is read on a thread (pandas' import and the SQLite read are Qt-free) while
-    the main thread starts Qt and builds the window; the two meet before the first paint.
+    The snapshot is read before Qt starts. Reading it on a thread while Qt starts was tried
+    and measured slower (both halves are Python-bound and share the GIL); what keeps start-up
+    short is that the UI modules do not import pandas and the charts follow the first paint.
     """
-    import concurrent.futures
-
+    from ..domain.briefing import load_briefing
     from ..snapshot.issues import SnapshotError
 
     log_path = setup_logging()
     install_excepthook(log_path)
-    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="load") as pool:
-        future = pool.submit(_load, path)
-        app = make_application()
-        from .main_window import MainWindow
+    try:
+        briefing = load_briefing(path)
+    except SnapshotError as exc:
+        message = exc.message("zh" if lang == "zh" else "en")
+        print(f"qftz-desktop: cannot open snapshot:\n{message}", file=sys.stderr)
+        return 1
+    app = make_application()
+    from .main_window import MainWindow
 
-        window = MainWindow(None, lang=lang)
-        try:
-            briefing = future.result()
-        except SnapshotError as exc:
-            message = exc.message("zh" if lang == "zh" else "en")
-            print(f"qftz-desktop: cannot open snapshot:\n{message}", file=sys.stderr)
-            window.deleteLater()
-            return 1
-    window.set_briefing(briefing)
+    window = MainWindow(briefing, lang=lang)
     if os.environ.get("QFTZ_STARTUP_PROBE"):
         _exit_after_first_paint(app, window)
     window.show()
     if os.environ.get("QFTZ_SMOKE_TEST"):
         return _smoke(app, window)
     return app.exec()
-
-
-def _load(path: Path):
-    from ..domain.briefing import load_briefing
-
-    return load_briefing(path)
 
 
 def _exit_after_first_paint(app, window) -> None:
