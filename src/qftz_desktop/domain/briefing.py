@@ -135,6 +135,9 @@ class SeriesData:
 
     @cached_property
     def years(self) -> np.ndarray:
+        """Year of each period's end (computed once for all series by the Briefing)."""
+        if "year" in self.frame.columns:
+            return self.frame["year"].to_numpy()
         return self.frame["period_end"].str.slice(0, 4).astype(int).to_numpy()
 
     @cached_property
@@ -300,6 +303,8 @@ class Briefing:
         obs = snapshot.observations
         periods = {code: parse_period(code) for code in obs["period"].unique()}
         ordered = obs.sort_values(["metric_id", "period_end", "period_start", "id"], kind="stable")
+        # one vectorised pass instead of one per series: start-up and large snapshots
+        ordered = ordered.assign(year=ordered["period_end"].str.slice(0, 4).astype(int))
         self.series: dict[str, SeriesData] = {}
         for metric_id, frame in ordered.groupby("metric_id", sort=False):
             self.series[str(metric_id)] = SeriesData(
@@ -332,9 +337,8 @@ class Briefing:
         self._tab_of: dict[str, str] = {
             s.metric.id: tab.id for tab in self.tabs for chart in tab.charts for s in chart.series
         }
-        years = [int(y) for s in self.series.values() for y in (s.years.min(), s.years.max())]
-        self.year_min = min(years) if years else 2019
-        self.year_max = max(years) if years else 2024
+        self.year_min = int(ordered["year"].min()) if len(ordered) else 2019
+        self.year_max = int(ordered["year"].max()) if len(ordered) else 2024
 
     def _groups(self) -> dict[str, list[SeriesData]]:
         """Metrics drawn together: same chart_group, unit and scope (across sectors too)."""
