@@ -27,19 +27,15 @@ import sys
 import tarfile
 import tempfile
 import time
-import tomllib
 from datetime import date
 from pathlib import Path
+
+from app_version import app_version
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
 HEADING = "## Bundle size and start-up"
 MIB, MB = 1 << 20, 10**6
-
-
-def project_version() -> str:
-    with open(ROOT / "pyproject.toml", "rb") as f:
-        return tomllib.load(f)["project"]["version"]
 
 
 def fmt(n: int) -> str:
@@ -84,7 +80,7 @@ def walk(top: Path) -> list[tuple[str, int]]:
 
 
 def make_archive(onedir: Path, kind: str) -> Path:
-    out = onedir.parent / f"{onedir.name}-{project_version()}-linux-{platform.machine()}.tar.{kind}"
+    out = onedir.parent / f"{onedir.name}-{app_version()}-linux-{platform.machine()}.tar.{kind}"
     out.unlink(missing_ok=True)
     if shutil.which("tar"):
         env = dict(os.environ, XZ_OPT="-6 -T0", GZIP="-6")
@@ -261,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{date.today().isoformat()} — {machine()}",
         "",
         f"Bundle: `{onedir.relative_to(ROOT) if onedir.is_relative_to(ROOT) else onedir}` "
-        f"(version {project_version()}), built by `bash packaging/build.sh`.",
+        f"(version {app_version()}), built by `bash packaging/build.sh`.",
         "",
         f"- onedir: **{fmt(total)}**, {len(files)} files",
     ]

@@ -6,7 +6,7 @@ Standard library only: it runs the bundle, not the source. Steps (each in a fres
 so no settings, recent files or logs of the machine leak in; on Linux also with a fontconfig
 that lists no fonts at all, so every Chinese glyph must come from the bundled font):
 
-1. ``--version`` prints ``qftz-desktop <version from pyproject.toml>``.
+1. ``--version`` prints ``qftz-desktop <version>`` (the version packaging/app_version.py reads).
 2. The window, offscreen, on the bundled snapshot with ``QFTZ_SMOKE_TEST=1``: every tab is
    shown (``tab <id>: ok`` for all six), then the window closes; exit 0.
 3. ``export-pdf --out brief.pdf`` headless: exit 0, the PDF has more than one page and its text
@@ -34,8 +34,9 @@ import subprocess
 import sys
 import tempfile
 import time
-import tomllib
 from pathlib import Path
+
+from app_version import app_version
 
 ROOT = Path(__file__).resolve().parents[1]
 IN_NETNS = "QFTZ_SMOKE_IN_NETNS"
@@ -59,11 +60,6 @@ def default_app() -> Path:
     if sys.platform == "darwin":
         return dist / "QFTZ Briefing.app" / "Contents" / "MacOS" / "qftz-briefing"
     return dist / "qftz-briefing" / "qftz-briefing"
-
-
-def project_version() -> str:
-    with open(ROOT / "pyproject.toml", "rb") as f:
-        return tomllib.load(f)["project"]["version"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -181,7 +177,7 @@ def pdf_facts(pdf: Path) -> tuple[int, str]:
 
 
 def smoke(app: Path, offline_note: str) -> int:
-    version = project_version()
+    version = app_version()
     tmp = Path(tempfile.mkdtemp(prefix="qftz-smoke-"))
     home = tmp / "home"
     home.mkdir()
