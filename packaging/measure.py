@@ -58,7 +58,7 @@ GROUPS = [  # first match wins; tested on the path relative to the onedir, with 
     ("Python: libpython, stdlib, exe (holds all bytecode)", ("libpython", "python3", "base_library",
                                                            "lib-dynload/", "qftz-briefing")),
 ]  # fmt: skip
-OTHER = "other libraries (libstdc++, sqlite, zstd…) and files"
+OTHER = "other libraries (sqlite, zstd, ffi…) and files"
 
 
 def group_of(rel: str) -> str:
@@ -83,7 +83,7 @@ def make_archive(onedir: Path, kind: str) -> Path:
     out = onedir.parent / f"{onedir.name}-{app_version()}-linux-{platform.machine()}.tar.{kind}"
     out.unlink(missing_ok=True)
     if shutil.which("tar"):
-        env = dict(os.environ, XZ_OPT="-6 -T0", GZIP="-6")
+        env = dict(os.environ, XZ_OPT="-6 -T0")
         flag = "-cJf" if kind == "xz" else "-czf"
         subprocess.run(["tar", flag, str(out), "-C", str(onedir.parent), onedir.name],
                        env=env, check=True)  # fmt: skip
