@@ -94,9 +94,11 @@ def make_application(argv: list[str] | None = None):
     app.setApplicationVersion(__version__)
     register_bundled_fonts()
     app.setFont(ui_font(10.5))
-    icon = resource_path("icons", "qftz.png")
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
+    icon = QIcon()
+    for png in sorted(resource_path("icons").glob("qftz*.png")):
+        icon.addFile(str(png))  # every drawn size, so title bars and task bars stay sharp
+    if not icon.isNull():
+        app.setWindowIcon(icon)
     qss = resource_path("styles", "screen.qss")
     if qss.is_file():
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
@@ -143,6 +145,7 @@ def _exit_after_first_paint(app, window) -> None:
 
     class PaintProbe(QObject):
         painted = False
+        quitting = False
 
         def eventFilter(self, obj, event):  # noqa: N802 - Qt naming
             if event.type() == QEvent.Type.Paint:
@@ -153,7 +156,8 @@ def _exit_after_first_paint(app, window) -> None:
             return False
 
         def finish(self) -> None:
-            if charts_ready():
+            if charts_ready() and not self.quitting:
+                self.quitting = True
                 print("charts", flush=True)
                 app.quit()
 
