@@ -214,3 +214,11 @@ def test_settings_restored(qtbot, test_snapshot_path):
     assert second.selection.lang == "en"
     assert second.tabs.currentIndex() == 3
     assert second.size() == size
+
+
+def test_qt_dialogs_follow_the_language(window):
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    window.set_language("en")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"

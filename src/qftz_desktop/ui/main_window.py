@@ -29,6 +29,7 @@ from .. import APP_NAME, __version__
 from ..domain.i18n import tr
 from ..domain.tabs import TAB_IDS
 from ..snapshot.issues import Issue, SnapshotError
+from .app import apply_qt_translation
 from .data_view import DataDialog
 from .selection import Selection
 from .settings import app_settings, push_recent, recent_files
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
 
         self.selection.langChanged.connect(self._on_lang)
+        apply_qt_translation(self.selection.lang)
         self.selection.rangeChanged.connect(self._sync_toolbar)
         self.selection.focusChanged.connect(self._sync_toolbar)
         self._build_chrome()
@@ -426,6 +428,7 @@ class MainWindow(QMainWindow):
 
     def _on_lang(self, lang: str) -> None:
         self.settings.setValue("lang", lang)
+        apply_qt_translation(lang)
         self._build_chrome()
         if self.briefing is not None:
             for i, tab_id in enumerate(TAB_IDS):
