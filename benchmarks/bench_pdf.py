@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -34,6 +33,8 @@ import time
 from datetime import date
 from pathlib import Path
 
+from machine import describe
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 GOAL_EXPORT_S = 1.0
@@ -41,27 +42,7 @@ GOAL_COMMAND_S = 2.5
 
 
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    ram = ""
-    try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        ram = f"{kb / 1024 / 1024:.0f} GB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
-    import pyqtgraph
-    import PySide6
-
-    return (
-        f"nproc {os.cpu_count()}, {cpu}, {ram}, Python {platform.python_version()}, "
-        f"PySide6 {PySide6.__version__}, pyqtgraph {pyqtgraph.__version__}, {platform.system()}"
-    )
+    return describe("PySide6-Essentials", "pyqtgraph")
 
 
 def _env() -> dict[str, str]:

@@ -26,12 +26,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from machine import describe
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -92,28 +93,7 @@ def _snapshot(size: int) -> Path:
 
 
 def _machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    ram = "?"
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal"):
-                ram = f"{int(line.split()[1]) / 1024**2:.1f} GiB"
-    except OSError:
-        pass
-    import pandas
-
-    return (
-        f"{os.cpu_count()} CPUs (nproc), {cpu}, {ram} RAM; Python {platform.python_version()}, "
-        f"SQLite {sqlite3.sqlite_version}, pandas {pandas.__version__}; "
-        f"load average before the run {os.getloadavg()[0]:.2f}"
-    )
+    return f"{describe('pandas', 'numpy')}, SQLite {sqlite3.sqlite_version}"
 
 
 def main(argv: list[str] | None = None) -> int:

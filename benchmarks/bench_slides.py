@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import statistics
 import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
+
+from machine import describe
 
 REPO = Path(__file__).resolve().parents[1]
 GOAL_MS = 100.0
@@ -36,27 +37,7 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    ram = ""
-    try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        ram = f"{kb / 1024 / 1024:.0f} GB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
-    import pyqtgraph
-    import PySide6
-
-    return (
-        f"nproc {os.cpu_count()}, {cpu}, {ram}, Python {platform.python_version()}, "
-        f"PySide6 {PySide6.__version__}, pyqtgraph {pyqtgraph.__version__}, {platform.system()}"
-    )
+    return describe("PySide6-Essentials", "pyqtgraph")
 
 
 def run(theme: str, lang: str, laps: int) -> dict[str, list[float]]:
