@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -134,14 +134,56 @@ class HighlightCard(QFrame):
 
 
 class ChartPanel(QFrame):
-    """Title, scope line, the chart, and the one-line source note beneath it."""
+    """Title, scope line, the chart, and the one-line source note beneath it.
 
+    Built lazily: until it is first painted (scrolled into view) the panel is an empty frame of
+    fixed height that only stores the year range, focus and highlight it is given; its content
+    and ChartView are made on the first paint (or by :meth:`ensure_chart`) and read that state.
+    A tab of hundreds of charts thus paints at once, and scrolling builds the rest.
+    """
+
+    PLACEHOLDER_HEIGHT = 400
     dataRequested = Signal(object)  # ChartSpec
+    yearClicked = Signal(int)
+    built = Signal()
 
-    def __init__(self, briefing: Briefing, spec: ChartSpec, theme: Theme, lang: str, parent=None):
+    def __init__(
+        self,
+        briefing: Briefing,
+        spec: ChartSpec,
+        theme: Theme,
+        lang: str,
+        parent=None,
+        lazy: bool = False,
+    ):
         super().__init__(parent)
         self.setObjectName("chartPanel")
+        self.briefing = briefing
         self.spec = spec
+        self.theme = theme
+        self.lang = lang
+        self.chart: ChartView | None = None
+        self.year_range: tuple[int, int] | None = None
+        self.focus_year: int | None = None
+        self._scheduled = False
+        self.setMinimumHeight(self.PLACEHOLDER_HEIGHT)
+        if not lazy:
+            self.ensure_chart()
+
+    @property
+    def is_built(self) -> bool:
+        return self.chart is not None
+
+    @property
+    def pending(self) -> bool:
+        """Painted as a placeholder, its chart about to be built."""
+        return self._scheduled and self.chart is None
+
+    def ensure_chart(self) -> ChartView:
+        """Build the content now if it was not yet; return the chart."""
+        if self.chart is not None:
+            return self.chart
+        briefing, spec, theme, lang = self.briefing, self.spec, self.theme, self.lang
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 10, 12, 8)
         lay.setSpacing(4)
@@ -165,9 +207,12 @@ class ChartPanel(QFrame):
             f"{tr('label.unit', lang)}{sep}{spec.unit_label(lang)}"
         )
         lay.addWidget(plain_label(subtitle, wrap=True, object_name="chartSubtitle"))
-        self.chart = ChartView(spec, briefing, theme, lang)
-        self.chart.setMinimumHeight(260)
-        lay.addWidget(self.chart, 1)
+        chart = ChartView(spec, briefing, theme, lang, year_range=self.year_range)
+        chart.set_focus_year(self.focus_year)
+        chart.setMinimumHeight(260)
+        chart.yearClicked.connect(self.yearClicked)
+        self.chart = chart
+        lay.addWidget(chart, 1)
         note = plain_label(
             briefing.source_note(spec.source_ids, lang), wrap=True, object_name="sourceNote"
         )
@@ -177,8 +222,36 @@ class ChartPanel(QFrame):
             )
         )
         lay.addWidget(note)
+        self.built.emit()
+        return chart
+
+    def _build_scheduled(self) -> None:
+        self._scheduled = False
+        # a paint before the grid laid the panels out is no sign of being in view: build only
+        # if still seen now (else the next paint schedules it again)
+        if self.isVisible() and not self.visibleRegion().isEmpty():
+            self.ensure_chart()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.chart is None and not self._scheduled:
+            # not in paint itself: widgets made while painting would miss this paint
+            self._scheduled = True
+            QTimer.singleShot(0, self, self._build_scheduled)
+
+    def set_year_range(self, lo: int | None, hi: int | None) -> None:
+        self.year_range = None if lo is None or hi is None else (min(lo, hi), max(lo, hi))
+        if self.chart is not None:
+            self.chart.set_year_range(lo, hi)
+
+    def set_focus_year(self, year: int | None) -> None:
+        self.focus_year = year
+        if self.chart is not None:
+            self.chart.set_focus_year(year)
 
     def set_highlighted(self, on: bool) -> None:
+        if bool(self.property("highlighted")) == on:
+            return
         self.setProperty("highlighted", on)
         self.style().unpolish(self)
         self.style().polish(self)

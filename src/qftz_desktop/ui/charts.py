@@ -32,6 +32,7 @@ MAX_VALUE_LABELS = 16
 LINE_MAX_POINTS = 4000  # line charts are downsampled beyond this many points per view
 CATEGORY_LABELS_ALWAYS = 6  # up to this many bar categories, every label is drawn
 CATEGORY_LABEL_FILL = 0.85  # beyond it, all labels only if they fill at most this much
+DEFAULT_FILL_LIMITS = [(0, 0.8), (2, 0.6), (4, 0.4), (6, 0.2)]  # pyqtgraph's AxisItem default
 
 
 def _qcolor(spec: str, alpha: int | None = None) -> QColor:
@@ -60,6 +61,7 @@ class ChartView(pg.PlotWidget):
         lang: str,
         interactive: bool = True,
         parent=None,
+        year_range: tuple[int, int] | None = None,
     ):
         super().__init__(parent=parent, background=theme.background)
         self.spec = spec
@@ -67,7 +69,8 @@ class ChartView(pg.PlotWidget):
         self.theme = theme
         self.lang = lang
         self.interactive = interactive
-        self.year_range: tuple[int, int] | None = None
+        self.year_range: tuple[int, int] | None = year_range
+        self._lines: dict[tuple[int, str], pg.PlotDataItem] = {}  # (series, status) -> item
         self._visible_statuses: frozenset[str] = spec.statuses
         self.focus_year: int | None = None
         self._categories: list = []
@@ -106,11 +109,23 @@ class ChartView(pg.PlotWidget):
             **{"color": t.text, "font-size": f"{t.tick_px}px", "font-family": family},
         )
 
+    def set_spec(self, spec: ChartSpec, year_range: tuple[int, int] | None = None) -> None:
+        """Draw another chart in this widget (the PDF reuses one view for all its charts)."""
+        self.spec = spec
+        self.year_range = year_range
+        self.focus_year = None
+        self._visible_statuses = spec.statuses
+        axis = self.plotItem.getAxis("bottom")
+        axis.setStyle(textFillLimits=DEFAULT_FILL_LIMITS)
+        self._style_axes()
+        self.rebuild()
+
     def set_year_range(self, lo: int | None, hi: int | None) -> None:
         rng = None if lo is None or hi is None else (min(lo, hi), max(lo, hi))
         if rng != self.year_range:
             self.year_range = rng
-            self.rebuild()
+            if not self._update_lines():
+                self.rebuild()
 
     def _in_range(self, year: int) -> bool:
         return self.year_range is None or self.year_range[0] <= year <= self.year_range[1]
@@ -125,6 +140,7 @@ class ChartView(pg.PlotWidget):
             self.plotItem.legend = None
         self._focus_item = None
         self._hover_line = self._hover_text = None
+        self._lines = {}
         if self.spec.kind == "bar":
             self._build_bars()
         else:
@@ -212,40 +228,75 @@ class ChartView(pg.PlotWidget):
 
     def _build_lines(self) -> None:
         self._categories = []
-        seen: set[str] = set()
+        parts = self._line_parts()
         xmin, xmax, ymin, ymax = math.inf, -math.inf, math.inf, -math.inf
-        for si, series in enumerate(self.spec.series):
-            x, y, statuses = self._visible(series)
-            if not len(x):
-                continue
+        for x, y in parts.values():
             xmin, xmax = min(xmin, x.min()), max(xmax, x.max())
             ymin, ymax = min(ymin, np.nanmin(y)), max(ymax, np.nanmax(y))
-            for status in ("reported", "derived", "target"):
-                mask = statuses == status
-                if not mask.any():
-                    continue
-                seen.add(status)
-                item = pg.PlotDataItem(
-                    x[mask],
-                    y[mask],
-                    pen=self._series_pen(si, status),
-                    symbol=MARKERS[si % len(MARKERS)] if mask.sum() <= 60 else None,
-                    symbolBrush=self._series_brush(si, status),
-                    symbolPen=pg.mkPen(self.theme.color(si)),
-                    name=series.metric.name(self.lang)
-                    + ("" if status == "reported" else f" ({tr(f'status.{status}', self.lang)})"),
-                )
-                self.plotItem.addItem(item)
-                # only once the item is in the plot: set before, pyqtgraph 0.14 looks for the
-                # view range on the PlotWidget itself while adding it (AttributeError)
-                item.setDownsampling(auto=True, method="peak")
-                item.setClipToView(True)
+        # the range first: items added to a fixed range are not re-clipped at every add
+        self._set_line_ranges(xmin, xmax, ymin, ymax)
+        for (si, status), (x, y) in parts.items():
+            series = self.spec.series[si]
+            item = pg.PlotDataItem(
+                x,
+                y,
+                pen=self._series_pen(si, status),
+                symbol=MARKERS[si % len(MARKERS)] if len(x) <= 60 else None,
+                symbolBrush=self._series_brush(si, status),
+                symbolPen=pg.mkPen(self.theme.color(si)),
+                name=series.metric.name(self.lang)
+                + ("" if status == "reported" else f" ({tr(f'status.{status}', self.lang)})"),
+            )
+            self.plotItem.addItem(item)
+            self._lines[(si, status)] = item
+            # only once the item is in the plot: set before, pyqtgraph 0.14 looks for the
+            # view range on the PlotWidget itself while adding it (AttributeError)
+            item.setDownsampling(auto=True, method="peak")
+            item.setClipToView(True)
+        self.plotItem.getAxis("bottom").setTicks(None)
+        self._visible_statuses = frozenset(status for _si, status in parts)
+
+    def _set_line_ranges(self, xmin: float, xmax: float, ymin: float, ymax: float) -> None:
         if xmin < math.inf:
             self.plotItem.setXRange(xmin, xmax, padding=0.02)
             lo = 0.0 if ymin >= 0 else ymin
             self.plotItem.setYRange(lo, ymax * 1.1 if ymax > 0 else 1.0, padding=0)
-        self.plotItem.getAxis("bottom").setTicks(None)
-        self._visible_statuses = frozenset(seen)
+
+    def _line_parts(self):
+        """Per (series, status) in view: its x and y, for the current year range."""
+        parts: dict[tuple[int, str], tuple[np.ndarray, np.ndarray]] = {}
+        for si, series in enumerate(self.spec.series):
+            x, y, statuses = self._visible(series)
+            for status in ("reported", "derived", "target"):
+                mask = statuses == status
+                if mask.any():
+                    parts[(si, status)] = (x[mask], y[mask])
+        return parts
+
+    def _update_lines(self) -> bool:
+        """A new year range on a line chart: give the existing lines their new data.
+
+        Much cheaper than a rebuild for long series. Only when the same (series, status) lines
+        stay in view with the same marker choice; otherwise return False (rebuild instead).
+        """
+        if self.spec.kind != "line" or not self._lines:
+            return False
+        parts = self._line_parts()
+        if parts.keys() != self._lines.keys():
+            return False
+        for key, (x, _y) in parts.items():
+            item = self._lines[key]
+            had_symbols = item.opts.get("symbol") is not None
+            if had_symbols != (len(x) <= 60):
+                return False
+        xmin, xmax, ymin, ymax = math.inf, -math.inf, math.inf, -math.inf
+        for key, (x, y) in parts.items():
+            self._lines[key].setData(x, y)
+            xmin, xmax = min(xmin, x.min()), max(xmax, x.max())
+            ymin, ymax = min(ymin, np.nanmin(y)), max(ymax, np.nanmax(y))
+        self._set_line_ranges(xmin, xmax, ymin, ymax)
+        self._apply_focus()
+        return True
 
     def _visible(self, series: SeriesData):
         x, y, st = series.x, series.values, series.statuses
@@ -470,6 +521,23 @@ class ChartView(pg.PlotWidget):
             for item in items:
                 if hasattr(item, "setExportMode"):
                     item.setExportMode(False)
+
+
+def line_legend_rows(spec: ChartSpec, year_range: tuple[int, int] | None) -> int:
+    """Rows of a line chart's legend, without drawing it (the PDF sizes charts by it)."""
+    lines = 0
+    statuses: set[str] = set()
+    for series in spec.series:
+        rows = series.rows_in(year_range)
+        present = set(series.statuses[rows])
+        lines += len(present)
+        statuses |= present
+    n_series = len(spec.series)
+    if n_series < 2 and statuses == {"reported"} or not lines:
+        return 0
+    entries = len(statuses) if n_series == 1 else n_series + len(statuses - {"reported"})
+    columns = max(1, min(entries, 2 if n_series > 1 else 3))
+    return -(-lines // columns)
 
 
 def value_axis_text(value: float) -> str:

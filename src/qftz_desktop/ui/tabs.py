@@ -35,6 +35,11 @@ class ReflowGrid(QWidget):
         self.items.append(widget)
         self._place(force=True)
 
+    def extend(self, widgets: list[QWidget]) -> None:
+        """Add many at once (placing after each add costs quadratic time)."""
+        self.items.extend(widgets)
+        self._place(force=True)
+
     def _wanted_columns(self) -> int:
         width = max(self.width(), 1)
         return max(1, min(self.max_columns, width // self.min_column_width))
@@ -107,8 +112,10 @@ class BriefingTab(QScrollArea):
         self._build()
         self.body_layout.addStretch(1)
         self.setWidget(body)
-        if self._defer_charts:  # cards first; charts once the page has painted
-            body.firstPainted.connect(lambda: QTimer.singleShot(0, self.complete))
+        if self._defer_charts:  # cards first; chart panels once the page has painted
+            body.firstPainted.connect(
+                lambda: QTimer.singleShot(0, self, lambda: self.complete(build_all=False))
+            )
         selection.rangeChanged.connect(self._on_range)
         selection.focusChanged.connect(self._on_focus)
         selection.metricHighlighted.connect(self._on_highlight)
@@ -133,7 +140,7 @@ class BriefingTab(QScrollArea):
             self.body_layout.addWidget(grid)
         self._chart_slot = self.body_layout.count()
         if not self._defer_charts:
-            self.complete()
+            self.complete(build_all=False)
         if self.spec.highlights:
             self.body_layout.addWidget(section_title(tr("label.highlights", lang)))
             grid = ReflowGrid(420, 3)
@@ -149,28 +156,43 @@ class BriefingTab(QScrollArea):
                 )
             )
 
-    def complete(self) -> None:
-        """Build the chart panels (at once, or after the cards painted when deferred)."""
-        if not self._charts_pending:
-            return
-        self._charts_pending = False
+    def complete(self, build_all: bool = True) -> None:
+        """Place the chart panels, and (``build_all``) build every chart in them now.
+
+        The window places the panels after the cards painted (``defer_charts``) without
+        building their charts: each panel builds its chart when it is first painted, i.e.
+        scrolled into view. ``complete()`` with ``build_all`` gives every panel its chart, for
+        callers that need them all (tests, navigation to a chart).
+        """
+        if self._charts_pending:
+            self._charts_pending = False
+            self._place_panels()
+        if build_all:
+            for panel in self.panels:
+                panel.ensure_chart()
+
+    def _place_panels(self) -> None:
         charts = self._chart_specs()
         if not charts:
             return
         grid = ReflowGrid(620, 2)
+        sel = self.selection
         for chart in charts:
-            panel = ChartPanel(self.briefing, chart, self.theme, self.lang)
-            panel.setMinimumHeight(400)
+            panel = ChartPanel(self.briefing, chart, self.theme, self.lang, lazy=True)
+            panel.set_year_range(sel.year_from, sel.year_to)
+            panel.set_focus_year(sel.focus_year)
             panel.dataRequested.connect(self.dataRequested)
-            panel.chart.yearClicked.connect(self.selection.set_focus)
-            panel.chart.set_year_range(self.selection.year_from, self.selection.year_to)
-            panel.chart.set_focus_year(self.selection.focus_year)
+            panel.yearClicked.connect(self.selection.set_focus)
             self.panels.append(panel)
-            grid.add(panel)
+        grid.extend(list(self.panels))
         self.body_layout.insertWidget(self._chart_slot, section_title(self._charts_title()))
         self.body_layout.insertWidget(self._chart_slot + 1, grid)
         if self.selection.highlighted_metric:
             self._on_highlight(self.selection.highlighted_metric)
+
+    def busy(self) -> bool:
+        """Whether charts are still to be placed or built for what is in view."""
+        return self._charts_pending or any(p.pending for p in self.panels)
 
     def _cards_title(self) -> str:
         return tr("label.key_figures", self.lang)
@@ -184,11 +206,11 @@ class BriefingTab(QScrollArea):
     # -- selection -----------------------------------------------------------------------
     def _on_range(self, lo: int, hi: int) -> None:
         for panel in self.panels:
-            panel.chart.set_year_range(lo, hi)
+            panel.set_year_range(lo, hi)
 
     def _on_focus(self, year) -> None:
         for panel in self.panels:
-            panel.chart.set_focus_year(year)
+            panel.set_focus_year(year)
         for card in self.cards:
             card.set_year(year)
 
