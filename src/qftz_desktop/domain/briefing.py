@@ -13,9 +13,10 @@ completely and honestly:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import overload
 
 import numpy as np
 import pandas as pd
@@ -115,23 +116,54 @@ class SeriesData:
 
     @cached_property
     def points(self) -> tuple[Point, ...]:
-        f = self.frame
-        return tuple(
-            Point(
-                obs_id=int(r.id),
-                metric_id=self.metric.id,
-                period=self.periods[r.period],
-                value=float(r.value),
-                qualifier=r.qualifier,
-                status=r.status,
-                source_id=r.source_id,
-                quote=_text(r.quote),
-                formula=_text(r.formula),
-                note=_text(r.note),
-                ref=_text(r.ref),
-            )
-            for r in f.itertuples(index=False)
+        """Every observation as a Point: for short series (cards, bar charts, tables); long
+        ones are drawn and tabulated from the frame, see :meth:`point` and :meth:`rows_in`."""
+        return tuple(self._point(r) for r in self.frame.itertuples(index=False))
+
+    def _point(self, r) -> Point:
+        return Point(
+            obs_id=int(r.id),
+            metric_id=self.metric.id,
+            period=self.periods[r.period],
+            value=float(r.value),
+            qualifier=r.qualifier,
+            status=r.status,
+            source_id=r.source_id,
+            quote=_text(r.quote),
+            formula=_text(r.formula),
+            note=_text(r.note),
+            ref=_text(r.ref),
         )
+
+    def point(self, i: int) -> Point:
+        """The observation in row ``i`` of the frame, without making all the others."""
+        if "points" in self.__dict__:
+            return self.points[i]
+        return next(self._point(r) for r in self.frame.iloc[i : i + 1].itertuples(index=False))
+
+    def points_at(self, rows: Iterable[int]) -> list[Point]:
+        """The observations in these rows of the frame (in the order given)."""
+        if "points" in self.__dict__:
+            return [self.points[i] for i in rows]
+        idx = list(rows)
+        return [self._point(r) for r in self.frame.iloc[idx].itertuples(index=False)]
+
+    def rows_in(self, years: tuple[int, int] | None) -> np.ndarray:
+        """Row numbers of the observations in a year range (all when None)."""
+        if years is None:
+            return np.arange(len(self.frame))
+        y = self.years
+        return np.flatnonzero((y >= years[0]) & (y <= years[1]))
+
+    @cached_property
+    def end_days(self) -> np.ndarray:
+        """Each period's end as days since 1970 (comparable numbers)."""
+        end = self.frame["period_end"].to_numpy(dtype="datetime64[D]")
+        return end.astype(np.int64)
+
+    @cached_property
+    def status_order(self) -> np.ndarray:
+        return self.frame["status"].map(STATUS_ORDER).to_numpy(dtype=int)
 
     @cached_property
     def years(self) -> np.ndarray:
@@ -146,11 +178,11 @@ class SeriesData:
         end = pd.to_datetime(self.frame["period_end"])
         return (end.dt.year + (end.dt.day_of_year - 0.5) / 366.0).to_numpy(dtype=float)
 
-    @property
+    @cached_property
     def values(self) -> np.ndarray:
         return self.frame["value"].to_numpy(dtype=float)
 
-    @property
+    @cached_property
     def statuses(self) -> np.ndarray:
         return self.frame["status"].to_numpy(dtype=object)
 
@@ -186,7 +218,7 @@ class ChartSpec:
     def source_ids(self) -> tuple[str, ...]:
         seen: dict[str, None] = {}
         for s in self.series:
-            for sid in s.frame["source_id"]:
+            for sid in s.frame["source_id"].unique():
                 seen.setdefault(sid, None)
         return tuple(seen)
 
@@ -219,7 +251,34 @@ class FigureCard:
         return self.series.metric
 
     def point_for(self, year: int | None) -> tuple[Point, bool]:
-        """(point, matches_year). Prefers reported over derived over target values."""
+        """(point, matches_year). Prefers reported over derived over target values.
+
+        In the year: the best status, then the latest period end. Otherwise the latest value
+        that is not a target (a target only if there is nothing else), reported first among
+        values of the same period end. Ties go to the later row (period start, id). Worked
+        on the frame's columns, so that a long headline series costs no Point objects.
+        """
+        s = self.series
+        if len(s) <= BAR_CHART_MAX_POINTS:
+            return self._point_for_short(year)
+        order = s.status_order
+        end = s.end_days
+        if year is not None:
+            rows = np.flatnonzero(s.years == year)
+            if len(rows):
+                best_order = order[rows].min()
+                rows = rows[order[rows] == best_order]
+                latest = end[rows].max()
+                return s.point(int(rows[end[rows] == latest][0])), True
+        rows = np.flatnonzero(order != STATUS_ORDER["target"])
+        if not len(rows):
+            rows = np.arange(len(s))
+        latest = end[rows].max()
+        rows = rows[end[rows] == latest]
+        best_order = order[rows].min()
+        return s.point(int(rows[order[rows] == best_order][-1])), False
+
+    def _point_for_short(self, year: int | None) -> tuple[Point, bool]:
         points = sorted(self.series.points, key=lambda p: (p.period.end, -STATUS_ORDER[p.status]))
         if year is not None:
             same = [p for p in points if p.year == year]
@@ -419,28 +478,80 @@ class Briefing:
             ids.setdefault(h.source_id, None)
         return tuple(sorted(ids, key=lambda i: (self.sources[i].date or "9999", i)))
 
-    def rows(self, chart: ChartSpec, lang: str) -> list[dict[str, str]]:
-        """The numbers behind a chart, as shown in its data table and exported as CSV."""
-        out = []
+    def rows(self, chart: ChartSpec, lang: str) -> ChartRows:
+        """The numbers behind a chart, as shown in its data table and exported as CSV.
+
+        A sequence of dicts (one per observation, the same keys in the same order), made from
+        the frames' columns at once and a row's dict only when asked for: a series of tens of
+        thousands of values opens its table at once.
+        """
+        keys = [
+            tr("label.metric", lang),
+            tr("label.period", lang),
+            tr("label.value", lang),
+            tr("label.unit", lang),
+            "qualifier",
+            tr("label.status", lang),
+            tr("label.scope", lang),
+            tr("label.source", lang),
+            tr("label.quote", lang),
+            tr("label.formula", lang),
+            tr("label.note", lang),
+        ]
+        columns: list[list[str]] = [[] for _ in keys]
         for s in chart.series:
-            for p in s.points:
-                src = self.sources.get(p.source_id)
-                out.append(
-                    {
-                        tr("label.metric", lang): s.metric.name(lang),
-                        tr("label.period", lang): p.period.label(lang),
-                        tr("label.value", lang): _plain_number(p.value),
-                        tr("label.unit", lang): s.metric.unit_label(lang),
-                        "qualifier": tr(f"qualifier.{p.qualifier}", lang) or "=",
-                        tr("label.status", lang): tr(f"status.{p.status}", lang),
-                        tr("label.scope", lang): s.metric.scope_label(lang),
-                        tr("label.source", lang): src.cite() if src else p.source_id,
-                        tr("label.quote", lang): p.quote,
-                        tr("label.formula", lang): p.formula,
-                        tr("label.note", lang): p.note,
-                    }
-                )
-        return out
+            f = s.frame
+            n = len(f)
+            labels = {code: s.periods[code].label(lang) for code in f["period"].unique()}
+            cites = {}
+            for sid in f["source_id"].unique():
+                src = self.sources.get(sid)
+                cites[sid] = src.cite() if src else sid
+            qualifiers = {q: tr(f"qualifier.{q}", lang) or "=" for q in f["qualifier"].unique()}
+            statuses = {st: tr(f"status.{st}", lang) for st in f["status"].unique()}
+            parts = [
+                [s.metric.name(lang)] * n,
+                [labels[c] for c in f["period"]],
+                [_plain_number(v) for v in s.values],
+                [s.metric.unit_label(lang)] * n,
+                [qualifiers[q] for q in f["qualifier"]],
+                [statuses[st] for st in f["status"]],
+                [s.metric.scope_label(lang)] * n,
+                [cites[sid] for sid in f["source_id"]],
+                [_text(v) for v in f["quote"]],
+                [_text(v) for v in f["formula"]],
+                [_text(v) for v in f["note"]],
+            ]
+            for column, part in zip(columns, parts, strict=True):
+                column.extend(part)
+        return ChartRows(keys, columns)
+
+
+class ChartRows(Sequence[dict[str, str]]):
+    """Rows of a chart's data table, kept as columns; ``rows[i]`` is a dict of row ``i``."""
+
+    def __init__(self, keys: list[str], columns: list[list[str]]):
+        self.keys = keys
+        self.columns = columns
+
+    def __len__(self) -> int:
+        return len(self.columns[0]) if self.columns else 0
+
+    @overload
+    def __getitem__(self, i: int) -> dict[str, str]: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[dict[str, str]]: ...
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return {k: col[i] for k, col in zip(self.keys, self.columns, strict=True)}
+
+    def cell(self, row: int, column: int) -> str:
+        return self.columns[column][row]
 
 
 def _plain_number(value: float) -> str:

@@ -112,7 +112,7 @@ def in_range(point: Point, years: YearRange) -> bool:
 
 
 def _points(series: SeriesData, years: YearRange) -> list[Point]:
-    return [p for p in series.points if in_range(p, years)]
+    return series.points_at(series.rows_in(years))
 
 
 def headline_figures(briefing: Briefing, years: YearRange = None) -> list[HeadlineFigure]:
@@ -260,18 +260,29 @@ def target_sentence(series: SeriesData, lang: str, years: YearRange = None) -> S
 
 def counts_sentence(briefing: Briefing, lang: str, years: YearRange = None) -> Sentence:
     """How much the brief covers, within the year range."""
-    points = [p for s in briefing.series.values() for p in _points(s, years)]
-    statuses = [p.status for p in points]
-    sources = {p.source_id for p in points} | {h.source_id for h in briefing.highlights}
+    # from the frames' columns: a large snapshot would otherwise make a Point per observation
+    metrics = figures = 0
+    counts = {"reported": 0, "derived": 0, "target": 0}
+    sources = {h.source_id for h in briefing.highlights}
+    for s in briefing.series.values():
+        rows = s.rows_in(years)
+        if not len(rows):
+            continue
+        metrics += 1
+        figures += len(rows)
+        statuses = s.statuses[rows]
+        for status in counts:
+            counts[status] += int((statuses == status).sum())
+        sources.update(s.frame["source_id"].to_numpy()[rows])
     y1, y2 = years if years is not None else (briefing.year_min, briefing.year_max)
     text = _t(
         "counts",
         lang,
-        metrics=len({p.metric_id for p in points}),
-        figures=len(points),
-        reported=statuses.count("reported"),
-        derived=statuses.count("derived"),
-        targets=statuses.count("target"),
+        metrics=metrics,
+        figures=figures,
+        reported=counts["reported"],
+        derived=counts["derived"],
+        targets=counts["target"],
         highlights=len(briefing.highlights),
         sources=len(sources),
         y1=y1,

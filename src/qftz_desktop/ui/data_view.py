@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,12 +28,15 @@ if TYPE_CHECKING:
 
 
 class RowsModel(QAbstractTableModel):
-    """Read-only model over a list of dicts with the same keys."""
+    """Read-only model over a sequence of dicts with the same keys (a list, or the columns of
+    :class:`~qftz_desktop.domain.briefing.ChartRows`, read a cell at a time)."""
 
-    def __init__(self, rows: list[dict[str, str]], parent=None):
+    def __init__(self, rows: Sequence[dict[str, str]], parent=None):
         super().__init__(parent)
         self.rows = rows
-        self.headers = list(rows[0]) if rows else []
+        keys = getattr(rows, "keys", None)
+        self.headers = list(keys) if isinstance(keys, list) else (list(rows[0]) if rows else [])
+        self._cell = getattr(rows, "cell", None)
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -42,6 +46,8 @@ class RowsModel(QAbstractTableModel):
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and index.isValid():
+            if self._cell is not None:
+                return self._cell(index.row(), index.column())
             return self.rows[index.row()][self.headers[index.column()]]
         return None
 
@@ -51,7 +57,7 @@ class RowsModel(QAbstractTableModel):
         return super().headerData(section, orientation, role)
 
 
-def rows_to_csv(rows: list[dict[str, str]]) -> str:
+def rows_to_csv(rows: Sequence[dict[str, str]]) -> str:
     buf = io.StringIO()
     if rows:
         writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
@@ -74,6 +80,8 @@ class DataDialog(QDialog):
         self.model = RowsModel(self.rows, self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        # sized by the first rows only: measuring every row of a long series takes seconds
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         lay.addWidget(self.table, 1)
