@@ -64,6 +64,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -104,6 +106,8 @@ CHART_HEIGHT = 230  # px, a chart without legend (the window's chart panels: 260
 LEGEND_BASE, LEGEND_ROW = 20, 28  # px more for a line chart's legend, and each of its rows
 LEGEND_OFFSET = 4  # ChartView puts its legend this far below the top of the plot
 SUMMARY_SENTENCES = 10
+TABLE_MAX_ROWS = 40  # a chart's table lists every value up to this many rows …
+TABLE_CAPPED_ROWS = 24  # … beyond, only the latest this many, and says so
 HEADER_FILL = "#EEF1F4"  # table header rows
 
 # Text sizes in points.
@@ -155,6 +159,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "{charts} charts · {cards} key figures · {highlights} highlights",
     ),
     "no_data": ("所选年份内无数据。", "No data for the selected years."),
+    "capped": (
+        "本表仅列出最近的 {shown} 个数值（共 {total} 个，{hidden} 个未列出）；图中绘出全部数值。"
+        "完整数据表见应用中本图的“数据表”按钮，可复制或导出 CSV。",
+        "This table lists the latest {shown} of {total} values ({hidden} not listed); the chart "
+        "draws them all. The full table is in the app: the chart's Data button shows it, "
+        "copies it and saves it as CSV.",
+    ),
     "derived_notes": ("推算方法", "How derived values were computed"),
     "sources_intro": (
         "本简报引用的 {n} 个来源，按日期排列。",
@@ -438,10 +449,9 @@ class PdfCanvas:
         """A ChartView for printing: never shown, sized explicitly, the year range applied."""
         from ..ui.charts import ChartView
 
-        view = ChartView(spec, briefing, theme, lang, interactive=False)
+        rng = None if years is None else (min(years), max(years))
+        view = ChartView(spec, briefing, theme, lang, interactive=False, year_range=rng)
         view.resize(int(width), int(height))
-        if years is not None:
-            view.set_year_range(*years)
         return view
 
     def render_view(self, view, x: float, y: float, close: bool = True) -> None:
@@ -515,12 +525,7 @@ def chart_height(view, base: float = CHART_HEIGHT, limit: float = 2 * CHART_HEIG
     if view.spec.kind != "bar" or top <= bottom:
         return base + LEGEND_BASE + LEGEND_ROW * legend_rows(view)
     years = view.year_range
-    values = [
-        p.value
-        for s in view.spec.series
-        for p in s.points
-        if years is None or years[0] <= p.year <= years[1]
-    ]
+    values = [float(v) for s in view.spec.series for v in s.values[s.rows_in(years)]]
     ymax = max([0.0, *values])
     share = (top - ymax) / (top - bottom)  # headroom above the tallest bar, as a share
     label = view.theme.label_px * 2.4  # a value label with its text margins
@@ -628,7 +633,9 @@ class BriefComposer:
         self.anchors: dict[str, int] = {}
         self.pages: list[PageLayout] = []
         self.views: list = []  # chart widgets made while laying out, disposed once painted
+        self._view = None  # the one chart widget every chart of the brief is drawn with
         self.shown: list[int] = []  # observation ids in the brief's tables, in order
+        self.capped: list[tuple[str, int, int]] = []  # (chart id, rows listed, values) cut
         self.f_body = canvas.font(SIZE_BODY)
         self.f_bold = canvas.font(SIZE_BODY, bold=True)
         self.f_table = canvas.font(SIZE_TABLE)
@@ -649,7 +656,22 @@ class BriefComposer:
         return self.years is None or self.years[0] <= point.year <= self.years[1]
 
     def chart_in_range(self, chart: ChartSpec) -> bool:
-        return any(self.in_range(p) for s in chart.series for p in s.points)
+        return any(len(s.rows_in(self.years)) for s in chart.series)
+
+    def chart_view_for(self, spec: ChartSpec, height: float):
+        """The brief's one chart widget, showing ``spec`` at full width and ``height``.
+
+        Made once and given each chart in turn: a widget per chart costs more time than
+        drawing the chart, and hundreds of them held until painted cost memory."""
+        years = None if self.years is None else (min(self.years), max(self.years))
+        if self._view is None:
+            self._view = self.c.chart_view(
+                spec, self.b, self.lang, self.width, height, years=self.years
+            )
+        else:
+            self._view.set_spec(spec, years)
+            self._view.resize(int(self.width), int(height))
+        return self._view
 
     def cite(self, source_id: str) -> str:
         self.cited.setdefault(source_id, None)
@@ -958,16 +980,30 @@ class BriefComposer:
             self.f_small,
             self.width,
         )
-        points = [(s, p) for s in spec.series for p in s.points if self.in_range(p)]
-        source_ids = list(dict.fromkeys(p.source_id for _, p in points))
+        parts = [(s, s.rows_in(self.years)) for s in spec.series]
+        source_ids: dict[str, None] = {}
+        for s, rows in parts:
+            for sid in pd.unique(s.frame["source_id"].to_numpy()[rows]):
+                source_ids.setdefault(str(sid), None)
         for sid in source_ids:
             self.cited.setdefault(sid, None)
-        note = self.c.layout_text(self.b.source_note(source_ids, lang), self.f_small, self.width)
-        view = self.c.chart_view(spec, self.b, lang, self.width, CHART_HEIGHT, years=self.years)
-        chart_h = chart_height(view)
-        view.resize(int(self.width), int(chart_h))
-        self.views.append(view)
+        note = self.c.layout_text(
+            self.b.source_note(list(source_ids), lang), self.f_small, self.width
+        )
+        if spec.kind == "line":
+            from ..ui.charts import line_legend_rows
+
+            chart_h = float(CHART_HEIGHT)
+            rows = line_legend_rows(spec, self.years)
+            if rows:
+                chart_h += LEGEND_BASE + LEGEND_ROW * rows
+        else:
+            chart_h = chart_height(self.chart_view_for(spec, CHART_HEIGHT))
         height = title.height + 2 + sub.height + 4 + chart_h + 4 + note.height
+        total = sum(len(rows) for _, rows in parts)
+        if total > TABLE_MAX_ROWS:
+            parts = _latest(parts, TABLE_CAPPED_ROWS)
+        points = [(s, p) for s, rows in parts for p in s.points_at(rows)]
 
         def draw(c: PdfCanvas, x: float, y: float) -> None:
             p = c.painter
@@ -977,8 +1013,7 @@ class BriefComposer:
             p.setPen(QColor(self.theme.muted))
             sub.draw(p, x, yy)
             yy += sub.height + 4
-            c.render_view(view, x, yy)
-            self.views.remove(view)
+            c.render_view(self.chart_view_for(spec, chart_h), x, yy, close=False)
             yy += chart_h + 4
             p.setPen(QColor(self.theme.muted))
             note.draw(p, x, yy)
@@ -1013,6 +1048,14 @@ class BriefComposer:
                 who = f"{m.name(lang)}, " if multi else ""
                 derived.append(f"{who}{p.period.label(lang)}{sep}{_pick(p.formula, lang)}")
         blocks = [chart_block, *self.table(columns, rows)]
+        if len(points) < total:
+            self.capped.append((spec.id, len(points), total))
+            blocks += self.text_blocks(
+                self.t("capped", shown=len(points), total=total, hidden=total - len(points)),
+                self.f_small,
+                color=self.theme.muted,
+                gap=3.0,
+            )
         for i, text in enumerate(derived):
             label = f"{self.t('derived_notes')}{sep}" if i == 0 else ""
             blocks += self.text_blocks(
@@ -1070,8 +1113,11 @@ class BriefComposer:
         return len(self.pages)
 
     def dispose(self) -> None:
-        """Drop the chart widgets not painted (a cancelled or failed export)."""
+        """Drop the chart widgets (the export is done, cancelled or failed)."""
         views, self.views = self.views, []
+        if self._view is not None:
+            views.append(self._view)
+            self._view = None
         for view in views:
             dispose_view(view)
 
@@ -1119,6 +1165,21 @@ class BriefComposer:
         p.setPen(muted)
         left.draw(p, self.left, foot_y)
         right.draw(p, self.left + self.width * 0.75, foot_y)
+
+
+def _latest(parts, limit: int):
+    """Of each series' rows, keep those among the ``limit`` latest of the chart (by period
+    end; a later series wins a tie), in their order."""
+    tails = []
+    for si, (s, rows) in enumerate(parts):
+        tail = rows[-limit:]
+        ends = s.frame["period_end"].to_numpy(dtype=str)[tail]
+        tails += [(str(e), si, int(r)) for e, r in zip(ends, tail, strict=True)]
+    keep = sorted(tails)[-limit:]
+    out = []
+    for si, (s, _rows) in enumerate(parts):
+        out.append((s, np.array(sorted(r for _e, i, r in keep if i == si), dtype=int)))
+    return out
 
 
 def _short_publisher(publisher: str, lang: str) -> str:
@@ -1238,6 +1299,8 @@ class BriefJob:
             while self.step():
                 pass
             self._canvas.finish()
+            if self._composer is not None:
+                self._composer.dispose()
         except BaseException:
             self.abort()
             raise

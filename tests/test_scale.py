@@ -1,0 +1,199 @@
+"""Behaviour that keeps large snapshots usable: lazy chart panels, capped PDF tables, lazy data
+tables, and the frame-based lookups that replace per-observation objects."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import time
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from qftz_desktop.domain.briefing import Briefing, FigureCard
+from qftz_desktop.export.pdf_brief import TABLE_CAPPED_ROWS, TABLE_MAX_ROWS, BriefJob, BriefOptions
+from qftz_desktop.snapshot.reader import open_snapshot
+from qftz_desktop.ui.app import make_application
+from qftz_desktop.ui.main_window import TAB_IDS, MainWindow
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location(
+        "generate_snapshot", REPO / "benchmarks" / "generate_snapshot.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def big_path(tmp_path_factory) -> Path:
+    """A generated snapshot of 20 000 observations: 300 line charts of ~67 values each."""
+    gen = _generator()
+    path = tmp_path_factory.mktemp("scale") / "big.sqlite"
+    gen.write(gen.make_tables(20_000), path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def big(big_path) -> Briefing:
+    return Briefing(open_snapshot(big_path))
+
+
+def _settle(qtbot, page, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    qtbot.wait(20)
+    while page.busy() and time.monotonic() < deadline:
+        qtbot.wait(20)
+    assert not page.busy()
+
+
+def test_a_tab_builds_only_the_charts_in_view(qtbot, big):
+    make_application()
+    win = MainWindow(big, lang="en")
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    qtbot.waitExposed(win)
+    tab = TAB_IDS.index("trade")
+    win.tabs.setCurrentIndex(tab)
+    page = win.tabs.widget(tab).content
+    _settle(qtbot, page)
+    assert len(page.panels) == len(big.tab("trade").charts) > 20
+    built = [p for p in page.panels if p.is_built]
+    assert 1 <= len(built) <= 8, len(built)
+    assert all(not p.visibleRegion().isEmpty() for p in built)
+    assert all(p.chart is None for p in page.panels if not p.is_built)
+
+    # a selection made now reaches the charts built later
+    sel = win.selection
+    sel.set_range(sel.year_from + 10, sel.year_to)
+    sel.set_focus(sel.year_from + 5)
+    last = page.panels[-1]
+    assert not last.is_built
+    page.ensureWidgetVisible(last)
+    _settle(qtbot, page)
+    assert last.is_built and last.chart is not None
+    assert last.chart.year_range == (sel.year_from, sel.year_to)
+    assert last.chart.focus_year == sel.focus_year
+    assert sum(p.is_built for p in page.panels) < len(page.panels)
+
+    # page(tab) — complete — still gives every panel its chart
+    page = win.page("trade")
+    assert all(p.chart is not None for p in page.panels)
+    assert all(p.chart.year_range == (sel.year_from, sel.year_to) for p in page.panels)
+    win.close()
+
+
+def test_range_change_on_line_charts_keeps_their_items(qtbot, big):
+    make_application()
+    win = MainWindow(big, lang="zh")
+    qtbot.addWidget(win)
+    page = win.page("finance")
+    chart = next(p.chart for p in page.panels if p.spec.kind == "line")
+    items = list(chart.plotItem.listDataItems())
+    lo, hi = win.selection.bounds
+    win.selection.set_range(lo + 20, hi - 20)
+    assert chart.year_range == (lo + 20, hi - 20)
+    assert list(chart.plotItem.listDataItems()) == items  # new data, same items
+    x = items[0].getData()[0]
+    assert x.min() >= lo + 20 and x.max() < hi - 20 + 1
+    win.close()
+
+
+def test_line_legend_rows_match_the_drawn_legend(qapp, big, briefings_for_legend):
+    from qftz_desktop.export.pdf_brief import legend_rows
+    from qftz_desktop.ui.charts import ChartView, line_legend_rows
+    from qftz_desktop.ui.theme import PRINT
+
+    specs = [c for b in (big, *briefings_for_legend) for t in b.tabs for c in t.charts]
+    specs = [c for c in specs if c.kind == "line"][:40]
+    assert specs
+    for spec in specs:
+        for years in (None, (2000, 2003)):
+            view = ChartView(spec, big, PRINT, "en", interactive=False, year_range=years)
+            assert line_legend_rows(spec, years) == legend_rows(view), spec.id
+            view.deleteLater()
+
+
+@pytest.fixture(scope="module")
+def briefings_for_legend(long_path) -> list[Briefing]:
+    return [Briefing(open_snapshot(long_path))]
+
+
+def test_point_for_from_columns_agrees_with_points(big):
+    cards = [FigureCard(s) for s in list(big.series.values())[:30]]
+    for card in cards:
+        years = sorted({int(y) for y in card.series.years})
+        for year in (None, years[0], years[len(years) // 2], years[-1], 1900):
+            assert card.point_for(year) == card._point_for_short(year)
+
+
+@pytest.fixture(scope="module")
+def long_path(tmp_path_factory) -> Path:
+    """The test snapshot with one metric of 60 monthly values (a capped PDF table) in a chart
+    group of two metrics."""
+    from factory import write_sources
+    from qftz_desktop.snapshot.builder import build_snapshot
+
+    folder = tmp_path_factory.mktemp("long")
+    src = write_sources(folder / "src")
+    with (src / "observations.csv").open("a", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        for k in range(60):
+            year, month = 2011 + k // 12, 1 + k % 12
+            status = "target" if k % 10 == 9 else "reported"
+            row = ["t_fdi", f"{year}-{month:02d}", str(100 + 7 * k), "exact", status]
+            writer.writerow([*row, "T1", "monthly", "", "", ""])
+    path = folder / "long.sqlite"
+    build_snapshot(src, path)
+    return path
+
+
+def test_a_long_table_in_the_pdf_is_capped_and_says_so(qapp, long_path, tmp_path):
+    briefing = Briefing(open_snapshot(long_path))
+    chart = briefing.chart_of("t_fdi")
+    assert chart is not None and chart.kind == "line"
+    total = sum(len(s) for s in chart.series)
+    assert total > TABLE_MAX_ROWS
+    for lang, words in (("en", "This table lists the latest"), ("zh", "本表仅列出最近的")):
+        out = tmp_path / f"long-{lang}.pdf"
+        job = BriefJob(briefing, out, BriefOptions(lang=lang))
+        job.run()
+        assert job.composer.capped == [(chart.id, TABLE_CAPPED_ROWS, total)]
+        text = "".join(p.extract_text() for p in PdfReader(out).pages).replace("\n", "")
+        text = "".join(text.split())
+        assert "".join(words.split()) in text
+        assert str(total) in text and str(total - TABLE_CAPPED_ROWS) in text
+        # the rows listed are the latest ones; everything else is still tabulated
+        ids = {int(i) for i in briefing.snapshot.observations["id"]}
+        chart_ids = {int(i) for s in chart.series for i in s.frame["id"]}
+        assert set(job.composer.shown) | chart_ids == ids
+        listed = set(job.composer.shown) & chart_ids
+        assert len(listed) == TABLE_CAPPED_ROWS
+        ends = sorted(
+            (e, int(i))
+            for s in chart.series
+            for e, i in zip(s.frame["period_end"], s.frame["id"], strict=True)
+        )
+        assert listed == {i for _e, i in ends[-TABLE_CAPPED_ROWS:]}
+
+
+def test_the_data_table_of_a_long_series_is_complete(qtbot, big):
+    make_application()
+    win = MainWindow(big, lang="en")
+    qtbot.addWidget(win)
+    spec = max((c for t in big.tabs for c in t.charts), key=lambda c: len(c.series[0]))
+    dialog = win.show_data(spec)
+    n = sum(len(s) for s in spec.series)
+    assert dialog.model.rowCount() == n == len(dialog.rows)
+    s = spec.series[0]
+    last = dialog.model.index(len(s) - 1, 2)
+    assert dialog.model.data(last) == dialog.rows[len(s) - 1]["Value"]
+    assert float(dialog.model.data(last)) == pytest.approx(float(s.values[-1]))
+    assert list(dialog.rows[0]) == dialog.model.headers
+    dialog.close()
+    win.close()
