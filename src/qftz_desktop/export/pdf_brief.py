@@ -1047,15 +1047,19 @@ class BriefComposer:
             if p.status == "derived" and p.formula:
                 who = f"{m.name(lang)}, " if multi else ""
                 derived.append(f"{who}{p.period.label(lang)}{sep}{_pick(p.formula, lang)}")
-        blocks = [chart_block, *self.table(columns, rows)]
-        if len(points) < total:
+        blocks = [chart_block]
+        if len(points) < total:  # said before the table, so no reader takes it as complete
             self.capped.append((spec.id, len(points), total))
-            blocks += self.text_blocks(
+            note_blocks = self.text_blocks(
                 self.t("capped", shown=len(points), total=total, hidden=total - len(points)),
                 self.f_small,
                 color=self.theme.muted,
                 gap=3.0,
             )
+            for b in note_blocks:
+                b.keep_with_next = True
+            blocks += note_blocks
+        blocks += self.table(columns, rows)
         for i, text in enumerate(derived):
             label = f"{self.t('derived_notes')}{sep}" if i == 0 else ""
             blocks += self.text_blocks(
