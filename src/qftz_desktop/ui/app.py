@@ -163,8 +163,12 @@ def _exit_after_first_paint(app, window) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     def charts_ready() -> bool:
-        page = window.tabs.currentWidget()
-        return getattr(getattr(page, "content", None), "_charts_pending", True) is False
+        """The current tab's charts in view are built (and so painted on the next frame)."""
+        content = getattr(window.tabs.currentWidget(), "content", None)
+        if content is None or content.busy():
+            return False
+        in_view = [p for p in content.panels if not p.visibleRegion().isEmpty()]
+        return bool(in_view) and all(p.is_built for p in in_view)
 
     class PaintProbe(QObject):
         painted = False
@@ -186,6 +190,14 @@ def _exit_after_first_paint(app, window) -> None:
 
     probe = PaintProbe(window)
     app.installEventFilter(probe)
+
+    def give_up() -> None:  # never hang a benchmark: say so and quit
+        if not probe.quitting:
+            probe.quitting = True
+            print("timeout", flush=True)
+            app.quit()
+
+    QTimer.singleShot(20000, give_up)
 
 
 def _smoke(app, window) -> int:

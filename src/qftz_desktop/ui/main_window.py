@@ -274,10 +274,13 @@ class MainWindow(QMainWindow):
             spin.setValue(value)
             spin.blockSignals(False)
         self.focus_combo.blockSignals(True)
-        self.focus_combo.clear()
-        self.focus_combo.addItem(tr("label.none", s.lang), None)
-        for year in range(s.year_from, s.year_to + 1):
-            self.focus_combo.addItem(str(year), year)
+        if getattr(self.focus_combo, "years", None) != (s.lang, s.year_from, s.year_to):
+            # rebuilt only when the range changes: a focus change just moves the selection
+            self.focus_combo.years = (s.lang, s.year_from, s.year_to)
+            self.focus_combo.clear()
+            self.focus_combo.addItem(tr("label.none", s.lang), None)
+            for year in range(s.year_from, s.year_to + 1):
+                self.focus_combo.addItem(str(year), year)
         idx = self.focus_combo.findData(s.focus_year) if s.focus_year is not None else 0
         self.focus_combo.setCurrentIndex(max(idx, 0))
         self.focus_combo.blockSignals(False)
@@ -444,7 +447,9 @@ class MainWindow(QMainWindow):
             return
         tab_id = self.briefing.tab_of(metric_id)
         self.tabs.setCurrentIndex(TAB_IDS.index(tab_id))
-        self.page(tab_id)  # complete, so the highlighted chart exists
+        # panels placed, charts built as they come into view: highlighting and scrolling work
+        # on the placeholders, so a tab of hundreds of charts opens at once
+        self.page(tab_id, complete=False).complete(build_all=False)
         self.selection.highlight_metric(metric_id)
 
     def show_data(self, spec: ChartSpec) -> DataDialog:
