@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 pg.setConfigOptions(antialias=True, foreground="k", background="w")
 
 MAX_VALUE_LABELS = 16
+DENSE_LINE_POINTS = 120  # beyond this many points a line is drawn 1 px wide
 LINE_MAX_POINTS = 4000  # line charts are downsampled beyond this many points per view
 CATEGORY_LABELS_ALWAYS = 6  # up to this many bar categories, every label is drawn
 CATEGORY_LABEL_FILL = 0.85  # beyond it, all labels only if they fill at most this much
@@ -152,6 +153,8 @@ class ChartView(pg.PlotWidget):
         pen = pg.mkPen(self.theme.color(index), width=self.theme.line_width)
         if status == "target":
             pen.setStyle(Qt.PenStyle.DashLine)
+        elif status == "derived" and self.spec.kind == "line":
+            pen.setStyle(Qt.PenStyle.DotLine)  # bars show derived values hatched instead
         return pen
 
     def _series_brush(self, index: int, status: str) -> QBrush:
@@ -237,10 +240,15 @@ class ChartView(pg.PlotWidget):
         self._set_line_ranges(xmin, xmax, ymin, ymax)
         for (si, status), (x, y) in parts.items():
             series = self.spec.series[si]
+            pen = self._series_pen(si, status)
+            if len(x) > DENSE_LINE_POINTS:
+                # a long series drawn 1 px wide: a thick antialiased polyline of hundreds of
+                # points costs ~18 ms to paint (Qt raster), a thin one a fraction of that
+                pen.setWidthF(1.0)
             item = pg.PlotDataItem(
                 x,
                 y,
-                pen=self._series_pen(si, status),
+                pen=pen,
                 symbol=MARKERS[si % len(MARKERS)] if len(x) <= 60 else None,
                 symbolBrush=self._series_brush(si, status),
                 symbolPen=pg.mkPen(self.theme.color(si)),
