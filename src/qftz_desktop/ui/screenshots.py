@@ -21,6 +21,27 @@ def _parse_sizes(text: str) -> list[tuple[int, int]]:
     return sizes
 
 
+def _settle(app, window, limit_s: float = 10.0) -> None:
+    """Process events until the charts in view are built (they are built as they show).
+
+    The condition must hold over several turns of the event loop: right after the chart grid
+    is inserted nothing is laid out yet, and "every chart in view is built" is vacuously true.
+    """
+    import time
+
+    deadline = time.monotonic() + limit_s
+    stable = 0
+    while time.monotonic() < deadline and stable < 5:
+        app.processEvents()
+        content = getattr(window.tabs.currentWidget(), "content", None)
+        ready = content is not None and not content.busy()
+        if ready:
+            in_view = [p for p in content.panels if not p.visibleRegion().isEmpty()]
+            ready = all(p.is_built for p in in_view)
+        stable = stable + 1 if ready else 0
+        time.sleep(0.01)
+
+
 def take_screenshots(
     snapshot: Path, out: Path, sizes: list[tuple[int, int]], langs: list[str]
 ) -> list[Path]:
@@ -38,8 +59,7 @@ def take_screenshots(
             window.resize(w, h)
             for i, tab_id in enumerate(TAB_IDS):
                 window.tabs.setCurrentIndex(i)
-                for _ in range(3):
-                    app.processEvents()
+                _settle(app, window)
                 path = out / f"{lang}-{w}x{h}-{i + 1}-{tab_id}.png"
                 window.grab().save(str(path))
                 written.append(path)

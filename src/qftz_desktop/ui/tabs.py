@@ -106,6 +106,7 @@ class BriefingTab(QScrollArea):
         self.panels: list[ChartPanel] = []
         body = _Body()
         body.setObjectName("tabBody")
+        body.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # QSS paints a subclass
         self.body_layout = QVBoxLayout(body)
         self.body_layout.setContentsMargins(18, 14, 18, 18)
         self.body_layout.setSpacing(12)
