@@ -89,7 +89,7 @@ from PySide6.QtGui import (
 )
 
 from .. import APP_NAME, __version__
-from ..domain.briefing import TABS, Briefing, ChartSpec, Highlight, Point, Source
+from ..domain.briefing import TABS, Briefing, ChartSpec, Highlight, Metric, Point, Source
 from ..domain.formatting import format_value
 from ..domain.i18n import tr
 from ..domain.narrative import YearRange, headline_figures, summary_sentences
@@ -731,6 +731,29 @@ class BriefComposer:
             blocks.append(Block(6.0, lambda c, x, y: None, keep_with_next=True))
         return blocks
 
+    def figures_table(self, items: Sequence[tuple[Metric, Point]]) -> list[Block]:
+        """Single figures as a table: metric, value with qualifier and unit, period, status,
+        source — the headline figures of the summary and the figure cards of each tab."""
+        lang = self.lang
+        rows = [
+            [
+                m.name(lang),
+                p.value_text(m, lang),
+                p.period.label(lang),
+                tr(f"status.{p.status}", lang),
+                self.cite(p.source_id),
+            ]
+            for m, p in items
+        ]
+        columns = [
+            Column(tr("label.metric", lang), 0.3),
+            Column(tr("label.value", lang), 0.14),
+            Column(tr("label.period", lang), 0.19),
+            Column(tr("label.status", lang), 0.08),
+            Column(tr("label.source", lang), 0.29),
+        ]
+        return self.table(columns, rows)
+
     def table(self, columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> list[Block]:
         """A table: a header block (repeated on continued pages) and one block per row."""
         total = sum(col.weight for col in columns)
@@ -878,28 +901,7 @@ class BriefComposer:
         figures = headline_figures(self.b, self.years)
         if figures:
             blocks += self.heading(tr("label.headline", lang), 3)
-            rows = []
-            for f in figures:
-                p = f.point
-                rows.append(
-                    [
-                        f.metric.name(lang),
-                        p.value_text(f.metric, lang),
-                        p.period.label(lang),
-                        tr(f"status.{p.status}", lang),
-                        self.cite(p.source_id),
-                    ]
-                )
-            blocks += self.table(
-                [
-                    Column(tr("label.metric", lang), 0.3),
-                    Column(tr("label.value", lang), 0.14),
-                    Column(tr("label.period", lang), 0.19),
-                    Column(tr("label.status", lang), 0.08),
-                    Column(tr("label.source", lang), 0.29),
-                ],
-                rows,
-            )
+            blocks += self.figures_table([(f.metric, f.point) for f in figures])
         sentences = summary_sentences(self.b, lang, self.years, limit=SUMMARY_SENTENCES)
         blocks += self.heading(self.t("summary_points"), 3)
         for s in sentences:
@@ -939,31 +941,11 @@ class BriefComposer:
             yield chart.id
         if cards:
             blocks += self.heading(tr("label.key_figures", lang), 3)
-            rows = []
-            for card in cards:
-                m = card.metric
-                for p in card.series.points:
-                    if self.in_range(p):
-                        self.shown.append(p.obs_id)
-                        rows.append(
-                            [
-                                m.name(lang),
-                                p.value_text(m, lang),
-                                p.period.label(lang),
-                                tr(f"status.{p.status}", lang),
-                                self.cite(p.source_id),
-                            ]
-                        )
-            blocks += self.table(
-                [
-                    Column(tr("label.metric", lang), 0.3),
-                    Column(tr("label.value", lang), 0.14),
-                    Column(tr("label.period", lang), 0.19),
-                    Column(tr("label.status", lang), 0.08),
-                    Column(tr("label.source", lang), 0.29),
-                ],
-                rows,
-            )
+            items = [
+                (card.metric, p) for card in cards for p in card.series.points if self.in_range(p)
+            ]
+            self.shown.extend(p.obs_id for _m, p in items)
+            blocks += self.figures_table(items)
         if tab.highlights:
             blocks += self.heading(tr("label.highlights", lang), 3)
             for h in tab.highlights:
