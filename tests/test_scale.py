@@ -197,3 +197,20 @@ def test_the_data_table_of_a_long_series_is_complete(qtbot, big):
     assert list(dialog.rows[0]) == dialog.model.headers
     dialog.close()
     win.close()
+
+
+def test_a_section_of_many_charts_is_cut_and_names_what_it_leaves_out(qapp, big_path, tmp_path):
+    from qftz_desktop.export.pdf_brief import MAX_CHARTS_PER_SECTION
+
+    briefing = Briefing(open_snapshot(big_path))
+    busiest = max(briefing.tabs, key=lambda t: len(t.charts))
+    assert len(busiest.charts) > MAX_CHARTS_PER_SECTION
+    out = tmp_path / "many.pdf"
+    job = BriefJob(briefing, out, BriefOptions(lang="en"))
+    job.run()
+    left_out = [c.id for t in briefing.tabs for c in t.charts[MAX_CHARTS_PER_SECTION:]]
+    assert job.composer.charts_left_out == left_out
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(out).pages)
+    hidden = len(busiest.charts) - MAX_CHARTS_PER_SECTION
+    assert f"{hidden} more are not in the brief" in text
+    assert busiest.charts[MAX_CHARTS_PER_SECTION].title("en") in text

@@ -108,6 +108,8 @@ LEGEND_OFFSET = 4  # ChartView puts its legend this far below the top of the plo
 SUMMARY_SENTENCES = 10
 TABLE_MAX_ROWS = 40  # a chart's table lists every value up to this many rows …
 TABLE_CAPPED_ROWS = 24  # … beyond, only the latest this many, and says so
+MAX_CHARTS_PER_SECTION = 30  # a section of more charts lists the rest by name instead
+CHARTS_LEFT_OUT_NAMED = 12  # … the first this many of them
 HEADER_FILL = "#EEF1F4"  # table header rows
 
 # Text sizes in points.
@@ -159,6 +161,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "{charts} charts · {cards} key figures · {highlights} highlights",
     ),
     "no_data": ("所选年份内无数据。", "No data for the selected years."),
+    "charts_left_out": (
+        "本节收入前 {shown} 幅图表，另有 {hidden} 幅未收入简报（可在应用中查看、导出）：{names}",
+        "This section includes the first {shown} charts; {hidden} more are not in the brief "
+        "(see them, and export their data, in the app): {names}",
+    ),
     "capped": (
         "本表仅列出最近的 {shown} 个数值（共 {total} 个，{hidden} 个未列出）；图中绘出全部数值。"
         "完整数据表见应用中本图的“数据表”按钮，可复制或导出 CSV。",
@@ -636,6 +643,7 @@ class BriefComposer:
         self._view = None  # the one chart widget every chart of the brief is drawn with
         self.shown: list[int] = []  # observation ids in the brief's tables, in order
         self.capped: list[tuple[str, int, int]] = []  # (chart id, rows listed, values) cut
+        self.charts_left_out: list[str] = []  # chart ids beyond MAX_CHARTS_PER_SECTION
         self.f_body = canvas.font(SIZE_BODY)
         self.f_bold = canvas.font(SIZE_BODY, bold=True)
         self.f_table = canvas.font(SIZE_TABLE)
@@ -936,6 +944,16 @@ class BriefComposer:
         blocks += self.text_blocks(counts, self.f_small, color=self.theme.muted)
         if not (charts or cards or tab.highlights):
             blocks += self.text_blocks(self.t("no_data"), self.f_body, gap=8.0)
+        if len(charts) > MAX_CHARTS_PER_SECTION:
+            # a brief stays brief: a section of hundreds of charts is cut, and says so by name
+            left_out = charts[MAX_CHARTS_PER_SECTION:]
+            charts = charts[:MAX_CHARTS_PER_SECTION]
+            self.charts_left_out.extend(c.id for c in left_out)
+            names = "; ".join(c.title(lang) for c in left_out[:CHARTS_LEFT_OUT_NAMED])
+            if len(left_out) > CHARTS_LEFT_OUT_NAMED:
+                names += " …"
+            note = self.t("charts_left_out", shown=len(charts), hidden=len(left_out), names=names)
+            blocks += self.text_blocks(note, self.f_small, color=self.theme.muted, gap=6.0)
         for chart in charts:
             blocks += self.chart_blocks(chart)
             yield chart.id
