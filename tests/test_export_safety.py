@@ -105,3 +105,19 @@ def test_hostile_strings_export_as_plain_text(tmp_path):
     flat = "".join(text.split())
     assert "<b>粗体</b>" in flat  # the tags are printed, not interpreted
     assert "onerror=alert(1)>" in flat
+
+
+def test_next_export_removes_a_dead_exports_temp_file(tmp_path):
+    from qftz_desktop.export.atomic import STALE_PART_SECONDS, atomic_write
+
+    out = tmp_path / "brief.pdf"
+    dead = tmp_path / ".brief.pdf.abc123.part"  # what a killed export leaves
+    dead.write_bytes(b"%PDF-1.4 half")
+    old = time.time() - STALE_PART_SECONDS - 60
+    os.utime(dead, (old, old))
+    fresh = tmp_path / ".brief.pdf.def456.part"  # an export running right now
+    fresh.write_bytes(b"%PDF-1.4 writing")
+    atomic_write(out, b"%PDF-1.4 complete")
+    assert out.read_bytes() == b"%PDF-1.4 complete"
+    assert not dead.exists()
+    assert fresh.exists()

@@ -11,6 +11,7 @@ import contextlib
 import errno
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -55,12 +56,28 @@ def _explain(path: Path, exc: OSError) -> AtomicWriteError:
     return AtomicWriteError(path, exc.strerror or str(exc), exc.strerror or str(exc))
 
 
+STALE_PART_SECONDS = 600  # no export takes this long: an older temp file is a dead export's
+
+
+def remove_stale_parts(path: Path) -> None:
+    """Remove temporary files that a killed export of ``path`` could not clean up.
+
+    Only files older than STALE_PART_SECONDS: a concurrent export's file is never touched.
+    """
+    now = time.time()
+    for part in path.parent.glob(f".{path.name}.*.part"):
+        with contextlib.suppress(OSError):
+            if now - part.stat().st_mtime > STALE_PART_SECONDS:
+                part.unlink()
+
+
 @contextlib.contextmanager
 def atomic_target(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temporary path to write; on success it replaces ``path``, on error it vanishes."""
     path = Path(path)
     if path.is_dir():
         raise AtomicWriteError(path, "a folder of that name exists", "已存在同名文件夹")
+    remove_stale_parts(path)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
         os.close(fd)
