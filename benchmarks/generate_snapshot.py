@@ -29,6 +29,7 @@ from qftz_desktop.snapshot.schema import (
     APPLICATION_ID,
     INDEXES,
     QUALIFIERS,
+    REQUIRED_META_KEYS,
     SCHEMA_VERSION,
     SCOPES,
     SECTORS,
@@ -169,30 +170,19 @@ def make_tables(n_obs: int, seed: int = 1) -> dict[str, pd.DataFrame]:
         }
     )
 
-    meta = pd.DataFrame(
-        {
-            "key": [
-                "title_zh",
-                "title_en",
-                "zone_zh",
-                "zone_en",
-                "as_of",
-                "publisher_zh",
-                "publisher_en",
-                "created_at",
-            ],
-            "value": [
-                f"合成基准快照（{n_obs} 条）",
-                f"Synthetic benchmark snapshot ({n_obs} observations)",
-                "合成片区",
-                "Synthetic Area",
-                date(2029, 12, 31).isoformat(),
-                "基准测试",
-                "QFTZ benchmarks",
-                "2030-01-01T00:00:00Z",
-            ],
-        }
-    )
+    values = {
+        "title_zh": f"合成基准快照（{n_obs} 条）",
+        "title_en": f"Synthetic benchmark snapshot ({n_obs} observations)",
+        "zone_zh": "合成片区",
+        "zone_en": "Synthetic Area",
+        "as_of": date(2029, 12, 31).isoformat(),
+        "publisher_zh": "基准测试",
+        "publisher_en": "QFTZ benchmarks",
+        "created_at": "2030-01-01T00:00:00Z",
+    }
+    # the schema's own list of required keys (content_id is computed by write())
+    keys = [k for k in REQUIRED_META_KEYS if k != "content_id"]
+    meta = pd.DataFrame({"key": keys, "value": [values[k] for k in keys]})
     return {
         "meta": meta,
         "sources": sources,
