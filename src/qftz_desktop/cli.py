@@ -146,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         path = Path(args.snapshot) if args.snapshot else bundled_snapshot()
         from .ui.app import run_app
 
-        return run_app(path, lang=args.lang, explicit=bool(args.snapshot))
+        return run_app(path, lang=args.lang)
     except KeyboardInterrupt:
         return 130
 

@@ -128,7 +128,7 @@ def make_application(argv: list[str] | None = None):
     return app
 
 
-def run_app(path: Path, lang: str | None = None, explicit: bool = False) -> int:
+def run_app(path: Path, lang: str | None = None) -> int:
     """Open the window on ``path``; a bad file given on the command line exits non-zero.
 
     The snapshot is read before Qt starts. Reading it on a thread while Qt starts was tried
@@ -165,10 +165,7 @@ def _exit_after_first_paint(app, window) -> None:
     def charts_ready() -> bool:
         """The current tab's charts in view are built (and so painted on the next frame)."""
         content = getattr(window.tabs.currentWidget(), "content", None)
-        if content is None or content.busy():
-            return False
-        in_view = [p for p in content.panels if not p.visibleRegion().isEmpty()]
-        return bool(in_view) and all(p.is_built for p in in_view)
+        return content is not None and content.charts_in_view_built(require_some=True)
 
     class PaintProbe(QObject):
         painted = False

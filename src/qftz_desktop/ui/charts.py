@@ -18,7 +18,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPen, QResizeEvent
 
-from ..domain.formatting import format_number, format_short
+from ..domain.formatting import format_short
 from ..domain.i18n import tr
 from .fonts import ui_font
 from .theme import MARKERS, Theme
@@ -546,7 +546,3 @@ def line_legend_rows(spec: ChartSpec, year_range: tuple[int, int] | None) -> int
     entries = len(statuses) if n_series == 1 else n_series + len(statuses - {"reported"})
     columns = max(1, min(entries, 2 if n_series > 1 else 3))
     return -(-lines // columns)
-
-
-def value_axis_text(value: float) -> str:
-    return format_number(value)

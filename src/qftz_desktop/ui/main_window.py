@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -554,7 +554,3 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.pool.waitForDone(5000)
         super().closeEvent(event)
-
-
-def bring_to_front(window: QMainWindow) -> None:
-    QTimer.singleShot(0, window.raise_)

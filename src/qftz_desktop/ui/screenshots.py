@@ -34,10 +34,7 @@ def _settle(app, window, limit_s: float = 10.0) -> None:
     while time.monotonic() < deadline and stable < 5:
         app.processEvents()
         content = getattr(window.tabs.currentWidget(), "content", None)
-        ready = content is not None and not content.busy()
-        if ready:
-            in_view = [p for p in content.panels if not p.visibleRegion().isEmpty()]
-            ready = all(p.is_built for p in in_view)
+        ready = content is not None and content.charts_in_view_built()
         stable = stable + 1 if ready else 0
         time.sleep(0.01)
 

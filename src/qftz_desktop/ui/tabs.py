@@ -191,6 +191,17 @@ class BriefingTab(QScrollArea):
         if self.selection.highlighted_metric:
             self._on_highlight(self.selection.highlighted_metric)
 
+    def charts_in_view_built(self, require_some: bool = False) -> bool:
+        """Every chart panel in view has its chart (start-up probe, screenshots).
+
+        ``require_some``: also false while no panel is in view yet, e.g. right after the chart
+        grid was inserted and before it was laid out.
+        """
+        if self.busy():
+            return False
+        in_view = [p for p in self.panels if not p.visibleRegion().isEmpty()]
+        return (bool(in_view) or not require_some) and all(p.is_built for p in in_view)
+
     def busy(self) -> bool:
         """Whether charts are still to be placed or built for what is in view."""
         return self._charts_pending or any(p.pending for p in self.panels)
