@@ -55,9 +55,8 @@ def test_progress_towards_a_target_of_the_same_metric(test_briefing):
     assert s.periods == ("2014", "2016")
     assert s.formula == "150 ÷ 200 = 75%"
     assert "over 200" in s.text  # the target keeps its qualifier
-    # a reported "about 18" carries its qualifier into the result
-    t = narrative.target_sentence(test_briefing.series["t_exports"], "zh")
-    assert t is not None and "约72%" in t.text and t.formula == "18 ÷ 25 = 72%"
+    # "about 18" of a target of "at least 25" bounds the share in no useful way: no sentence
+    assert narrative.target_sentence(test_briefing.series["t_exports"], "zh") is None
     # no target: no sentence
     assert narrative.target_sentence(test_briefing.series["t_banks"], "en") is None
 
@@ -105,3 +104,14 @@ def test_module_is_qt_free():
 
     source = Path(mod.__file__).read_text(encoding="utf-8")
     assert "PySide6" not in source and "pyqtgraph" not in source
+
+
+def test_a_target_of_over_n_makes_the_share_an_upper_bound(bundled_path):
+    from qftz_desktop.domain.briefing import load_briefing
+    from qftz_desktop.domain.narrative import target_sentence
+
+    b = load_briefing(bundled_path)
+    series = b.series["ic_park_investment_completed"]  # 580 of a target of "over 1,000"
+    en, zh = target_sentence(series, "en"), target_sentence(series, "zh")
+    assert en is not None and "at most 58% of the target" in en.text
+    assert zh is not None and "至多58%" in zh.text

@@ -78,7 +78,22 @@ QUALIFIER_PREFIX = {
     "about": ("约", "about "),
     "over": ("超过", "over "),
     "at_least": ("至少", "at least "),
+    "at_most": ("至多", "at most "),
 }
+
+
+def _ratio_qualifier(numerator: str, denominator: str) -> str | None:
+    """How exact ``numerator ÷ denominator`` is, from the two values' qualifiers.
+
+    A target of "over 1,000" makes 580 ÷ 1,000 an upper bound ("at most 58%"); "over" on both
+    sides bounds nothing, so no sentence is made.
+    """
+    bigger = ("over", "at_least")
+    if denominator in bigger:
+        return "at_most" if numerator in ("exact",) else None
+    if denominator == "about":
+        return "about" if numerator in ("exact", "about") else None
+    return RESULT_QUALIFIER.get(numerator, "")
 
 
 def _t(key: str, lang: str, **params: object) -> str:
@@ -231,7 +246,9 @@ def target_sentence(series: SeriesData, lang: str, years: YearRange = None) -> S
         return None
     actual = max(before, key=lambda p: (p.period.end, p.period.start))
     ratio = actual.value / target.value * 100.0
-    q = RESULT_QUALIFIER.get(actual.qualifier, "")
+    q = _ratio_qualifier(actual.qualifier, target.qualifier)
+    if q is None:
+        return None  # e.g. "over A" of "over B": the share could be anything
     prefix = QUALIFIER_PREFIX[q][0 if lang == "zh" else 1] if q else ""
     r = _pct(ratio)
     text = _t(
