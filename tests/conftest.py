@@ -17,6 +17,17 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
 os.environ.setdefault("QT_HASH_SEED", "0")
 faulthandler.enable()
 
+# Hypothesis: CI runs are reproducible (derandomize: the same examples every run, so a run
+# fails only when the code changed); locally examples are random, and QFTZ_FUZZ_SCALE=N draws
+# N times as many for a long search (see README, "Tests").
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("random", print_blob=True)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "random")
+)
+
 from factory import build_test_snapshot  # noqa: E402
 from qftz_desktop.resources import bundled_snapshot  # noqa: E402
 
