@@ -220,8 +220,12 @@ def _write(path: Path, header: list[str], rows) -> None:
             w.writerow([row[h] for h in header] if isinstance(row, dict) else row)
 
 
-def write_sources(folder: Path) -> Path:
-    """Write a complete, valid set of CSV sources into ``folder`` and return it."""
+def write_sources(folder: Path, extra_observations=()) -> Path:
+    """Write a complete, valid set of CSV sources into ``folder`` and return it.
+
+    ``extra_observations`` (rows shaped like OBSERVATION_ROWS) are appended, for tests that
+    need one more case without changing the counts every other test relies on.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     _write(folder / "snapshot.csv", ["key", "value"], META_ROWS)
     _write(folder / "sources.csv", list(SOURCE_ROWS[0]), SOURCE_ROWS)
@@ -259,7 +263,7 @@ def write_sources(folder: Path) -> Path:
             "note",
             "ref",
         ],
-        [row + ("",) for row in OBSERVATION_ROWS],
+        [row + ("",) for row in [*OBSERVATION_ROWS, *extra_observations]],
     )
     _write(
         folder / "highlights.csv",

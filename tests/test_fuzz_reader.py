@@ -718,7 +718,7 @@ def test_damaged_tables_and_cells(bases, base_name, changes, version, applicatio
         if application is not None:
             con.execute(f"PRAGMA application_id = {application}")
         app_id, user_version = _pragma_state(con)
-        refuse |= app_id != 0x51465A31 or user_version != 1
+        refuse |= app_id != 0x51465A31 or user_version not in (1, 2)
         if wal:
             con.execute("PRAGMA journal_mode = WAL")
             refuse = True

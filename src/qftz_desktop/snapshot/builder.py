@@ -21,13 +21,12 @@ import pandas as pd
 
 from .canonical import content_id, normalize
 from .issues import Issue, SnapshotError
-from .periods import parse_period
+from .periods import parse_period, required_version
 from .reader import check_snapshot
 from .schema import (
     APPLICATION_ID,
     COMPUTED_COLUMNS,
     INDEXES,
-    SCHEMA_VERSION,
     TABLES,
     create_table_sql,
 )
@@ -150,7 +149,11 @@ def prepare_tables(src: Path, created_at: str | None = None) -> dict[str, pd.Dat
 
 
 def write_snapshot(tables: dict[str, pd.DataFrame], out: Path) -> None:
-    """Write tables as a v1 snapshot, atomically; the target is replaced only when valid."""
+    """Write tables as a snapshot, atomically; the target is replaced only when valid.
+
+    The file gets the lowest format version that holds its periods (1 unless a period is
+    imprecise), so that an older app still opens a file that uses nothing new.
+    """
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
@@ -161,7 +164,8 @@ def write_snapshot(tables: dict[str, pd.DataFrame], out: Path) -> None:
         con = sqlite3.connect(tmp)
         try:
             con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            version = required_version(tables["observations"]["period"])
+            con.execute(f"PRAGMA user_version = {version}")
             con.execute("PRAGMA journal_mode = DELETE")
             for table, columns in TABLES.items():
                 con.execute(create_table_sql(table))

@@ -1,15 +1,29 @@
-"""Periods as the snapshot writes them: a year, a quarter, a span of months or an as-of date.
+"""Periods as the snapshot writes them: a year, a quarter, a span of months or an as-of date,
+each either precise or honestly imprecise.
 
-Parsing lives here, free of Qt and of SQLite, so that the builder, the reader and the domain
-layer agree on what ``2023-01/2023-11`` means.
+Parsing lives here, free of Qt and of SQLite, so that the builder, the reader, the domain
+layer and the charts agree on what ``2023-01/2023-11`` or ``<2019-08`` means, how it is
+labelled in each language, and where it sits on a time axis.
+
+Imprecise periods (format version 2) exist because sources often give no date: "获批前"
+(before approval), "提高到" (has risen to — now), or an undated web page whose year is read
+from the context. Storing an invented precise date there makes every output claim more than
+the source says. Three markers keep the code sortable and plottable while the label says what
+is known:
+
+- ``2021?`` — the period is **inferred** (any kind): "2021 (year inferred)".
+- ``~2024-06`` — **around** a year, month or day: "around Jun 2024".
+- ``<2019-08`` — **before** a year, month or day, undated: "before Aug 2019 (undated)";
+  placed on the last day before it.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 # ASCII digits only: ``\d`` would also accept "٢٠٢١" or "２０２１", which int() reads as 2021.
 YEAR_RE = r"(?P<y>[0-9]{4})"
@@ -19,6 +33,22 @@ DATE_RE = r"(?P<dy>[0-9]{4})-(?P<dm>[0-9]{2})(?:-(?P<dd>[0-9]{2}))?"
 # Used with fullmatch(): "$" would also match before a trailing newline ("2021\n").
 PERIOD_PATTERN = re.compile(rf"(?:{YEAR_RE}|{QUARTER_RE}|{SPAN_RE}|{DATE_RE})")
 
+EXACT = "exact"
+INFERRED = "inferred"
+AROUND = "around"
+BEFORE = "before"
+PRECISIONS = (EXACT, INFERRED, AROUND, BEFORE)
+
+# marker -> (precision, the base kinds it may qualify)
+_Marker = tuple[str, tuple[str, ...]]
+_PREFIXES: dict[str, _Marker] = {"~": (AROUND, ("year", "date")), "<": (BEFORE, ("year", "date"))}
+_SUFFIXES: dict[str, _Marker] = {"?": (INFERRED, ("year", "quarter", "span", "date"))}
+
+GRAMMAR_HINT = (
+    "a year (2021), quarter (2024Q1), span (2023-01/2023-11) or date (2024-09 or 2024-09-27), "
+    "optionally inferred (2021?), around (~2024-06) or before (<2019-08)"
+)
+
 
 class PeriodError(ValueError):
     """A period string that does not follow the grammar of docs/snapshot-format.md."""
@@ -26,19 +56,80 @@ class PeriodError(ValueError):
 
 @dataclass(frozen=True, order=True)
 class Period:
+    """One period. Sorting Period objects sorts by end, then start (time order).
+
+    ``end`` decides the year selection; ``position`` places the value on a time axis.
+    For a ``before`` period, start and end are both the last day before the reference.
+    """
+
     end: date
     start: date
     kind: str
     code: str
+    precision: str = EXACT
 
     @property
     def year(self) -> int:
         """The year used by the year selection: the year the period ends in."""
         return self.end.year
 
+    @property
+    def is_precise(self) -> bool:
+        """True when the source states this period; False for inferred, around, before."""
+        return self.precision == EXACT
+
+    @property
+    def imprecise(self) -> bool:
+        return not self.is_precise
+
+    @property
+    def base_code(self) -> str:
+        """The code without its precision marker: ``<2019-08`` -> ``2019-08``."""
+        return self.code.lstrip("~<").rstrip("?")
+
+    @property
+    def is_month_span(self) -> bool:
+        """A span of exactly one month (``2026-12/2026-12``)."""
+        return self.kind == "span" and (self.start.year, self.start.month) == (
+            self.end.year,
+            self.end.month,
+        )
+
+    @property
+    def position(self) -> float:
+        """Where the value sits on a time axis, in decimal years: the middle of the period.
+
+        A year is at Y + 0.5 (under a tick placed at Y + 0.5), a quarter or month inside its
+        year, a date at that day. Imprecise periods sit where their code places them.
+        """
+        return (decimal_year(self.start) + decimal_year(self.end + timedelta(days=1))) / 2
+
+    @property
+    def sort_key(self) -> tuple[date, date, str]:
+        """Time order (end, then start), ties broken by the code: stable across runs."""
+        return (self.end, self.start, self.code)
+
     def label(self, lang: str) -> str:
-        """Human label: 2021年 / 2024年一季度 / 2023年1–11月 / 截至2024年9月."""
+        """Human label: 2021年 / 2024年第1季度 / 2023年1–11月 / 截至2024年9月 /
+        2019年8月以前（未注明时间） / 2024年6月前后 / 2021年（年份为推断）."""
         zh = lang == "zh"
+        if self.precision == BEFORE:
+            ref = self.base_code
+            if zh:
+                return f"{_zh_point(ref)}以前（未注明时间）"
+            return f"before {_en_point(ref)} (undated)"
+        if self.precision == AROUND:
+            if zh:
+                return f"{_zh_point(self.base_code)}前后"
+            return f"around {_en_point(self.base_code)}"
+        text = self._exact_label(zh)
+        if self.precision == INFERRED:
+            if self.kind == "year":
+                return text + ("（年份为推断）" if zh else " (year inferred)")
+            return text + ("（时间为推断）" if zh else " (period inferred)")
+        return text
+
+    def _exact_label(self, zh: bool) -> str:
         if self.kind == "year":
             return f"{self.end.year}年" if zh else str(self.end.year)
         if self.kind == "quarter":
@@ -46,6 +137,8 @@ class Period:
             return f"{self.end.year}年第{q}季度" if zh else f"Q{q} {self.end.year}"
         if self.kind == "span":
             s, e = self.start, self.end
+            if self.is_month_span:
+                return f"{e.year}年{e.month}月" if zh else f"{_MONTHS[e.month]} {e.year}"
             if s.year == e.year:
                 if zh:
                     return f"{e.year}年{s.month}–{e.month}月"
@@ -53,28 +146,31 @@ class Period:
             if zh:
                 return f"{s.year}年{s.month}月–{e.year}年{e.month}月"
             return f"{_MONTHS[s.month]} {s.year}–{_MONTHS[e.month]} {e.year}"
-        # date
-        has_day = len(self.code) == 10
-        if zh:
-            day = f"{self.end.day}日" if has_day else ""
-            return f"截至{self.end.year}年{self.end.month}月{day}"
-        day = f"{self.end.day} " if has_day else ""
-        return f"as of {day}{_MONTHS[self.end.month]} {self.end.year}"
+        point = self.base_code
+        return f"截至{_zh_point(point)}" if zh else f"as of {_en_point(point)}"
 
     def short_label(self, lang: str) -> str:
-        """Compact label for chart axes: 2021, 2024Q1, 2023.1–11, 2024.9."""
+        """Compact label for chart axes: 2021, 2024Q1, 2023.1–11, 2024.9, 2026.12,
+        2021?, ~2024.6 (zh 约2024.6), pre-2019.8 (zh 2019.8前)."""
+        zh = lang == "zh"
+        if self.precision == BEFORE:
+            ref = _dotted(self.base_code)
+            return f"{ref}前" if zh else f"pre-{ref}"
+        if self.precision == AROUND:
+            return ("约" if zh else "~") + _dotted(self.base_code)
+        suffix = "?" if self.precision == INFERRED else ""
         if self.kind == "year":
-            return str(self.end.year)
+            return f"{self.end.year}{suffix}"
         if self.kind == "quarter":
-            return self.code
+            return self.base_code + suffix
         if self.kind == "span":
             s, e = self.start, self.end
+            if self.is_month_span:
+                return f"{e.year}.{e.month}{suffix}"
             if s.year == e.year:
-                return f"{e.year}.{s.month}–{e.month}"
-            return f"{s.year}.{s.month}–{e.year}.{e.month}"
-        return f"{self.end.year}.{self.end.month}" + (
-            f".{self.end.day}" if len(self.code) == 10 else ""
-        )
+                return f"{e.year}.{s.month}–{e.month}{suffix}"
+            return f"{s.year}.{s.month}–{e.year}.{e.month}{suffix}"
+        return _dotted(self.base_code) + suffix
 
 
 _MONTHS = (
@@ -94,38 +190,110 @@ _MONTHS = (
 )
 
 
+def _parts(point: str) -> list[int]:
+    """'2024', '2024-06' or '2024-06-26' as [year], [year, month] or [year, month, day]."""
+    return [int(p) for p in point.split("-")]
+
+
+def _zh_point(point: str) -> str:
+    parts = _parts(point)
+    units = ("年", "月", "日")
+    return "".join(f"{n}{u}" for n, u in zip(parts, units, strict=False))
+
+
+def _en_point(point: str) -> str:
+    parts = _parts(point)
+    if len(parts) == 1:
+        return str(parts[0])
+    month = f"{_MONTHS[parts[1]]} {parts[0]}"
+    return f"{parts[2]} {month}" if len(parts) == 3 else month
+
+
+def _dotted(point: str) -> str:
+    return ".".join(str(n) for n in _parts(point))
+
+
+def decimal_year(d: date) -> float:
+    """A date as a decimal year: 1 January of Y is Y.0, so a whole year spans [Y, Y + 1)."""
+    days = 366 if calendar.isleap(d.year) else 365
+    return d.year + (d.timetuple().tm_yday - 1) / days
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _split_marker(code: str) -> tuple[str, str, tuple[str, ...]]:
+    """(precision, base code, kinds the marker allows) for a code with at most one marker."""
+    prefix, suffix = code[:1], code[-1:]
+    if prefix in _PREFIXES and suffix in _SUFFIXES:
+        raise PeriodError(f"period {code!r} has more than one precision marker")
+    if prefix in _PREFIXES:
+        precision, kinds = _PREFIXES[prefix]
+        return precision, code[1:], kinds
+    if suffix in _SUFFIXES:
+        precision, kinds = _SUFFIXES[suffix]
+        return precision, code[:-1], kinds
+    return EXACT, code, ("year", "quarter", "span", "date")
 
 
 def parse_period(code: str) -> Period:
     """Parse a period string; raise PeriodError naming the problem."""
     if not isinstance(code, str):
         raise PeriodError(f"period {code!r} is not text")
-    m = PERIOD_PATTERN.fullmatch(code)
-    if not m:
+    precision, base, kinds = _split_marker(code)
+    exact = _parse_exact(base, code)
+    if exact.kind not in kinds:
+        marker = "~" if precision == AROUND else "<"
         raise PeriodError(
-            f"period {code!r} is not a year (2021), quarter (2024Q1), "
-            "span (2023-01/2023-11) or date (2024-09 or 2024-09-27)"
+            f"period {code!r}: '{marker}' applies to a year or a date (2024, 2024-06, "
+            f"2024-06-26), not to a {exact.kind}"
         )
+    if precision == BEFORE:
+        parts = _parts(base) + [1, 1]  # the first day of the year, month or day referred to
+        last = date(parts[0], parts[1], parts[2]) - timedelta(days=1)
+        return Period(last, last, "date", code, BEFORE)
+    return Period(exact.end, exact.start, exact.kind, code, precision)
+
+
+def _parse_exact(base: str, code: str) -> Period:
+    m = PERIOD_PATTERN.fullmatch(base)
+    if not m:
+        raise PeriodError(f"period {code!r} is not {GRAMMAR_HINT}")
     g = m.groupdict()
     try:
         if g["y"]:
             y = int(g["y"])
-            return Period(date(y, 12, 31), date(y, 1, 1), "year", code)
+            return Period(date(y, 12, 31), date(y, 1, 1), "year", base)
         if g["qy"]:
             y, q = int(g["qy"]), int(g["q"])
-            return Period(_month_end(y, 3 * q), date(y, 3 * q - 2, 1), "quarter", code)
+            return Period(_month_end(y, 3 * q), date(y, 3 * q - 2, 1), "quarter", base)
         if g["sy"]:
             start = date(int(g["sy"]), int(g["sm"]), 1)
             end = _month_end(int(g["ey"]), int(g["em"]))
             if end < start:
                 raise PeriodError(f"period {code!r} ends before it starts")
-            return Period(end, start, "span", code)
+            return Period(end, start, "span", base)
         y, mo = int(g["dy"]), int(g["dm"])
-        d = date(y, mo, int(g["dd"])) if g["dd"] else _month_end(y, mo)
-        return Period(d, d, "date", code)
+        if g["dd"]:
+            d = date(y, mo, int(g["dd"]))
+            return Period(d, d, "date", base)
+        d = _month_end(y, mo)
+        return Period(d, d, "date", base)
     except ValueError as exc:  # month 13, 31 February …
         if isinstance(exc, PeriodError):
             raise
         raise PeriodError(f"period {code!r} is not a real date: {exc}") from None
+
+
+def needs_version_2(code: str) -> bool:
+    """True for a code with a precision marker: version-1 files cannot hold it."""
+    return code[:1] in _PREFIXES or code[-1:] in _SUFFIXES
+
+
+def required_version(codes: Iterable[str]) -> int:
+    """The lowest format version that can hold these period codes: 2 once one is imprecise.
+
+    The builder writes version 1 when it can, so that older apps still open the file.
+    """
+    return 2 if any(needs_version_2(c) for c in codes) else 1

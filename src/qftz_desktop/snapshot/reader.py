@@ -20,7 +20,14 @@ import pandas as pd
 from .canonical import content_id, normalize
 from .issues import Issue, SnapshotError
 from .model import Snapshot
-from .schema import APPLICATION_ID, PRIMARY_KEYS, SCHEMA_VERSION, SQLITE_MAGIC, TABLES
+from .schema import (
+    APPLICATION_ID,
+    MIN_SCHEMA_VERSION,
+    PRIMARY_KEYS,
+    SCHEMA_VERSION,
+    SQLITE_MAGIC,
+    TABLES,
+)
 from .validate import validate_tables
 
 HEADER_SIZE = 100
@@ -236,7 +243,7 @@ def _check(path: Path, name: str, full: bool) -> tuple[Snapshot | None, list[Iss
             return None, [
                 Issue("newer_schema", name, params={"found": version, "known": SCHEMA_VERSION})
             ]
-        if version < 1:
+        if version < MIN_SCHEMA_VERSION:
             return None, [Issue("bad_schema", name, params={"found": version})]
         if app_id != APPLICATION_ID:
             return None, [Issue("wrong_application", name, params={"found": hex(app_id)})]
@@ -255,7 +262,9 @@ def _check(path: Path, name: str, full: bool) -> tuple[Snapshot | None, list[Iss
 
     issues += [
         issue
-        for issue in validate_tables(raw, name, _row_labeler(raw), check_computed=True)
+        for issue in validate_tables(
+            raw, name, _row_labeler(raw), check_computed=True, version=int(version)
+        )
         if not (issue.code == "missing_table" and issue.table in refused)
     ]
     if issues:

@@ -1,4 +1,4 @@
-"""Snapshot format v1: the tables, columns and allowed values (see docs/snapshot-format.md).
+"""Snapshot format v1/v2: the tables, columns and allowed values (docs/snapshot-format.md).
 
 Builder and reader both validate against these definitions, so a file the builder writes is
 exactly a file the reader accepts.
@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 1
+# Version 2 adds imprecise periods (``2021?``, ``~2024-06``, ``<2019-08``) and nothing else:
+# the tables are the same. The builder writes the lowest version its data needs.
+SCHEMA_VERSION = 2
+MIN_SCHEMA_VERSION = 1
 APPLICATION_ID = 0x51465A31  # "QFZ1"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

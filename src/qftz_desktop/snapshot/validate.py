@@ -21,8 +21,15 @@ import pandas as pd
 
 from .canonical import Numbers, as_text, numbers
 from .issues import Issue
-from .periods import Period, PeriodError, parse_period
-from .schema import ENUMS, FOREIGN_KEYS, PRIMARY_KEYS, REQUIRED_META_KEYS, TABLES
+from .periods import Period, PeriodError, needs_version_2, parse_period
+from .schema import (
+    ENUMS,
+    FOREIGN_KEYS,
+    PRIMARY_KEYS,
+    REQUIRED_META_KEYS,
+    SCHEMA_VERSION,
+    TABLES,
+)
 
 MAX_PER_CHECK = 20
 MAX_WHOLE_NUMBER = 10**15  # INTEGER cells must stay exact as float64 on the way through pandas
@@ -130,11 +137,13 @@ def validate_tables(
     file: str,
     row_label: RowLabel,
     check_computed: bool = True,
+    version: int = SCHEMA_VERSION,
 ) -> list[Issue]:
     """Return every problem in ``tables`` (empty list: valid).
 
     ``check_computed`` is false for CSV sources, which do not carry the columns the builder
-    computes (observation id and the three period fields).
+    computes (observation id and the three period fields). ``version`` is the file's format
+    version: a version-1 file may not hold imprecise periods (an older app would refuse them).
     """
     out = _Collector(file, row_label)
     usable: dict[str, set[str]] = {}
@@ -211,7 +220,7 @@ def validate_tables(
                 )
 
     if "observations" in usable:
-        _check_observations(out, tables, usable, unusable, cols, check_computed)
+        _check_observations(out, tables, usable, unusable, cols, check_computed, version)
     if "meta" in usable and {"key", "value"} <= usable["meta"]:
         keys = set(cols.text("meta", "key").texts)
         for key in REQUIRED_META_KEYS:
@@ -268,6 +277,7 @@ def _check_observations(
     unusable: dict[tuple[str, str], np.ndarray],
     cols: _Columns,
     check_computed: bool,
+    version: int = SCHEMA_VERSION,
 ) -> None:
     df = tables["observations"]
     present = usable["observations"]
@@ -276,6 +286,11 @@ def _check_observations(
         parsed: list[Period | PeriodError] = []
         for code in period.texts:
             try:
+                if version < 2 and needs_version_2(code):
+                    raise PeriodError(
+                        f"period {code!r} is imprecise, which needs format version 2 "
+                        f"(the file says {version})"
+                    )
                 parsed.append(parse_period(code))
             except PeriodError as exc:
                 parsed.append(exc)
