@@ -1,0 +1,614 @@
+"""Compose the brief once: the meeting brief and the full data book as document models.
+
+The renderers (PDF, handout, slides, PowerPoint) draw what this module decides. Rules:
+
+**Meeting brief** (2–4 pages): the zone in three lines; the headline figures with period and
+status; the target scorecard (:mod:`.scorecard`); the key charts with their takeaways
+(:mod:`.takeaway`); what the data cannot say; the sources cited; the presenter's notes where
+given, marked as theirs.
+
+*Which charts* (:func:`key_charts`): a chart must show at least two actual (reported or
+derived) values in the year range — a chart of targets alone shows no outcome. Charts holding a
+headline metric come first, in headline order; then zone-wide charts before city and port
+context; then the most recent, then the most complete (reported periods). At most
+``MAX_PER_TAB`` from one tab, so the brief covers the zone's fields; between ``MIN_CHARTS`` and
+``MAX_CHARTS`` in all (fewer only when fewer are eligible). A user's own choice (chart ids)
+replaces the rule.
+
+**Full data book**: the cover, the summary (headline figures, generated sentences), then
+every tab: its charts with takeaway and the table of their values, its single figures, its
+highlights; the sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from ..briefing import Briefing, ChartSpec, Point
+from ..i18n import tr
+from ..narrative import headline_figures, summary_sentences
+from ..tabs import TABS
+from .model import (
+    BriefDocument,
+    CaveatItem,
+    Caveats,
+    ChartBlock,
+    Column,
+    Heading,
+    KeyValue,
+    KeyValues,
+    Paragraph,
+    PresenterNote,
+    Row,
+    Scorecard,
+    Section,
+    SourceItem,
+    Sources,
+    Table,
+)
+from .options import BriefOptions, YearRange
+from .scorecard import rules_line, scorecard_rows
+from .takeaway import takeaway_parts
+from .values import CaveatsOf, default_caveats, value_of
+
+MIN_CHARTS = 4
+MAX_CHARTS = 6
+MAX_PER_TAB = 2
+ZONE_SCOPES = ("ftz",)
+SECTION_TABS = tuple(tab for tab, _ in TABS if tab != "overview")
+
+WORDS: dict[str, tuple[str, str]] = {
+    "meeting": ("会议简报", "Meeting brief"),
+    "full": ("数据简报", "Data book"),
+    "zone_about": ("{text}", "{text}"),
+    "coverage": (
+        "本简报依据{metrics}个指标的{figures}项公开数据、{sources}个来源（{y1}–{y2}年）。",
+        "Based on {figures} public figures for {metrics} metrics from {sources} sources "
+        "({y1}–{y2}).",
+    ),
+    "age": (
+        "数据截至{as_of}；片区口径最新数据为{latest}（{name}）。",
+        "Data as of {as_of}; the latest zone-wide figure is for {latest} ({name}).",
+    ),
+    "age_none": ("数据截至{as_of}。", "Data as of {as_of}."),
+    "as_of": ("数据截至", "Data as of"),
+    "latest_zone": ("片区最新数据", "Latest zone-wide figure"),
+    "latest_tab": ("{tab}最新数据", "Latest figure, {tab}"),
+    "brief_date": ("简报日期", "Date of this brief"),
+    "years": ("年份范围", "Years"),
+    "all_years": ("全部年份", "all years"),
+    "snapshot_id": ("快照标识", "Snapshot id"),
+    "scorecard": ("目标完成情况", "Target scorecard"),
+    "what": ("目标", "Target"),
+    "deadline": ("期限", "By"),
+    "actual": ("最新可比实际值", "Latest comparable actual"),
+    "progress": ("完成度", "Progress"),
+    "status": ("判断", "Status"),
+    "key_charts": ("重点图表", "Key charts"),
+    "cannot_say": ("数据不能说明的", "What the data cannot say"),
+    "sources": ("来源", "Sources"),
+    "sources_intro": ("本简报引用的{n}个来源。", "The {n} sources this brief cites."),
+    "presenter": ("主讲人备注", "Presenter's remarks"),
+    "gap_targets": (
+        "{n}项目标（共{total}项）在快照中没有可比的实际值（同一指标、同类期间），"
+        "无法判断完成情况：{names}。",
+        "{n} of {total} targets have no comparable actual in the snapshot (same metric, same "
+        "kind of period), so their progress cannot be judged: {names}.",
+    ),
+    "gap_deadline": (
+        "{n}项目标期限已过，但快照中没有期限当期的实际值：{names}。",
+        "{n} targets are past their deadline with no actual for it: {names}.",
+    ),
+    "bounds": (
+        "{n}项数值只是下限（“超过”“至少”），不能当作精确数使用，也不能据此计算增幅。",
+        "{n} figures are only lower bounds ('over', 'at least'): they are not exact and no "
+        "growth is computed from them.",
+    ),
+    "context": (
+        "图表中有{n}幅为青岛市或青岛港口径，仅作背景，不是片区数据。",
+        "{n} of the charts are for Qingdao city or port — context, not the zone's own figures.",
+    ),
+    "derived": (
+        "{n}项数值为推算值（由公开数值计算），不是公布数；计算方法见数据简报。",
+        "{n} figures are derived (computed from published ones), not published themselves; "
+        "the data book gives each formula.",
+    ),
+    "noted": (
+        "{n}项数值附有说明（期间推断、口径差异、来源冲突等），见各页脚注。",
+        "{n} figures carry a note (inferred period, scope, conflicting sources…): see the "
+        "footnotes on their pages.",
+    ),
+    "headline": ("核心指标", "Headline figures"),
+    "summary": ("摘要", "Executive summary"),
+    "summary_points": ("数据要点", "What the data shows"),
+    "key_figures": ("关键数据", "Key figures"),
+    "highlights": ("要点", "Highlights"),
+    "no_data": ("所选年份内无数据。", "No data for the selected years."),
+}
+
+SEP = {"zh": "：", "en": ": "}
+
+
+def w(key: str, lang: str, **kw: object) -> str:
+    zh, en = WORDS[key]
+    text = zh if lang == "zh" else en
+    return text.format(**kw) if kw else text
+
+
+def _in(p: Point, years: YearRange) -> bool:
+    return years is None or years[0] <= p.year <= years[1]
+
+
+def _as_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return date.today()
+
+
+# -- rules -------------------------------------------------------------------------------------
+
+
+def key_charts(
+    briefing: Briefing,
+    years: YearRange = None,
+    chosen: Sequence[str] | None = None,
+    limit: int = MAX_CHARTS,
+) -> list[ChartSpec]:
+    """The meeting brief's charts, by the rules in the module docstring (or ``chosen``)."""
+    charts = [c for tab in briefing.tabs for c in tab.charts]
+    if chosen:
+        by_id = {c.id: c for c in charts}
+        return [by_id[i] for i in dict.fromkeys(chosen) if i in by_id]
+
+    def actuals(c: ChartSpec) -> list[Point]:
+        return [p for s in c.series for p in s.points if p.status != "target" and _in(p, years)]
+
+    eligible = [c for c in charts if len(actuals(c)) >= 2]
+
+    def order(c: ChartSpec) -> tuple:
+        heads = [m.headline for m in c.metrics if m.headline is not None]
+        pts = actuals(c)
+        latest = max(p.period.end for p in pts)
+        reported = len({p.period.code for p in pts if p.status == "reported"})
+        zone = c.metrics[0].scope in ZONE_SCOPES
+        return (
+            min(heads) if heads else 10**6,
+            0 if zone else 1,
+            -latest.toordinal(),
+            -reported,
+            c.id,
+        )
+
+    picked: list[ChartSpec] = []
+    per_tab: dict[str, int] = {}
+    for c in sorted(eligible, key=order):
+        if len(picked) >= limit:
+            break
+        if per_tab.get(c.tab, 0) >= MAX_PER_TAB:
+            continue
+        picked.append(c)
+        per_tab[c.tab] = per_tab.get(c.tab, 0) + 1
+    return picked
+
+
+def latest_figure(
+    briefing: Briefing, scopes: Sequence[str] | None = ZONE_SCOPES, tab: str | None = None
+) -> Point | None:
+    """The newest reported value (of these scopes, on this tab): the data's real age (a
+    derived value is as old as the reported ones it is computed from)."""
+    best: Point | None = None
+    for s in briefing.series.values():
+        if scopes is not None and s.metric.scope not in scopes:
+            continue
+        if tab is not None and briefing.tab_of(s.metric.id) != tab:
+            continue
+        for p in s.points:
+            if p.status != "reported":
+                continue
+            if best is None or (p.period.end, p.period.start) > (
+                best.period.end,
+                best.period.start,
+            ):
+                best = p
+    return best
+
+
+# -- the composer ------------------------------------------------------------------------------
+
+
+class Composer:
+    """One brief, one language: builds a BriefDocument; remembers the sources it cites."""
+
+    def __init__(
+        self,
+        briefing: Briefing,
+        options: BriefOptions,
+        caveats_of: CaveatsOf | None = None,
+        charts: Sequence[str] | None = None,
+    ):
+        self.b = briefing
+        self.o = options
+        self.lang = options.lang
+        self.years = options.years(briefing)
+        self.brief_date = options.date(briefing)
+        self.caveats_of = caveats_of or default_caveats()
+        self.chosen = charts
+        self.cited: dict[str, None] = {}
+
+    def w(self, key: str, **kw: object) -> str:
+        return w(key, self.lang, **kw)
+
+    def cite(self, *ids: str) -> None:
+        for sid in ids:
+            if sid:
+                self.cited.setdefault(sid, None)
+
+    def value(self, point: Point, metric):
+        self.cite(point.source_id)
+        return value_of(point, metric, self.lang, self.caveats_of)
+
+    def note(self, key: str) -> PresenterNote | None:
+        text = self.o.note(key)
+        return PresenterNote(text, key, self.w("presenter")) if text else None
+
+    # document ------------------------------------------------------------------------------
+    def document(self) -> BriefDocument:
+        sections = self.meeting() if self.o.kind == "meeting" else self.full()
+        snap = self.b.snapshot
+        sep = SEP[self.lang]
+        footer = (
+            f"{tr('label.as_of', self.lang)}{sep}{snap.as_of or '—'} · "
+            f"{tr('label.content_id', self.lang)}{sep}{snap.short_id or '—'}"
+        )
+        return BriefDocument(
+            kind=self.o.kind,
+            lang=self.lang,
+            title=snap.title(self.lang),
+            subtitle=self.w(self.o.kind),
+            zone=snap.zone(self.lang),
+            as_of=snap.as_of,
+            brief_date=self.brief_date,
+            snapshot_id=snap.content_id,
+            years=self.years,
+            sections=tuple(sections),
+            publisher=snap.publisher(self.lang),
+            footer=footer,
+        )
+
+    def meeting(self) -> list[Section]:
+        cover = self.cover_section()
+        head = self.headline_section()
+        score = self.scorecard_section()
+        charts = self.charts_section()
+        cannot = self.caveats_section(score, charts)
+        sources = self.sources_section()
+        return [s for s in (cover, head, score, charts, cannot, sources) if s.blocks]
+
+    # sections ------------------------------------------------------------------------------
+    def zone_lines(self) -> list[Paragraph]:
+        """The zone in three lines: what it is (from the snapshot), what the brief rests on,
+        how old the data is."""
+        lang, snap = self.lang, self.b.snapshot
+        lines: list[Paragraph] = []
+        about = snap.meta.get(f"zone_about_{lang}") or ""
+        if about:
+            src = snap.meta.get("zone_about_source", "")
+            self.cite(src)
+            lines.append(Paragraph(about + (f" [{src}]" if src else ""), "lead"))
+        else:
+            lines.append(Paragraph(snap.zone(lang), "lead"))
+        obs = snap.observations
+        actual_years = obs.loc[obs["status"] != "target", "period_end"].str.slice(0, 4)
+        if self.years is not None:
+            y1, y2 = self.years
+        elif len(actual_years):
+            y1, y2 = int(actual_years.min()), int(actual_years.max())
+        else:
+            y1, y2 = self.b.year_min, self.b.year_max
+        lines.append(
+            Paragraph(
+                self.w(
+                    "coverage",
+                    metrics=len(self.b.series),
+                    figures=len(obs),
+                    sources=len(set(obs["source_id"])),
+                    y1=y1,
+                    y2=y2,
+                )
+            )
+        )
+        latest = latest_figure(self.b)
+        if latest is not None:
+            metric = self.b.metrics[latest.metric_id]
+            text = self.w(
+                "age",
+                as_of=snap.as_of or "—",
+                latest=latest.period.label(lang).removeprefix("截至").removeprefix("as of "),
+                name=metric.name(lang),
+            )
+        else:
+            text = self.w("age_none", as_of=snap.as_of or "—")
+        lines.append(Paragraph(text))
+        return lines
+
+    def cover_facts(self) -> KeyValues:
+        lang, snap = self.lang, self.b.snapshot
+        rows = [
+            KeyValue(self.w("as_of"), snap.as_of or "—"),
+            KeyValue(self.w("brief_date"), self.brief_date),
+        ]
+        for tab in SECTION_TABS:
+            p = latest_figure(self.b, scopes=None, tab=tab)
+            if p is not None:
+                rows.append(
+                    KeyValue(self.w("latest_tab", tab=tr(f"tab.{tab}", lang)), p.period.label(lang))
+                )
+        if self.years is not None:
+            rows.append(KeyValue(self.w("years"), f"{self.years[0]}–{self.years[1]}"))
+        rows.append(KeyValue(self.w("snapshot_id"), snap.short_id or "—"))
+        return KeyValues(tuple(rows))
+
+    def cover_section(self) -> Section:
+        blocks: list = [Heading(self.b.snapshot.title(self.lang), 1)]
+        blocks += self.zone_lines()
+        blocks.append(self.cover_facts())
+        note = self.note("cover")
+        if note:
+            blocks.append(note)
+        return Section("cover", self.b.snapshot.title(self.lang), tuple(blocks))
+
+    def headline_table(self) -> Table:
+        lang = self.lang
+        rows = []
+        for f in headline_figures(self.b, self.years):
+            v = self.value(f.point, f.metric)
+            rows.append(
+                Row(
+                    (
+                        f.metric.name(lang),
+                        v.text,
+                        v.period,
+                        tr(f"status.{v.status}", lang),
+                        f"[{v.source_id}]",
+                    ),
+                    (v,),
+                )
+            )
+        columns = (
+            Column(tr("label.metric", lang), 0.42),
+            Column(tr("label.value", lang), 0.2),
+            Column(tr("label.period", lang), 0.2),
+            Column(tr("label.status", lang), 0.1),
+            Column(tr("label.source", lang), 0.08),
+        )
+        return Table(columns, tuple(rows), title=self.w("headline"))
+
+    def headline_section(self) -> Section:
+        table = self.headline_table()
+        if not table.rows:
+            return Section("headline", self.w("headline"), ())
+        return Section("headline", self.w("headline"), (Heading(self.w("headline"), 3), table))
+
+    def scorecard(self) -> Scorecard:
+        as_of = _as_date(self.brief_date)
+        rows = scorecard_rows(self.b, as_of, self.lang, self.years, self.caveats_of)
+        for r in rows:
+            self.cite(*r.source_ids)
+        return Scorecard(
+            tuple(rows),
+            self.brief_date,
+            title=self.w("scorecard"),
+            rules=rules_line(self.lang, self.brief_date),
+        )
+
+    def scorecard_section(self) -> Section:
+        card = self.scorecard()
+        if not card.rows:
+            return Section("scorecard", card.title, ())
+        return Section("scorecard", card.title, (Heading(card.title, 3), card))
+
+    def chart_block(self, chart: ChartSpec, with_table: bool = False) -> ChartBlock:
+        lang = self.lang
+        sep = SEP[lang]
+        parts = takeaway_parts(chart, lang, self.years, self.caveats_of)
+        values = []
+        source_ids: dict[str, None] = {}
+        for s in chart.series:
+            for p in s.points:
+                if _in(p, self.years):
+                    values.append(self.value(p, s.metric))
+                    source_ids.setdefault(p.source_id, None)
+        for v in parts.values:
+            self.cite(v.source_id)
+        subtitle = (
+            f"{tr('label.scope', lang)}{sep}{chart.scope_label(lang)} · "
+            f"{tr('label.unit', lang)}{sep}{chart.unit_label(lang)}"
+        )
+        note = self.o.note(chart.id)
+        table = self.chart_table(chart, values) if with_table else None
+        return ChartBlock(
+            chart_id=chart.id,
+            tab=chart.tab,
+            title=chart.title(lang),
+            subtitle=subtitle,
+            takeaway=parts.text,
+            source_line=self.b.source_note(list(source_ids), lang),
+            takeaway_computed=parts.text,
+            takeaway_values=parts.values,
+            notes=note,
+            values=tuple(values),
+            source_ids=tuple(source_ids),
+            years=self.years,
+            table=table,
+        )
+
+    def chart_table(self, chart: ChartSpec, values) -> Table:
+        lang = self.lang
+        multi = len(chart.series) > 1
+        names = {s.metric.id: s.metric.name(lang) for s in chart.series}
+        columns = ([Column(tr("label.metric", lang), 0.25)] if multi else []) + [
+            Column(tr("label.period", lang), 0.2),
+            Column(tr("label.value", lang), 0.2, "right"),
+            Column(tr("label.status", lang), 0.1),
+            Column(tr("label.source", lang), 0.25),
+        ]
+        rows = []
+        for v in values:
+            cells = ([names[v.metric_id]] if multi else []) + [
+                v.period,
+                v.text,
+                tr(f"status.{v.status}", lang),
+                f"[{v.source_id}]",
+            ]
+            rows.append(Row(tuple(cells), (v,)))
+        return Table(tuple(columns), tuple(rows))
+
+    def charts_section(self) -> Section:
+        charts = key_charts(self.b, self.years, self.chosen)
+        blocks: list = [Heading(self.w("key_charts"), 2, anchor="charts")]
+        blocks += [self.chart_block(c) for c in charts]
+        if len(blocks) == 1:
+            return Section("charts", self.w("key_charts"), ())
+        return Section("charts", self.w("key_charts"), tuple(blocks), new_page=True)
+
+    def caveats_section(self, score: Section, charts: Section) -> Section:
+        lang = self.lang
+        items: list[CaveatItem] = []
+        age = self.zone_lines()[-1].text
+        items.append(CaveatItem("age", age))
+        card = next((b for b in score.blocks if isinstance(b, Scorecard)), None)
+        if card is not None:
+            none = [r for r in card.rows if r.actual is None]
+            if none:
+                names = "；" if lang == "zh" else "; "
+                items.append(
+                    CaveatItem(
+                        "gap",
+                        self.w(
+                            "gap_targets",
+                            n=len(none),
+                            total=len(card.rows),
+                            names=names.join(dict.fromkeys(r.what for r in none)),
+                        ),
+                    )
+                )
+        shown = [b for b in charts.blocks if isinstance(b, ChartBlock)]
+        specs = {c.id: c for tab in self.b.tabs for c in tab.charts}
+        context = [
+            c
+            for c in shown
+            if c.chart_id in specs and specs[c.chart_id].metrics[0].scope not in ZONE_SCOPES
+        ]
+        values = [v for c in shown for v in c.values]
+        bounds = [v for v in values if v.qualifier in ("over", "at_least")]
+        if bounds:
+            items.append(CaveatItem("bound", self.w("bounds", n=len(bounds))))
+        derived = [v for v in values if v.status == "derived"]
+        if derived:
+            items.append(CaveatItem("derived", self.w("derived", n=len(derived))))
+        noted = [v for v in values if v.caveats]
+        if noted:
+            items.append(CaveatItem("note", self.w("noted", n=len(noted))))
+        if context:
+            items.append(CaveatItem("scope", self.w("context", n=len(context))))
+        title = self.w("cannot_say")
+        return Section("caveats", title, (Heading(title, 3), Caveats(tuple(items), title)))
+
+    def sources_section(self) -> Section:
+        items = []
+        order = [sid for sid in self.b.used_source_ids() if sid in self.cited]
+        order += [sid for sid in self.cited if sid not in order]
+        for sid in order:
+            src = self.b.sources.get(sid)
+            if src is None:
+                items.append(SourceItem(sid, sid, ""))
+                continue
+            joiner = "，" if self.lang == "zh" else ", "
+            name = joiner.join(x for x in (src.publisher, src.title) if x)
+            items.append(SourceItem(sid, name, src.date, src.url))
+        title = self.w("sources")
+        intro = self.w("sources_intro", n=len(items))
+        return Section("sources", title, (Heading(title, 3), Sources(tuple(items), title, intro)))
+
+    # the full data book ------------------------------------------------------------------
+    def full(self) -> list[Section]:
+        lang = self.lang
+        sections = [self.cover_section()]
+        summary: list = [Heading(self.w("summary"), 2, anchor="summary")]
+        table = self.headline_table()
+        if table.rows:
+            summary += [Heading(self.w("headline"), 3), table]
+        summary.append(Heading(self.w("summary_points"), 3))
+        for s in summary_sentences(self.b, lang, self.years):
+            self.cite(*s.source_ids)
+            summary.append(Paragraph(s.text, "bullet"))
+        sections.append(Section("summary", self.w("summary"), tuple(summary), new_page=True))
+        card = self.scorecard()
+        if card.rows:
+            sections.append(
+                Section("scorecard", card.title, (Heading(card.title, 2), card), new_page=True)
+            )
+        for tab_id in SECTION_TABS:
+            sections.append(self.tab_section(tab_id))
+        sections.append(self.sources_section())
+        return sections
+
+    def tab_section(self, tab_id: str) -> Section:
+        lang = self.lang
+        tab = self.b.tab(tab_id)
+        title = tr(f"tab.{tab_id}", lang)
+        blocks: list = [Heading(title, 2, anchor=f"tab:{tab_id}")]
+        note = self.note(f"tab:{tab_id}")
+        if note:
+            blocks.append(note)
+        charts = [
+            c for c in tab.charts if any(_in(p, self.years) for s in c.series for p in s.points)
+        ]
+        blocks += [self.chart_block(c, with_table=True) for c in charts]
+        items = [
+            (card.metric, p) for card in tab.cards for p in card.series.points if _in(p, self.years)
+        ]
+        if items:
+            rows = []
+            for m, p in items:
+                v = self.value(p, m)
+                rows.append(
+                    Row(
+                        (
+                            m.name(lang),
+                            v.text,
+                            v.period,
+                            tr(f"status.{v.status}", lang),
+                            f"[{v.source_id}]",
+                        ),
+                        (v,),
+                    )
+                )
+            blocks += [
+                Heading(self.w("key_figures"), 3),
+                Table(self.headline_table().columns, tuple(rows)),
+            ]
+        if tab.highlights:
+            blocks.append(Heading(self.w("highlights"), 3))
+            for h in tab.highlights:
+                self.cite(h.source_id)
+                blocks.append(Paragraph(h.title(lang), "bold"))
+                blocks.append(Paragraph(f"{h.text(lang)} [{h.source_id}]"))
+        if len(blocks) == 1:
+            blocks.append(Paragraph(self.w("no_data"), "muted"))
+        return Section(f"tab:{tab_id}", title, tuple(blocks), new_page=True)
+
+
+def compose(
+    briefing: Briefing,
+    options: BriefOptions,
+    caveats_of: CaveatsOf | None = None,
+    charts: Sequence[str] | None = None,
+) -> BriefDocument:
+    """The brief of ``options.kind`` as a document model (see the module docstring).
+
+    ``charts``: the user's own choice of chart ids for the meeting brief (deck dialog), in
+    order; None for the rule's choice."""
+    return Composer(briefing, options, caveats_of, charts).document()

@@ -1,0 +1,187 @@
+"""One computed sentence per chart: the latest value, the change, the distance to target.
+
+Shown as the PDF caption, the slide's subtitle and under the chart's title in the window.
+The honesty rules are the summary's (:mod:`..narrative`):
+
+* **latest** — the chart's headline metric (else its first) with an actual (reported or
+  derived) value in the year range; its latest period, reported before derived at the same period;
+* **change** — against the previous value of the *same kind of period* (a year with the year
+  before it that the data has, Q2 with an earlier Q2, Jan–Nov with Jan–Nov, as-of dates with
+  as-of dates), both exact: percentages in percentage points, ranks as positions, other units
+  as growth. No change when either value is a bound ("over 3,000"), when the base is not
+  positive, or when the new value is ten times the old or more (a different base, not growth);
+* **target** — the metric's next target not before the latest value; progress only when the
+  two measure the same thing (a level, or the target's own period), with its bounds (a ratio
+  to an "over" target is an upper bound), from :mod:`.scorecard`.
+
+A chart with only targets says so; a chart with no value in the range gives "".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..briefing import ChartSpec, Metric, Point, SeriesData
+from ..formatting import format_number
+from ..narrative import _comparable_key
+from .model import Value
+from .scorecard import NO_RATIO_UNITS, bounds, is_stock, progress_text
+from .values import CaveatsOf, value_of
+
+GROWTH_LIMIT = 10.0  # a value ten times its base is a different base, not growth
+
+WORDS: dict[str, tuple[str, str]] = {
+    "latest": ("{who}{period}为{value}", "{who}{value} ({period})"),
+    "up": ("，较{p0}（{v0}）增长{g}%", ", up {g}% from {v0} ({p0})"),
+    "down": ("，较{p0}（{v0}）下降{g}%", ", down {g}% from {v0} ({p0})"),
+    "same": ("，与{p0}持平", ", unchanged from {p0}"),
+    "pp_up": ("，较{p0}（{v0}）提高{d}个百分点", ", up {d} percentage points from {v0} ({p0})"),
+    "pp_down": (
+        "，较{p0}（{v0}）下降{d}个百分点",
+        ", down {d} percentage points from {v0} ({p0})",
+    ),
+    "rank": ("，{p0}为{v0}", "; {v0} in {p0}"),
+    "target": ("；{deadline}目标为{target}", "; target for {deadline}: {target}"),
+    "target_progress": (
+        "；{deadline}目标为{target}，已完成{progress}",
+        "; target for {deadline}: {target}, {progress} reached",
+    ),
+    "targets_only": (
+        "{who}仅有目标值：{deadline}目标为{target}，无实际值",
+        "{who}target only: {target} for {deadline} (no actual value)",
+    ),
+    "end_zh": ("。", "."),
+}
+
+
+def _bare(p: Point, lang: str) -> str:
+    """A period as the object of 'from': '2019年7月' rather than '截至2019年7月'."""
+    label = p.period.label(lang)
+    return label.removeprefix("截至") if lang == "zh" else label
+
+
+def _pct(g: float) -> str:
+    """A growth rate with the precision its inputs carry: one decimal under 10%, else whole."""
+    return format_number(round(g, 1) if g < 10 else round(g))
+
+
+def _w(key: str, lang: str, **kw: object) -> str:
+    zh, en = WORDS[key]
+    return (zh if lang == "zh" else en).format(**kw)
+
+
+@dataclass(frozen=True)
+class Takeaway:
+    text: str
+    values: tuple[Value, ...] = ()
+    metric_id: str = ""
+
+
+def _in_range(p: Point, years: tuple[int, int] | None) -> bool:
+    return years is None or years[0] <= p.year <= years[1]
+
+
+def _latest(points: list[Point]) -> Point:
+    return max(points, key=lambda p: (p.period.end, p.period.start, p.status == "reported"))
+
+
+def _change(
+    metric: Metric, last: Point, before: list[Point], lang: str
+) -> tuple[str, Point | None]:
+    key = _comparable_key(last)
+    same = [p for p in before if _comparable_key(p) == key and p.period.end < last.period.end]
+    if not same:
+        return "", None
+    prev = _latest(same)
+    if last.qualifier != "exact" or prev.qualifier != "exact":
+        return "", None
+    a, b = prev.value, last.value
+    kw = {"p0": _bare(prev, lang), "v0": prev.value_text(metric, lang)}
+    if a == b:
+        return _w("same", lang, **kw), prev
+    if metric.unit == "rank":
+        return _w("rank", lang, **kw), prev
+    if metric.unit == "pct":
+        d = format_number(round(abs(b - a), 1))
+        return _w("pp_up" if b > a else "pp_down", lang, d=d, **kw), prev
+    if a <= 0 or b / a >= GROWTH_LIMIT:
+        return "", None
+    g = _pct(abs(b - a) / a * 100.0)
+    return _w("up" if b > a else "down", lang, g=g, **kw), prev
+
+
+def _target(series: SeriesData, last: Point | None, lang: str) -> tuple[str, Point | None]:
+    metric = series.metric
+    targets = [p for p in series.points if p.status == "target"]
+    if last is not None:
+        targets = [p for p in targets if p.period.end >= last.period.end]
+    if not targets:
+        return "", None
+    t = min(targets, key=lambda p: (p.period.end, p.period.start))
+    kw = {"deadline": t.period.label(lang), "target": t.value_text(metric, lang)}
+    if last is None:
+        return "", t
+    like = is_stock(series) or last.period.code == t.period.code
+    progress = ""
+    if like and metric.unit not in NO_RATIO_UNITS:
+        progress = progress_text(
+            bounds(last.value, last.qualifier), bounds(t.value, t.qualifier), lang
+        )
+    if progress:
+        return _w("target_progress", lang, progress=progress, **kw), t
+    return _w("target", lang, **kw), t
+
+
+def takeaway_parts(
+    chart: ChartSpec,
+    lang: str,
+    years: tuple[int, int] | None = None,
+    caveats_of: CaveatsOf | None = None,
+) -> Takeaway:
+    """The takeaway and the values it states (see the module docstring)."""
+    multi = len(chart.series) > 1
+    sep = "：" if lang == "zh" else ": "
+    # the chart's headline metric first (a group may lead with a context series)
+    ordered = sorted(
+        chart.series, key=lambda s: s.metric.headline if s.metric.headline is not None else 10**6
+    )
+    for series in ordered:
+        points = [p for p in series.points if _in_range(p, years)]
+        actual = [p for p in points if p.status != "target"]
+        if not actual:
+            continue
+        metric = series.metric
+        who = f"{metric.name(lang)}{sep}" if multi else ""
+        last = _latest(actual)
+        text = _w(
+            "latest",
+            lang,
+            who=who,
+            period=last.period.label(lang),
+            value=last.value_text(metric, lang),
+        )
+        change, prev = _change(metric, last, actual, lang)
+        target_text, target = _target(series, last, lang)
+        text += change + target_text + _w("end_zh", lang)
+        used = [p for p in (last, prev, target) if p is not None]
+        return Takeaway(text, tuple(value_of(p, metric, lang, caveats_of) for p in used), metric.id)
+    for series in chart.series:  # only targets in range
+        metric = series.metric
+        targets = [p for p in series.points if p.status == "target" and _in_range(p, years)]
+        if targets:
+            t = min(targets, key=lambda p: (p.period.end, p.period.start))
+            who = f"{metric.name(lang)}{sep}" if multi else ""
+            text = _w(
+                "targets_only",
+                lang,
+                who=who,
+                deadline=t.period.label(lang),
+                target=t.value_text(metric, lang),
+            ) + _w("end_zh", lang)
+            return Takeaway(text, (value_of(t, metric, lang, caveats_of),), metric.id)
+    return Takeaway("")
+
+
+def takeaway(chart: ChartSpec, lang: str, years: tuple[int, int] | None = None) -> str:
+    """The chart's computed takeaway sentence in ``lang`` ('' when it has no value)."""
+    return takeaway_parts(chart, lang, years).text
