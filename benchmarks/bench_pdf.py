@@ -86,9 +86,9 @@ def in_process(runs: int, out: Path) -> dict:
     from qftz_desktop.domain.briefing import Briefing
     from qftz_desktop.export.atomic import atomic_target
     from qftz_desktop.export.pdf_brief import PAPERS, BriefJob, BriefOptions, PdfCanvas
+    from qftz_desktop.render.fonts import register_bundled_fonts, ui_font
     from qftz_desktop.resources import bundled_snapshot
     from qftz_desktop.snapshot.reader import open_snapshot
-    from qftz_desktop.ui.fonts import register_bundled_fonts, ui_font
 
     app = QApplication([])
     register_bundled_fonts()

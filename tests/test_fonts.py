@@ -21,7 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pypdf import PdfReader  # noqa: E402
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo  # noqa: E402
 
-from qftz_desktop.ui import fonts  # noqa: E402
+from qftz_desktop.render import fonts  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -48,7 +48,7 @@ PDF_SCRIPT = textwrap.dedent(
     from PySide6.QtCore import QPointF
     from PySide6.QtGui import QFontDatabase, QGuiApplication, QPainter, QPageSize, QPdfWriter
 
-    from qftz_desktop.ui.fonts import register_bundled_fonts, ui_font
+    from qftz_desktop.render.fonts import register_bundled_fonts, ui_font
 
     out, lines, latin, bold_line = sys.argv[1], json.loads(sys.argv[2]), sys.argv[3], sys.argv[4]
     app = QGuiApplication([])

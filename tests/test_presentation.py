@@ -17,6 +17,8 @@ from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
 from qftz_desktop.domain.deck import Deck, DeckChoice, deck_key
+from qftz_desktop.render.selection import Selection
+from qftz_desktop.render.theme import PROJECTOR_DARK, PROJECTOR_LIGHT, contrast_ratio
 from qftz_desktop.ui import presentation as pres_mod
 from qftz_desktop.ui.app import make_application
 from qftz_desktop.ui.main_window import MainWindow, load_briefing
@@ -33,8 +35,6 @@ from qftz_desktop.ui.presentation import (
     start_presentation,
     text_colours,
 )
-from qftz_desktop.ui.selection import Selection
-from qftz_desktop.ui.theme import PROJECTOR_DARK, PROJECTOR_LIGHT, contrast_ratio
 
 HERE = Path(__file__).resolve().parent
 K = Qt.Key
@@ -649,7 +649,7 @@ def test_every_slide_string_has_glyphs_in_the_bundled_font(snapshot_path):
     """No tofu on the projector: every character of every slide in both languages."""
     from PySide6.QtGui import QRawFont
 
-    from qftz_desktop.ui.fonts import ui_font
+    from qftz_desktop.render.fonts import ui_font
     from qftz_desktop.ui.presentation import _UI
 
     make_application()

@@ -106,8 +106,8 @@ def test_range_change_on_line_charts_keeps_their_items(qtbot, big):
 
 def test_line_legend_rows_match_the_drawn_legend(qapp, big, briefings_for_legend):
     from qftz_desktop.export.pdf_brief import legend_rows
-    from qftz_desktop.ui.charts import ChartView, line_legend_rows
-    from qftz_desktop.ui.theme import PRINT
+    from qftz_desktop.render.chart_view import ChartView, line_legend_rows
+    from qftz_desktop.render.theme import PRINT
 
     specs = [c for b in (big, *briefings_for_legend) for t in b.tabs for c in t.charts]
     specs = [c for c in specs if c.kind == "line"][:40]

@@ -148,7 +148,7 @@ def test_window_uses_bundled_font_without_system_cjk_fonts(tmp_path):
         from PySide6.QtGui import QFontDatabase, QFontInfo, QFontMetrics, QFont
         from qftz_desktop.resources import bundled_snapshot
         from qftz_desktop.ui.app import make_application
-        from qftz_desktop.ui.fonts import FAMILY
+        from qftz_desktop.render.fonts import FAMILY
         from qftz_desktop.ui.main_window import MainWindow, load_briefing
         app = make_application()
         system = [f for f in QFontDatabase.families() if f != FAMILY]

@@ -24,9 +24,9 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QRegion
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ..domain.deck import Slide
+from ..render.selection import Selection
+from ..render.theme import PROJECTOR_LIGHT, Theme
 from ..ui.presentation import SlideView, build_slide_view
-from ..ui.selection import Selection
-from ..ui.theme import PROJECTOR_LIGHT, Theme
 from .atomic import atomic_target
 from .pdf_brief import PdfCanvas
 

@@ -85,7 +85,7 @@ def export_pdf_command(args: argparse.Namespace) -> int:
     prepare_headless_env()
     from PySide6.QtWidgets import QApplication
 
-    from ..ui.fonts import BundledFontError, register_bundled_fonts, ui_font
+    from ..render.fonts import BundledFontError, register_bundled_fonts, ui_font
     from .atomic import AtomicWriteError
     from .pdf_brief import BriefOptions, export_brief
 

@@ -25,7 +25,7 @@ thread. Fonts are registered on first use.
   is never touched until ``finish()`` replaces it atomically (:mod:`.atomic`).
 
 * A document of one's own — e.g. a 16:9 slide handout, one chart a page — through the same
-  chart path (:class:`~qftz_desktop.ui.charts.ChartView`, vectors) and the same font::
+  chart path (:class:`~qftz_desktop.render.chart_view.ChartView`, vectors) and the same font::
 
       page = QPageSize(QSizeF(254, 142.875), QPageSize.Unit.Millimeter, "16:9")  # wide as
       with atomic_target("handout.pdf") as tmp:       # given: keep the default Portrait
@@ -93,8 +93,8 @@ from ..domain.briefing import TABS, Briefing, ChartSpec, Highlight, Metric, Poin
 from ..domain.formatting import format_value
 from ..domain.i18n import tr
 from ..domain.narrative import YearRange, headline_figures, summary_sentences
-from ..ui.fonts import register_bundled_fonts, ui_font
-from ..ui.theme import PRINT, Theme
+from ..render.fonts import register_bundled_fonts, ui_font
+from ..render.theme import PRINT, Theme
 from .atomic import AtomicWriteError, atomic_target
 
 RESOLUTION = 96  # canvas units are CSS pixels: charts are drawn 1:1 in widget pixels
@@ -454,7 +454,7 @@ class PdfCanvas:
         years: YearRange = None,
     ):
         """A ChartView for printing: never shown, sized explicitly, the year range applied."""
-        from ..ui.charts import ChartView
+        from ..render.chart_view import ChartView
 
         rng = None if years is None else (min(years), max(years))
         view = ChartView(spec, briefing, theme, lang, interactive=False, year_range=rng)
@@ -991,7 +991,7 @@ class BriefComposer:
             self.b.source_note(list(source_ids), lang), self.f_small, self.width
         )
         if spec.kind == "line":
-            from ..ui.charts import line_legend_rows
+            from ..render.chart_view import line_legend_rows
 
             chart_h = float(CHART_HEIGHT)
             rows = line_legend_rows(spec, self.years)

@@ -80,36 +80,13 @@ def install_excepthook(log_path: Path) -> None:
     sys.excepthook = hook
 
 
-_qt_translator = None
-
-
-def apply_qt_translation(lang: str) -> None:
-    """Qt's own dialogs and buttons (OK, Cancel, file dialogs) in the interface language."""
-    global _qt_translator
-    from PySide6.QtCore import QCoreApplication, QTranslator
-
-    from ..resources import resource_path
-
-    app = QCoreApplication.instance()
-    if app is None:
-        return
-    if _qt_translator is not None:
-        app.removeTranslator(_qt_translator)
-        _qt_translator = None
-    if lang == "zh":
-        translator = QTranslator(app)
-        if translator.load(str(resource_path("i18n", "qtbase_zh_CN.qm"))):
-            app.installTranslator(translator)
-            _qt_translator = translator
-
-
 def make_application(argv: list[str] | None = None):
     """The QApplication with the bundled fonts and the screen style sheet."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from ..render.fonts import register_bundled_fonts, ui_font
     from ..resources import resource_path
-    from .fonts import register_bundled_fonts, ui_font
 
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
@@ -199,7 +176,7 @@ def _exit_after_first_paint(app, window) -> None:
 
 def _smoke(app, window) -> int:
     """Show every tab once, then quit: used by the packaged-app smoke test."""
-    from .main_window import TAB_IDS
+    from ..domain.tabs import TAB_IDS
 
     for i in range(len(TAB_IDS)):
         window.tabs.setCurrentIndex(i)

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.i18n import tr
-from .fonts import ui_font
+from ..render.fonts import ui_font
+from ..render.theme import Theme
 from .text import plain_label, plain_tooltip
-from .theme import Theme
 
 if TYPE_CHECKING:
     from ..domain.briefing import Briefing, ChartSpec, FigureCard, Highlight
-    from .charts import ChartView
+    from ..render.chart_view import ChartView
 
 
 def card_tooltip(briefing: Briefing, card: FigureCard, point, lang: str) -> str:
@@ -207,7 +207,8 @@ class ChartPanel(QFrame):
             f"{tr('label.unit', lang)}{sep}{spec.unit_label(lang)}"
         )
         lay.addWidget(plain_label(subtitle, wrap=True, object_name="chartSubtitle"))
-        from .charts import ChartView  # pyqtgraph loads after the first paint, not before it
+        # pyqtgraph loads after the first paint, not before it
+        from ..render.chart_view import ChartView
 
         chart = ChartView(spec, briefing, theme, lang, year_range=self.year_range)
         chart.set_focus_year(self.focus_year)

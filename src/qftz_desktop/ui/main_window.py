@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..domain.i18n import tr
 from ..domain.tabs import TAB_IDS
+from ..render.selection import Selection
+from ..render.theme import SCREEN
 from ..snapshot.issues import Issue, SnapshotError
-from .app import apply_qt_translation
 from .data_view import DataDialog
-from .selection import Selection
+from .qt_translation import apply_qt_translation
 from .settings import app_settings, push_recent, recent_files
 from .tabs import BriefingTab, OverviewTab
-from .theme import SCREEN
 
 if TYPE_CHECKING:
     from ..domain.briefing import Briefing, ChartSpec

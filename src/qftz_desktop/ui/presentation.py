@@ -2,11 +2,11 @@
 
 ``start_presentation(window)`` (F5 in the main window) opens a :class:`PresentationWindow`
 showing the remembered deck of the window's snapshot. Slides are drawn with the projector
-themes and the one chart path (:class:`~qftz_desktop.ui.charts.ChartView`); type is sized for
-1920×1080 and scaled with the screen, so a 1280×720 projector shows the same slide smaller in
-pixels but the same in the room.
+themes and the one chart path (:class:`~qftz_desktop.render.chart_view.ChartView`); type is
+sized for 1920×1080 and scaled with the screen, so a 1280×720 projector shows the same slide
+smaller in pixels but the same in the room.
 
-The window's :class:`~qftz_desktop.ui.selection.Selection` is shared: the year range, the
+The window's :class:`~qftz_desktop.render.selection.Selection` is shared: the year range, the
 focused year and the language carry into the slides, and a year focused on a slide is focused
 in the window too.
 
@@ -62,11 +62,11 @@ from PySide6.QtWidgets import (
 from ..domain.briefing import Briefing, FigureCard
 from ..domain.deck import Deck, DeckChoice, Slide, deck_key
 from ..domain.i18n import tr
-from .charts import ChartView
-from .fonts import FAMILY, ui_font
-from .selection import Selection
+from ..render.chart_view import ChartView
+from ..render.fonts import FAMILY, ui_font
+from ..render.selection import Selection
+from ..render.theme import PROJECTOR_DARK, PROJECTOR_LIGHT, Theme
 from .text import plain_label
-from .theme import PROJECTOR_DARK, PROJECTOR_LIGHT, Theme
 
 BASE_W, BASE_H = 1920, 1080
 PROJECTOR_THEMES = {t.name: t for t in (PROJECTOR_DARK, PROJECTOR_LIGHT)}

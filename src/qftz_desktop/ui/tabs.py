@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
 from ..domain.i18n import tr
+from ..render.selection import Selection
+from ..render.theme import Theme
 from .cards import ChartPanel, HighlightCard, KpiCard, section_title
-from .selection import Selection
 from .text import plain_label
-from .theme import Theme
 
 if TYPE_CHECKING:
     from ..domain.briefing import Briefing, TabSpec
@@ -270,7 +270,7 @@ class OverviewTab(BriefingTab):
         snap = self.briefing.snapshot
         lang = self.lang
         header = plain_label(snap.title(lang), object_name="overviewTitle")
-        from .fonts import ui_font
+        from ..render.fonts import ui_font
 
         header.setFont(ui_font(18, bold=True))
         self.body_layout.addWidget(header)
