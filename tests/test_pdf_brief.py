@@ -175,11 +175,27 @@ def test_chinese_extracts_exactly(exported, briefings):
 
 
 def test_every_observation_is_in_a_table(exported, briefings):
+    """Read from the printed pages: each observation has a table row — a line that holds its
+    period, its number and its source's [id] (not a list the composer fills as it lays out)."""
     for which in briefings:
-        _path, job = exported((which, "zh", "A4" if which == "bundled" else "Letter"))
-        obs = set(int(i) for i in briefings[which].snapshot.observations["id"])
-        assert set(job.composer.shown) == obs
-        assert len(job.composer.shown) == len(obs)  # each once
+        b = briefings[which]
+        path, _job = exported((which, "zh", "A4" if which == "bundled" else "Letter"))
+        layout = subprocess.run(
+            ["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        rows = [_bare(line) for line in layout.splitlines() if "[" in line]
+        missing = []
+        for series in b.series.values():
+            for r in series.frame.itertuples(index=False):
+                period = _bare(series.periods[r.period].label("zh"))
+                number = f"{int(r.value):,}" if r.value == int(r.value) else f"{r.value:,.6g}"
+                cite = f"[{r.source_id}]"
+                if not any(period in row and number in row and cite in row for row in rows):
+                    missing.append((series.metric.id, r.period, number))
+        assert not missing, missing
 
 
 def test_key_numbers_of_the_test_snapshot(exported):
@@ -202,8 +218,9 @@ def test_period_range_is_honoured(qapp, briefings, tmp_path):
     assert "2012–2013" in bare
     assert "2012年" in bare and "2013年" in bare
     assert "2010年" not in bare and "2014年" not in bare
-    years = {p.year for s in b.series.values() for p in s.points if p.obs_id in job.composer.shown}
-    assert years == {2012, 2013}
+    # tests/factory.py: t_exports 2011 = 12.5 (left out), 2012 = over 15, 2013 = 14 (both in)
+    assert "12.5" not in bare
+    assert "超过15" in bare and "14" in bare
 
 
 # -- reproducible, atomic ------------------------------------------------------------------------
@@ -294,15 +311,17 @@ def test_unwritable_target_gives_a_clear_message(qapp, briefings, tmp_path):
     folder.mkdir()
     with pytest.raises(AtomicWriteError, match="folder of that name"):
         export_brief(briefings["test"], folder, BriefOptions())
-    if os.name == "posix" and os.geteuid() != 0:
-        locked = tmp_path / "locked"
-        locked.mkdir()
-        locked.chmod(0o500)
-        try:
-            with pytest.raises(AtomicWriteError, match="not writable"):
-                export_brief(briefings["test"], locked / "b.pdf", BriefOptions())
-        finally:
-            locked.chmod(0o700)
+    # a folder nobody may write to: a read-only folder for a user; as root (CI) the kernel's
+    # sysfs, where even root cannot create a file (EACCES), so the case never skips
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    folder = Path("/sys/kernel") if os.geteuid() == 0 else locked
+    try:
+        with pytest.raises(AtomicWriteError, match="not writable"):
+            export_brief(briefings["test"], folder / "b.pdf", BriefOptions())
+    finally:
+        locked.chmod(0o700)
 
 
 # -- headless command --------------------------------------------------------------------------

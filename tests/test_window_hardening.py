@@ -28,6 +28,7 @@ def hostile_snapshot(tmp_path) -> Path:
         path = src / name
         text = path.read_text(encoding="utf-8")
         text = text.replace("测试出口额", "测试出口额" + HOSTILE.replace(",", " "))
+        text = text.replace("亿元", "亿元" + HOSTILE.replace(",", " "))  # a chart's axis label
         text = text.replace("测试亮点", HOSTILE.replace(",", " "))
         text = text.replace("QFTZ test suite", "<i>suite</i> &amp; <script>x</script>")
         path.write_text(text, encoding="utf-8")
@@ -42,6 +43,7 @@ def test_snapshot_strings_are_plain_text(qtbot, hostile_snapshot):
     qtbot.addWidget(win)
     win.show()
     markup_seen = 0
+    chart_markup_seen = 0
     for tab_id in TAB_IDS:
         page = win.page(tab_id)
         for label in page.findChildren(QLabel):
@@ -49,14 +51,21 @@ def test_snapshot_strings_are_plain_text(qtbot, hostile_snapshot):
                 markup_seen += 1
                 assert label.textFormat() == Qt.TextFormat.PlainText, label.text()
         for panel in page.panels:
-            for item in panel.chart.plotItem.items:
-                text = getattr(item, "textItem", None)
-                if text is not None and "<" in text.toPlainText():
-                    assert "<b>" in text.toPlainText()  # shown literally, not as bold
+            plot = panel.chart.plotItem
+            # pyqtgraph's axis and legend labels are rich text: what they *show* must be the
+            # hostile string itself, tags and all, never bold text or an image
+            shown = [plot.getAxis("left").label.toPlainText()]
+            if plot.legend is not None:
+                shown += [label.item.toPlainText() for _sample, label in plot.legend.items]
+            for text in shown:
+                if "粗体" in text:
+                    chart_markup_seen += 1
+                    assert "<b>粗体</b><img src=x onerror=alert(1)>" in text, text
         for card in page.cards:
             # tooltips are escaped HTML: the literal tag must survive as text
             assert "<b>粗体" not in card.toolTip()
     assert markup_seen >= 2, "the hostile strings are on screen"
+    assert chart_markup_seen >= 1, "the hostile unit is on a chart's axis"
 
 
 def test_unexpected_error_shows_dialog_logs_and_keeps_running(qtbot, tmp_path, test_snapshot_path):
@@ -85,8 +94,11 @@ def test_unexpected_error_shows_dialog_logs_and_keeps_running(qtbot, tmp_path, t
         logging.getLogger("qftz_desktop").removeHandler(handler)
         handler.close()
     assert "Traceback" in log.read_text(encoding="utf-8")
-    win.tabs.setCurrentIndex(2)  # still usable
+    # still usable: the Shipping tab's action (Ctrl+3) opens the Shipping page
+    assert win.tabs.currentIndex() == 0
+    win.tab_actions[2].trigger()
     assert win.tabs.currentIndex() == 2
+    assert win.tabs.tabText(2) == "航运"
 
 
 @pytest.mark.parametrize(
