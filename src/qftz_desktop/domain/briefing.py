@@ -23,7 +23,7 @@ import pandas as pd
 
 from ..snapshot.model import Snapshot
 from ..snapshot.periods import Period, parse_period
-from .formatting import format_value
+from .formatting import format_value, unit_label
 from .i18n import pick, tr
 from .tabs import SECTOR_TAB, TABS
 
@@ -71,7 +71,8 @@ class Metric:
         return pick(lang, self.name_zh, self.name_en)
 
     def unit_label(self, lang: str) -> str:
-        return pick(lang, self.unit_zh, self.unit_en)
+        """The stored unit as a reader names it (column and CSV headers, chart axes)."""
+        return unit_label(self.unit, lang, pick(lang, self.unit_zh, self.unit_en))
 
     def scope_label(self, lang: str) -> str:
         return pick(lang, self.scope_zh, self.scope_en)

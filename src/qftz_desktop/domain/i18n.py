@@ -32,6 +32,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "qualifier.over": ("超过", "over"),
     "qualifier.about": ("约", "about"),
     "qualifier.at_least": ("至少", "at least"),
+    # domain (formatting, bounds): derived bounds
+    "qualifier.under": ("不到", "under"),
+    "qualifier.at_most": ("至多", "at most"),
     # labels
     "label.source": ("来源", "Source"),
     "label.sources": ("来源", "Sources"),
