@@ -23,9 +23,9 @@ OLD, NEW = "a" * 64, "b" * 64
 
 def test_targets_spell_out_what_they_point_at():
     assert tab_target("trade") == "tab:trade"
-    assert chart_target("trade", "chart:x") == "chart:trade/chart:x"
+    assert chart_target("chart:x") == "chart:x" == chart_target("x")
     # a chart slide's note is its chart's note; the title slide's is the cover's
-    assert slide_target("trade/chart:x", "chart", "trade") == "chart:trade/chart:x"
+    assert slide_target("trade/chart:x", "chart", "trade") == "chart:x"
     assert slide_target("title", "title") == "cover"
     assert slide_target("kpis:1", "kpis") == "slide:kpis:1"
 
@@ -44,7 +44,7 @@ def test_set_get_and_remove_with_empty_text():
 def test_file_round_trip_keeps_both_languages(tmp_path):
     book = NoteBook()
     book.set(OLD, "tab:trade", "先讲进出口总额，再讲结构。", label="青岛片区")
-    book.set(OLD, "chart:trade/chart:x", "Mention the 2023 dip.")
+    book.set(OLD, "chart:x", "Mention the 2023 dip.")
     path = tmp_path / "n.json"
     book.save(path)
     data = json.loads(path.read_text("utf-8"))
@@ -103,13 +103,11 @@ def test_merge_adds_keeps_and_combines_without_losing_a_word():
 
 def test_notes_of_another_snapshot_are_applied_to_the_one_shown_and_kept_under_their_own():
     mine, theirs = NoteBook(), NoteBook()
-    theirs.set(OLD, "chart:trade/chart:gone", "A chart this snapshot lacks.")
+    theirs.set(OLD, "chart:gone", "A chart this snapshot lacks.")
     report = mine.merge(theirs, NEW)
     assert report.carried == 1
-    assert mine.get(OLD, "chart:trade/chart:gone") == "A chart this snapshot lacks."
-    assert mine.orphans(NEW, ["cover"]) == {
-        "chart:trade/chart:gone": "A chart this snapshot lacks."
-    }
+    assert mine.get(OLD, "chart:gone") == "A chart this snapshot lacks."
+    assert mine.orphans(NEW, ["cover"]) == {"chart:gone": "A chart this snapshot lacks."}
 
 
 def test_carry_over_to_a_new_snapshot_keeps_the_old_group():
@@ -128,20 +126,21 @@ def test_orphans_on_the_bundled_deck(bundled_path):
     slides = [(s.id, s.kind, s.tab) for s in deck.slides]
     targets = known_targets([t.id for t in briefing.tabs], slides)
     chart = next(s for s in deck.slides if s.kind == "chart")
-    assert f"chart:{chart.id}" in targets and "tab:trade" in targets and "cover" in targets
+    assert chart.chart is not None and chart.chart.id in targets
+    assert "tab:trade" in targets and "cover" in targets
     book = NoteBook()
     cid = briefing.snapshot.content_id
-    book.set(cid, f"chart:{chart.id}", "Kept.")
-    book.set(cid, "chart:trade/chart:no_such_metric", "Orphan.")
-    assert book.orphans(cid, targets) == {"chart:trade/chart:no_such_metric": "Orphan."}
+    book.set(cid, chart.chart.id, "Kept.")
+    book.set(cid, "chart:no_such_metric", "Orphan.")
+    assert book.orphans(cid, targets) == {"chart:no_such_metric": "Orphan."}
 
 
 def test_a_tab_note_shows_once_on_the_tabs_first_slide():
-    notes = {"tab:trade": "Trade intro.", "chart:trade/c2": "C2.", "cover": "Hello."}
+    notes = {"tab:trade": "Trade intro.", "chart:c2": "C2.", "cover": "Hello."}
     slides = [
         ("title", "title", None),
-        ("trade/c1", "chart", "trade"),
-        ("trade/c2", "chart", "trade"),
+        ("trade/chart:c1", "chart", "trade"),
+        ("trade/chart:c2", "chart", "trade"),
     ]
     got = notes_for_slides(notes, slides)
     assert [n.text() for n in got] == ["Hello.", "Trade intro.", "C2."]

@@ -7,9 +7,11 @@ Where a note belongs is a :class:`Target`:
 
 * ``cover`` — the title slide and the brief's first page;
 * ``tab:<tab id>`` — a tab of the window (``tab:trade``);
-* ``chart:<tab id>/<chart id>`` — a chart; its key is the chart slide's id, so the chart's note
-  is also that slide's note (``chart:trade/chart:trade_total``);
+* ``chart:<key>`` — a chart, by its ``ChartSpec.id`` (``chart:ftz_trade_value``); the same
+  chart on the Overview and on its tab, and its slide, share the note;
 * ``slide:<slide id>`` — any other slide (``slide:kpis:1``, ``slide:trade/cards:2``).
+
+These are the keys ``BriefOptions.notes`` of the brief expects (cover, chart id, tab:<id>).
 
 Notes are grouped by the snapshot's content id: two copies of one snapshot share their notes,
 and a new snapshot starts with no notes until :meth:`NoteBook.carry_over` brings the previous
@@ -69,17 +71,17 @@ def tab_target(tab_id: str) -> str:
     return f"tab:{tab_id}"
 
 
-def chart_target(tab_id: str, chart_id: str) -> str:
-    """A chart's note; the same key as its slide (``<tab>/<chart id>``)."""
-    return f"chart:{tab_id}/{chart_id}"
+def chart_target(chart_id: str) -> str:
+    """A chart's note: its ``ChartSpec.id``, which already reads ``chart:<key>``."""
+    return chart_id if chart_id.startswith("chart:") else f"chart:{chart_id}"
 
 
 def slide_target(slide_id: str, kind: str, tab: str | None = None) -> str:
     """The note of a slide: the cover for the title slide, the chart's for a chart slide."""
     if kind == "title":
         return cover_target()
-    if kind == "chart":
-        return f"chart:{slide_id}"
+    if kind == "chart":  # slide id '<tab>/chart:<key>'
+        return chart_target(slide_id.split("/", 1)[-1])
     return f"slide:{slide_id}"
 
 

@@ -144,6 +144,7 @@ class ChartPanel(QFrame):
 
     PLACEHOLDER_HEIGHT = 400
     dataRequested = Signal(object)  # ChartSpec
+    noteRequested = Signal(object)  # ChartSpec: edit the presenter's note
     yearClicked = Signal(int)
     built = Signal()
 
@@ -165,6 +166,7 @@ class ChartPanel(QFrame):
         self.chart: ChartView | None = None
         self.year_range: tuple[int, int] | None = None
         self.focus_year: int | None = None
+        self.note = ""
         self._scheduled = False
         self.setMinimumHeight(self.PLACEHOLDER_HEIGHT)
         if not lazy:
@@ -200,6 +202,11 @@ class ChartPanel(QFrame):
         )
         self.data_button.clicked.connect(lambda: self.dataRequested.emit(self.spec))
         head.addWidget(self.data_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.note_button = QToolButton()  # the presenter's note (ui/notes_editor.py)
+        self.note_button.setObjectName("noteButton")
+        self.note_button.clicked.connect(lambda: self.noteRequested.emit(self.spec))
+        head.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.set_note(self.note)
         lay.addLayout(head)
         sep = "：" if lang == "zh" else ": "
         subtitle = (
@@ -251,6 +258,18 @@ class ChartPanel(QFrame):
         self.focus_year = year
         if self.chart is not None:
             self.chart.set_focus_year(year)
+
+    def set_note(self, text: str) -> None:
+        """Show whether the chart carries a presenter's note; its text as the tooltip."""
+        self.note = text
+        button = getattr(self, "note_button", None)
+        if button is None:
+            return
+        zh = self.lang == "zh"
+        button.setText(("备注 ✓" if zh else "Note ✓") if text else ("备注…" if zh else "Note…"))
+        button.setToolTip(
+            text or ("为本图写演示者备注" if zh else "Write a presenter's note for this chart")
+        )
 
     def set_highlighted(self, on: bool) -> None:
         if bool(self.property("highlighted")) == on:

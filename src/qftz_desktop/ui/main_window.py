@@ -124,6 +124,11 @@ class MainWindow(QMainWindow):
         apply_qt_translation(self.selection.lang)
         self.selection.rangeChanged.connect(self._sync_toolbar)
         self.selection.focusChanged.connect(self._sync_toolbar)
+        # presenter's notes (notes area): saved beside the settings, keyed by content id
+        from .notes_editor import NotesController
+
+        self.notes = NotesController(self.settings, parent=self)
+        self.notes.changed.connect(self._refresh_notes)
         self._build_chrome()
         self._restore_geometry()
         if briefing is not None:
@@ -154,6 +159,9 @@ class MainWindow(QMainWindow):
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_pdf)
         file_menu.addAction(self.export_action)
+        from .notes_editor import install_notes_menu  # notes area
+
+        install_notes_menu(self, file_menu)
         file_menu.addSeparator()
         quit_action = QAction(t("退出", "Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -300,6 +308,7 @@ class MainWindow(QMainWindow):
 
     def set_briefing(self, briefing: Briefing) -> None:
         self.briefing = briefing
+        self.notes.set_briefing(briefing)
         self.selection.reset_bounds(briefing.year_min, briefing.year_max)
         push_recent(self.settings, str(briefing.snapshot.path))
         self._fill_recent()
@@ -340,11 +349,22 @@ class MainWindow(QMainWindow):
             )
             content.dataRequested.connect(self.show_data)
             content.cardClicked.connect(self.navigate_to_metric)
+            content.note_lookup = self.notes.chart_text  # notes area
+            content.noteRequested.connect(
+                lambda spec: self.notes.edit_chart(spec, self.selection.lang, self)
+            )
             lazy.layout().addWidget(content)
             lazy.content = content
         if complete and lazy.content is not None:
             lazy.content.complete()
         return lazy.content
+
+    def _refresh_notes(self, _target: str = "") -> None:
+        """Chart panels show whether they carry a note (notes area)."""
+        for i in range(self.tabs.count()):
+            content = getattr(self.tabs.widget(i), "content", None)
+            if content is not None:
+                content.refresh_notes()
 
     def _on_tab_changed(self, index: int) -> None:
         if index < 0 or self.briefing is None:

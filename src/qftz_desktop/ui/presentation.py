@@ -1049,6 +1049,12 @@ class PresenterView(QWidget):
             self.focus_label,
         ):
             left.addWidget(w)
+        # the presenter's notes of the current slide (ui/notes_editor.py, domain/notes.py)
+        self.notes_caption = _label("", 20, role="muted")
+        self.notes_label = _label("", 24)
+        self.notes_label.setObjectName("speakerNotes")
+        left.addWidget(self.notes_caption)
+        left.addWidget(self.notes_label)
         left.addStretch(1)
         left.addWidget(self.keys_label)
         right = QVBoxLayout()
@@ -1108,6 +1114,12 @@ class PresenterView(QWidget):
         years = f"{tr('label.period_range', lang)} {sel.year_from}–{sel.year_to}"
         self.focus_label.setText(" · ".join(x for x in (years, focus) if x))
         self.keys_label.setText(ui_text("keys", lang))
+        notes = getattr(p.main_window, "notes", None)
+        said = notes.slide_notes(p.slides)[p.index].text() if notes is not None else ""
+        self.notes_caption.setText(
+            ("演示者备注" if lang == "zh" else "Speaker notes") if said else ""
+        )
+        self.notes_label.setText(said)
         nxt = self.next_slide()
         self.next_caption.setText(ui_text("next", lang))
         self.next_title.setText(nxt.title(lang) if nxt else ui_text("last", lang))

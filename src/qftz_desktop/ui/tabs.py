@@ -82,6 +82,7 @@ class BriefingTab(QScrollArea):
 
     dataRequested = Signal(object)
     cardClicked = Signal(str)
+    noteRequested = Signal(object)  # ChartSpec (presenter's notes)
 
     def __init__(
         self,
@@ -183,6 +184,8 @@ class BriefingTab(QScrollArea):
             panel.set_year_range(sel.year_from, sel.year_to)
             panel.set_focus_year(sel.focus_year)
             panel.dataRequested.connect(self.dataRequested)
+            panel.noteRequested.connect(self.noteRequested)
+            panel.set_note(self.note_lookup(chart))
             panel.yearClicked.connect(self.selection.set_focus)
             self.panels.append(panel)
         grid.extend(list(self.panels))
@@ -190,6 +193,15 @@ class BriefingTab(QScrollArea):
         self.body_layout.insertWidget(self._chart_slot + 1, grid)
         if self.selection.highlighted_metric:
             self._on_highlight(self.selection.highlighted_metric)
+
+    @staticmethod
+    def note_lookup(_chart) -> str:
+        """The presenter's note of a chart; the window replaces this with its notes' lookup."""
+        return ""
+
+    def refresh_notes(self) -> None:
+        for panel in self.panels:
+            panel.set_note(self.note_lookup(panel.spec))
 
     def charts_in_view_built(self, require_some: bool = False) -> bool:
         """Every chart panel in view has its chart (start-up probe, screenshots).

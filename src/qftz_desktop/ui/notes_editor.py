@@ -1,0 +1,330 @@
+"""The presenter's notes in the window: where they are saved, the editor, File ▸ Notes.
+
+The notes file lives beside the app's settings (``QFTZ_SETTINGS_DIR`` when set, else Qt's
+per-user AppDataLocation), never inside the snapshot, which is read-only. Each edit is saved at
+once (atomically), so a crash or a restart loses nothing. What a note is and how files merge is
+decided in :mod:`qftz_desktop.domain.notes`; this module only shows and edits.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.briefing import Briefing, ChartSpec
+from ..domain.deck import Deck, Slide
+from ..domain.i18n import tr
+from ..domain.notes import (
+    NoteBook,
+    NotesFileError,
+    SlideNotes,
+    chart_target,
+    cover_target,
+    known_targets,
+    notes_for_slides,
+    slide_target,
+    tab_target,
+)
+from ..domain.tabs import TAB_IDS
+from .text import plain_label
+
+NOTES_FILE = "presenter-notes.json"
+LAST_ID_SETTING = "notes/last_content_id"
+
+
+def notes_path() -> Path:
+    """Beside the settings: the tests' and portable folder, else the per-user data folder."""
+    folder = os.environ.get("QFTZ_SETTINGS_DIR")
+    if folder:
+        return Path(folder) / NOTES_FILE
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base) / NOTES_FILE
+
+
+def _t(lang: str, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def describe_target(briefing: Briefing, target: str, lang: str) -> str:
+    """A target as the user knows it: '封面', '栏目：贸易', '图表：…', '幻灯片：…'."""
+    sep = "：" if lang == "zh" else ": "
+    if target == cover_target():
+        return _t(lang, "封面", "Cover")
+    kind, _, rest = target.partition(":")
+    if kind == "tab":
+        return f"{_t(lang, '栏目', 'Tab')}{sep}{tr(f'tab.{rest}', lang) or rest}"
+    deck = Deck(briefing)
+    if kind == "chart":
+        chart = next((s.chart for s in deck.slides if s.chart and s.chart.id == target), None)
+        name = chart.title(lang) if chart is not None else rest
+        return f"{_t(lang, '图表', 'Chart')}{sep}{name}"
+    slide = deck.get(rest)
+    name = f"{slide.kicker(lang)} · {slide.title(lang)}" if slide is not None else rest
+    return f"{_t(lang, '幻灯片', 'Slide')}{sep}{name}"
+
+
+class NotesController(QObject):
+    """The notes of the window's snapshot: read, edit, save, import, export."""
+
+    changed = Signal(str)  # target
+
+    def __init__(self, settings, path: Path | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.path = path or notes_path()
+        self.briefing: Briefing | None = None
+        self.load_error: NotesFileError | None = None
+        try:
+            self.book = NoteBook.load(self.path, missing_ok=True)
+        except NotesFileError as exc:  # keep the user's file untouched; start empty
+            self.book = NoteBook()
+            self.load_error = exc
+
+    @property
+    def content_id(self) -> str:
+        if self.briefing is None:
+            return ""
+        snap = self.briefing.snapshot
+        return snap.content_id or str(snap.path)
+
+    def set_briefing(self, briefing: Briefing) -> None:
+        """Show this snapshot's notes; a new snapshot inherits the previous one's."""
+        self.briefing = briefing
+        previous = str(self.settings.value(LAST_ID_SETTING, "") or "")
+        if previous and self.book.carry_over(previous, self.content_id, self._label()):
+            self._save()
+        self.settings.setValue(LAST_ID_SETTING, self.content_id)
+
+    def _label(self) -> str:
+        if self.briefing is None:
+            return ""
+        snap = self.briefing.snapshot
+        return f"{snap.title('zh')} · {snap.as_of}"
+
+    def _save(self) -> bool:
+        if self.load_error is not None:
+            return False  # never overwrite a file we could not read
+        try:
+            self.book.save(self.path)
+        except OSError:
+            return False
+        return True
+
+    # reading ---------------------------------------------------------------------------
+    def text(self, target: str) -> str:
+        return self.book.get(self.content_id, target)
+
+    def all(self) -> dict[str, str]:
+        return self.book.notes(self.content_id)
+
+    def chart_text(self, spec: ChartSpec) -> str:
+        return self.text(chart_target(spec.id))
+
+    def slide_notes(self, slides: tuple[Slide, ...]) -> list[SlideNotes]:
+        return notes_for_slides(self.all(), [(s.id, s.kind, s.tab) for s in slides])
+
+    def orphans(self) -> dict[str, str]:
+        if self.briefing is None:
+            return {}
+        deck = Deck(self.briefing)
+        targets = known_targets(
+            [t.id for t in self.briefing.tabs], [(s.id, s.kind, s.tab) for s in deck.slides]
+        )
+        return self.book.orphans(self.content_id, targets)
+
+    # writing ---------------------------------------------------------------------------
+    def set_text(self, target: str, text: str) -> bool:
+        if not self.content_id:
+            return False
+        if self.book.set(self.content_id, target, text, self._label()):
+            self._save()
+            self.changed.emit(target)
+            return True
+        return False
+
+    def edit(self, target: str, lang: str, parent: QWidget | None = None) -> NoteDialog | None:
+        if self.briefing is None:
+            return None
+        dialog = NoteDialog(describe_target(self.briefing, target, lang), self.text(target), lang)
+        dialog.setParent(parent, dialog.windowFlags())
+        dialog.accepted.connect(lambda: self.set_text(target, dialog.text()))
+        dialog.open()
+        return dialog
+
+    def edit_chart(self, spec: ChartSpec, lang: str, parent: QWidget | None = None):
+        return self.edit(chart_target(spec.id), lang, parent)
+
+    def edit_slide(self, slide: Slide, lang: str, parent: QWidget | None = None):
+        return self.edit(slide_target(slide.id, slide.kind, slide.tab), lang, parent)
+
+    def import_file(self, path: Path) -> str:
+        """Merge a colleague's file; returns the message to show (raises NotesFileError)."""
+        other = NoteBook.load(path)
+        report = self.book.merge(other, self.content_id, Path(path).name)
+        if report.changed:
+            self._save()
+            self.changed.emit("")
+        lang_msgs = (
+            f"已导入 {report.added + report.carried} 条，{report.unchanged} 条相同，"
+            f"{len(report.combined)} 条与本机备注不同（两者均保留）。",
+            f"Imported {report.added + report.carried}, {report.unchanged} already here, "
+            f"{len(report.combined)} differed from yours (both kept).",
+        )
+        return "\n".join(lang_msgs)
+
+    def export_file(self, path: Path) -> int:
+        """Write this snapshot's notes to one small file; returns how many notes."""
+        self.book.save(path, [self.content_id])
+        return len(self.all())
+
+
+class NoteDialog(QDialog):
+    """A small plain-text editor for one note."""
+
+    def __init__(self, what: str, text: str, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("noteDialog")
+        self.setWindowTitle(_t(lang, "演示者备注", "Presenter's note"))
+        self.resize(520, 320)
+        lay = QVBoxLayout(self)
+        lay.addWidget(plain_label(what, wrap=True))
+        self.editor = QPlainTextEdit()
+        self.editor.setPlainText(text)
+        self.editor.setPlaceholderText(
+            _t(
+                lang,
+                "在演示者视图、会议简报和 PowerPoint 备注中显示；标为演示者备注，不属于数据。",
+                "Shown in the presenter view, the meeting brief and the PowerPoint notes, "
+                "marked as your remarks — never as data.",
+            )
+        )
+        lay.addWidget(self.editor, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.editor.setFocus()
+
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+
+def install_notes_menu(window, file_menu: QMenu) -> QMenu:
+    """File ▸ Notes: cover and tab notes, import, export, and the notes without a place."""
+    lang = window.selection.lang
+    menu = file_menu.addMenu(_t(lang, "演示者备注", "Presenter's notes"))
+    menu.setObjectName("notesMenu")
+
+    def add(zh: str, en: str, slot, name: str) -> QAction:
+        act = QAction(_t(lang, zh, en), window)
+        act.setObjectName(name)
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        return act
+
+    add("封面备注…", "Cover note…", lambda: edit_cover(window), "noteCover")
+    add("本栏目备注…", "Note for this tab…", lambda: edit_current_tab(window), "noteTab")
+    menu.addSeparator()
+    add("导入备注…", "Import notes…", lambda: import_dialog(window), "notesImport")
+    add("导出备注…", "Export notes…", lambda: export_dialog(window), "notesExport")
+    menu.addSeparator()
+    orphan_action = add(
+        "找不到位置的备注…", "Notes without a place…", lambda: show_orphans(window), "notesOrphans"
+    )
+    menu.aboutToShow.connect(lambda: _update_orphan_action(window, orphan_action))
+    return menu
+
+
+def _update_orphan_action(window, action: QAction) -> None:
+    n = len(window.notes.orphans())
+    lang = window.selection.lang
+    action.setText(_t(lang, f"找不到位置的备注（{n}）…", f"Notes without a place ({n})…"))
+    action.setEnabled(n > 0)
+
+
+def edit_cover(window):
+    return window.notes.edit(cover_target(), window.selection.lang, window)
+
+
+def edit_current_tab(window):
+    index = window.tabs.currentIndex()
+    if index < 0 or window.briefing is None:
+        return None
+    return window.notes.edit(tab_target(TAB_IDS[index]), window.selection.lang, window)
+
+
+def import_dialog(window) -> None:
+    lang = window.selection.lang
+    path, _ = QFileDialog.getOpenFileName(
+        window, _t(lang, "导入备注", "Import notes"), "", "Notes (*.json)"
+    )
+    if path:
+        import_notes(window, Path(path))
+
+
+def import_notes(window, path: Path) -> bool:
+    lang = window.selection.lang
+    try:
+        message = window.notes.import_file(path)
+    except NotesFileError as exc:
+        QMessageBox.warning(window, _t(lang, "导入备注", "Import notes"), exc.message(lang))
+        return False
+    zh, en = message.split("\n")
+    QMessageBox.information(window, _t(lang, "导入备注", "Import notes"), _t(lang, zh, en))
+    return True
+
+
+def export_dialog(window) -> None:
+    lang = window.selection.lang
+    path, _ = QFileDialog.getSaveFileName(
+        window, _t(lang, "导出备注", "Export notes"), "notes.json", "Notes (*.json)"
+    )
+    if path:
+        export_notes(window, Path(path))
+
+
+def export_notes(window, path: Path) -> bool:
+    lang = window.selection.lang
+    try:
+        window.notes.export_file(path)
+    except OSError as exc:
+        QMessageBox.warning(
+            window,
+            _t(lang, "导出备注", "Export notes"),
+            _t(lang, f"无法写入 {path}：{exc.strerror}", f"cannot write {path}: {exc.strerror}"),
+        )
+        return False
+    return True
+
+
+def show_orphans(window) -> None:
+    """List the notes whose chart or slide this snapshot no longer has (kept, exported)."""
+    lang = window.selection.lang
+    orphans = window.notes.orphans()
+    lines = [f"{target}\n    {text}" for target, text in orphans.items()]
+    intro = _t(
+        lang,
+        "以下备注所指的图表或幻灯片不在本快照中。它们仍被保存并随“导出备注”一起导出。",
+        "These notes refer to a chart or slide this snapshot does not have. They are kept and "
+        "included when you export notes.",
+    )
+    QMessageBox.information(
+        window,
+        _t(lang, "找不到位置的备注", "Notes without a place"),
+        intro + "\n\n" + "\n".join(lines),
+    )
