@@ -38,10 +38,24 @@ def _commands_parser() -> argparse.ArgumentParser:
 
     snap = sub.add_parser("snapshot", help="build or check snapshot files")
     snap_sub = snap.add_subparsers(dest="action", required=True)
-    build = snap_sub.add_parser("build", help="build a snapshot from CSV sources")
-    build.add_argument("src", help="folder with snapshot.csv, sources.csv, metrics.csv …")
+    build = snap_sub.add_parser("build", help="build a snapshot from CSV sources or a workbook")
+    build.add_argument(
+        "src", help="folder with snapshot.csv, sources.csv, metrics.csv … or an .xlsx workbook"
+    )
     build.add_argument("--out", required=True, help="snapshot file to write")
     build.add_argument("--created-at", help="ISO timestamp to record (default: from sources)")
+    # Excel workbook in and out, and what changed (issue 13)
+    build.add_argument("--lang", choices=("zh", "en"), help="language of the messages")
+    template = snap_sub.add_parser("template", help="write an Excel workbook to fill in")
+    template.add_argument("--out", required=True, help=".xlsx file to write")
+    template.add_argument(
+        "--from", dest="from_snapshot", metavar="SNAPSHOT", help="fill it with this snapshot"
+    )
+    diff = snap_sub.add_parser("diff", help="list what changed between two snapshots")
+    diff.add_argument("old", help="the earlier snapshot")
+    diff.add_argument("new", help="the later snapshot")
+    diff.add_argument("--json", action="store_true", help="print JSON instead of text")
+    diff.add_argument("--lang", choices=("zh", "en"), help="language of the text")
     check = snap_sub.add_parser("check", help="validate a snapshot and print a report")
     check.add_argument("file")
 
@@ -76,6 +90,12 @@ def _err(message: str) -> None:
 def cmd_snapshot_build(args: argparse.Namespace) -> int:
     from .snapshot.builder import build_snapshot
     from .snapshot.issues import SnapshotError
+    from .snapshot.workbook import is_workbook
+
+    if is_workbook(args.src):
+        from .update_commands import build_workbook_command
+
+        return build_workbook_command(args)
 
     try:
         cid = build_snapshot(args.src, args.out, created_at=args.created_at)
@@ -130,6 +150,10 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 def run_commands(argv: Sequence[str]) -> int:
     args = _commands_parser().parse_args(argv)
+    if args.command == "snapshot" and args.action in ("template", "diff"):
+        from . import update_commands
+
+        return update_commands.run(args)
     if args.command == "snapshot":
         return cmd_snapshot_build(args) if args.action == "build" else cmd_snapshot_check(args)
     if args.command == "export-pdf":

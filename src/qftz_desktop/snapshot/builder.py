@@ -101,9 +101,15 @@ def _created_at(meta: pd.DataFrame, override: str | None) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def prepare_tables(src: Path, created_at: str | None = None) -> dict[str, pd.DataFrame]:
-    """Read, validate and complete the source tables (ids, period fields, content id)."""
-    raw = read_sources(src)
+def prepare_tables(
+    src: Path, created_at: str | None = None, raw: dict[str, pd.DataFrame] | None = None
+) -> dict[str, pd.DataFrame]:
+    """Read, validate and complete the source tables (ids, period fields, content id).
+
+    ``raw``: tables already read from ``src`` by another loader (an Excel workbook,
+    ``snapshot/workbook.py``), in the shape the CSV loader produces.
+    """
+    raw = read_sources(src) if raw is None else raw
 
     def label(table: str, pos: int) -> str:
         return f"line {pos + 2}"

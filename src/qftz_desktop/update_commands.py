@@ -1,0 +1,100 @@
+"""The quarterly-update commands: ``snapshot template``, ``snapshot build X.xlsx``, ``diff``.
+
+Kept out of ``cli.py`` (which only parses) so that openpyxl and the comparison load only for
+these commands. Each ends in a message and an exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+EXIT_OK, EXIT_PROBLEM = 0, 1
+
+
+def message_lang(args: argparse.Namespace) -> str:
+    """--lang, else the environment's language (zh_CN.UTF-8 -> zh), else English."""
+    given = getattr(args, "lang", None)
+    if given:
+        return str(given)
+    env = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG")
+    return "zh" if (env or "").lower().startswith("zh") else "en"
+
+
+def _err(message: str) -> None:
+    print(f"qftz-desktop: {message}", file=sys.stderr)
+
+
+def build_workbook_command(args: argparse.Namespace) -> int:
+    from .snapshot.issues import SnapshotError
+    from .snapshot.workbook import WorkbookError, build_from_workbook
+
+    lang = message_lang(args)
+    try:
+        cid, warnings = build_from_workbook(args.src, args.out, created_at=args.created_at)
+    except WorkbookError as exc:
+        head = f"无法生成 {args.out}：" if lang == "zh" else f"cannot build {args.out}:"
+        _err(f"{head}\n{exc.message(lang, limit=50)}")
+        return EXIT_PROBLEM
+    except SnapshotError as exc:
+        _err(f"cannot build {args.out}:\n{exc.message(lang, limit=50)}")
+        return EXIT_PROBLEM
+    except OSError as exc:
+        _err(f"cannot write {args.out}: {exc.strerror or exc}")
+        return EXIT_PROBLEM
+    for warning in warnings:
+        print(warning.message(lang), file=sys.stderr)
+    print(f"built {args.out}\ncontent id {cid}")
+    return EXIT_OK
+
+
+def template_command(args: argparse.Namespace) -> int:
+    from .snapshot.issues import SnapshotError
+    from .snapshot.reader import open_snapshot
+    from .snapshot.template import write_template
+
+    snapshot = None
+    if args.from_snapshot:
+        try:
+            snapshot = open_snapshot(args.from_snapshot)
+        except SnapshotError as exc:
+            _err(f"cannot read {args.from_snapshot}:\n{exc.message('en')}")
+            return EXIT_PROBLEM
+    try:
+        write_template(args.out, snapshot)
+    except OSError as exc:
+        _err(f"cannot write {args.out}: {exc.strerror or exc}")
+        return EXIT_PROBLEM
+    print(f"wrote {args.out}")
+    return EXIT_OK
+
+
+def diff_command(args: argparse.Namespace) -> int:
+    from .domain.changes import compare, report_lines
+    from .domain.i18n import tr
+    from .domain.tabs import TAB_IDS
+    from .snapshot.issues import SnapshotError
+    from .snapshot.reader import open_snapshot
+
+    lang = message_lang(args)
+    try:
+        old = open_snapshot(args.old)
+        new = open_snapshot(args.new)
+    except SnapshotError as exc:
+        _err(f"cannot read {exc.file}:\n{exc.message(lang)}")
+        return EXIT_PROBLEM
+    changes = compare(old, new)
+    if args.json:
+        print(json.dumps(changes.to_json(), ensure_ascii=False, indent=1))
+    else:
+        names = {t: tr(f"tab.{t}", lang) for t in TAB_IDS}
+        print("\n".join(report_lines(changes, lang, names)))
+    return EXIT_OK
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.action == "template":
+        return template_command(args)
+    return diff_command(args)

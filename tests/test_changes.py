@@ -1,0 +1,127 @@
+"""What changed between two snapshots (domain/changes.py and ``snapshot diff``).
+
+The 'new' snapshot is built from an edited copy of data/source; every expected change below
+is written down from that edit.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from qftz_desktop.domain.changes import compare, describe
+from qftz_desktop.resources import data_path
+from qftz_desktop.snapshot.builder import build_snapshot
+from qftz_desktop.snapshot.reader import open_snapshot
+
+NEW_ROW = {
+    "metric_id": "ftz_trade_value",
+    "period": "2024",
+    "value": "2600",
+    "qualifier": "about",
+    "status": "reported",
+    "source_id": "PR2024",
+    "quote": "约2600亿元",
+}
+
+
+def _edit_csv(path: Path, fn) -> None:
+    with path.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+        fields = list(rows[0].keys())
+    rows = fn(rows)
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=fields)
+        w.writeheader()
+        w.writerows(rows)
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory):
+    root = tmp_path_factory.mktemp("diff")
+    src = root / "src"
+    shutil.copytree(data_path("source"), src)
+    old = root / "old.sqlite"
+    build_snapshot(src, old, created_at="2026-01-01T00:00:00Z")
+
+    def obs(rows):
+        for r in rows:
+            key = (r["metric_id"], r["period"], r["status"])
+            if key == ("ftz_trade_value", "2021", "reported"):
+                r["value"], r["source_id"] = "1880", "S2"  # revised, other source
+            if key == ("ftz_trade_value", "2022", "target"):
+                r["value"] = "2100"  # target changed
+            if key == ("ftz_trade_quarter", "2022Q1", "reported"):
+                r["note"] = "new note"
+        # a new row *first*: every row id shifts by one, which must not read as a change
+        return [{**{k: "" for k in rows[0]}, **NEW_ROW}] + rows
+
+    _edit_csv(src / "observations.csv", obs)
+    _edit_csv(src / "highlights.csv", lambda rows: [r for r in rows
+                                                    if r["id"] != "hl_f500_investors"])
+    new = root / "new.sqlite"
+    build_snapshot(src, new, created_at="2026-04-01T00:00:00Z")
+    return old, new
+
+
+def test_changes_match_by_metric_period_status_not_row_id(pair):
+    changes = compare(open_snapshot(pair[0]), open_snapshot(pair[1]))
+    got = {(c.kind, c.metric_id or c.item_id, c.period) for c in changes.items}
+    assert got == {
+        ("observation_added", "ftz_trade_value", "2024"),
+        ("value_revised", "ftz_trade_value", "2021"),
+        ("target_changed", "ftz_trade_value", "2022"),
+        ("note_changed", "ftz_trade_quarter", "2022Q1"),
+        ("highlight_removed", "hl_f500_investors", None),
+    }
+    assert list(changes.by_tab()) == ["trade", "finance"]  # investment is on the finance tab
+    assert changes.changed_keys() == {
+        ("ftz_trade_value", "2024", "reported"),
+        ("ftz_trade_value", "2021", "reported"),
+        ("ftz_trade_value", "2022", "target"),
+    }
+
+
+def test_a_revision_is_old_to_new_with_both_sources_never_growth(pair):
+    changes = compare(open_snapshot(pair[0]), open_snapshot(pair[1]))
+    rev = next(c for c in changes.items if c.kind == "value_revised")
+    en = describe(rev, changes, "en")
+    zh = describe(rev, changes, "zh")
+    assert en == "Revised: FTZ foreign trade (imports + exports), 2021: 1,870 CNY 100 m → " \
+        "1,880 CNY 100 m (source S1 → S2)"
+    assert zh == "数值修订：片区外贸进出口额，2021年：1,870 亿元 → 1,880 亿元（来源 S1 → S2）"
+    for text in (en, zh):
+        assert "%" not in text and "up" not in text and "增长" not in text
+    added = next(c for c in changes.items if c.kind == "observation_added")
+    assert describe(added, changes, "en").endswith("2024: about 2,600 CNY 100 m (source PR2024)")
+
+
+def test_same_snapshot_has_no_changes(bundled_path):
+    snap = open_snapshot(bundled_path)
+    assert compare(snap, snap).empty
+
+
+def test_cli_diff_json_and_text(pair):
+    run = [sys.executable, "-m", "qftz_desktop", "snapshot", "diff", str(pair[0]), str(pair[1])]
+    r = subprocess.run(run + ["--json"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["counts"] == {
+        "observation_added": 1,
+        "value_revised": 1,
+        "target_changed": 1,
+        "note_changed": 1,
+        "highlight_removed": 1,
+    }
+    target = next(c for c in data["tabs"]["trade"] if c["kind"] == "target_changed")
+    assert (target["old"]["value"], target["new"]["value"]) == (2000.0, 2100.0)
+    r = subprocess.run(run + ["--lang", "zh"], capture_output=True, text=True)
+    assert "[贸易]" in r.stdout and "目标调整：" in r.stdout
+    r = subprocess.run(run[:-1] + ["/nonexistent.sqlite"], capture_output=True, text=True)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
