@@ -28,6 +28,7 @@ from .schema import (
     COMPUTED_COLUMNS,
     INDEXES,
     TABLES,
+    V2_ENUM_VALUES,
     create_table_sql,
 )
 from .validate import validate_tables
@@ -154,6 +155,15 @@ def prepare_tables(
     return tables
 
 
+def format_version(tables: dict[str, pd.DataFrame]) -> int:
+    """The lowest format version that holds these tables (see schema.V2_ENUM_VALUES)."""
+    version = required_version(tables["observations"]["period"])
+    for (table, column), values in V2_ENUM_VALUES.items():
+        if tables[table][column].isin(values).any():
+            version = max(version, 2)
+    return version
+
+
 def write_snapshot(tables: dict[str, pd.DataFrame], out: Path) -> None:
     """Write tables as a snapshot, atomically; the target is replaced only when valid.
 
@@ -170,8 +180,7 @@ def write_snapshot(tables: dict[str, pd.DataFrame], out: Path) -> None:
         con = sqlite3.connect(tmp)
         try:
             con.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            version = required_version(tables["observations"]["period"])
-            con.execute(f"PRAGMA user_version = {version}")
+            con.execute(f"PRAGMA user_version = {format_version(tables)}")
             con.execute("PRAGMA journal_mode = DELETE")
             for table, columns in TABLES.items():
                 con.execute(create_table_sql(table))

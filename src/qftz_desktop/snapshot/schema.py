@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Version 2 adds imprecise periods (``2021?``, ``~2024-06``, ``<2019-08``) and nothing else:
-# the tables are the same. The builder writes the lowest version its data needs.
+# Version 2 adds imprecise periods (``2021?``, ``~2024-06``, ``<2019-08``) and the scope
+# ``jinan_area``; the tables are the same. The builder writes the lowest version its data needs.
 SCHEMA_VERSION = 2
 MIN_SCHEMA_VERSION = 1
 APPLICATION_ID = 0x51465A31  # "QFZ1"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 SECTORS = ("trade", "shipping", "finance", "investment", "industry", "innovation")
-SCOPES = ("ftz", "city", "province", "port", "park", "shandong_ftz", "new_area")
+SCOPES = ("ftz", "city", "province", "port", "park", "shandong_ftz", "new_area", "jinan_area")
 QUALIFIERS = ("exact", "over", "about", "at_least")
 STATUSES = ("reported", "derived", "target")
 PERIOD_KINDS = ("year", "quarter", "span", "date")
@@ -121,6 +121,19 @@ ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("observations", "period_kind"): PERIOD_KINDS,
     ("highlights", "sector"): SECTORS,
 }
+
+
+# Enum values a version-1 file may not hold (an app that knows only version 1 refuses them).
+V2_ENUM_VALUES: dict[tuple[str, str], tuple[str, ...]] = {("metrics", "scope"): ("jinan_area",)}
+
+
+def allowed_values(table: str, column: str, version: int) -> tuple[str, ...]:
+    """The closed set of a column in a file of this format version."""
+    allowed = ENUMS[(table, column)]
+    if version >= 2:
+        return allowed
+    newer = V2_ENUM_VALUES.get((table, column), ())
+    return tuple(v for v in allowed if v not in newer)
 
 
 def create_table_sql(table: str) -> str:

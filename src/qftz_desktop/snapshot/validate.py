@@ -29,6 +29,7 @@ from .schema import (
     REQUIRED_META_KEYS,
     SCHEMA_VERSION,
     TABLES,
+    allowed_values,
 )
 
 MAX_PER_CHECK = 20
@@ -185,8 +186,9 @@ def validate_tables(
             if col.required:
                 out.rows("missing_value", table, blank, df, column=col.name)
             unusable[(table, col.name)] = blank | text.binary
-        for (t, c), allowed in ENUMS.items():
+        for t, c in ENUMS:
             if t == table and c in present:
+                allowed = allowed_values(t, c, version)
                 bad = ~cols.text(table, c).isin(allowed) & ~unusable[(table, c)]
                 out.rows(
                     "bad_enum",
