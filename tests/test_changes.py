@@ -53,11 +53,11 @@ def pair(tmp_path_factory):
     def obs(rows):
         for r in rows:
             key = (r["metric_id"], r["period"], r["status"])
-            if key == ("ftz_trade_value", "2021", "reported"):
+            if key == ("ftz_trade_value", "2021?", "reported"):
                 r["value"], r["source_id"] = "1880", "S2"  # revised, other source
-            if key == ("ftz_trade_value", "2022", "target"):
+            if key == ("ftz_trade_value", "2022?", "target"):
                 r["value"] = "2100"  # target changed
-            if key == ("ftz_trade_quarter", "2022Q1", "reported"):
+            if key == ("ftz_trade_quarter", "2022Q1?", "reported"):
                 r["note"] = "new note"
         # a new row *first*: every row id shifts by one, which must not read as a change
         return [{**{k: "" for k in rows[0]}, **NEW_ROW}] + rows
@@ -75,16 +75,16 @@ def test_changes_match_by_metric_period_status_not_row_id(pair):
     got = {(c.kind, c.metric_id or c.item_id, c.period) for c in changes.items}
     assert got == {
         ("observation_added", "ftz_trade_value", "2024"),
-        ("value_revised", "ftz_trade_value", "2021"),
-        ("target_changed", "ftz_trade_value", "2022"),
-        ("note_changed", "ftz_trade_quarter", "2022Q1"),
+        ("value_revised", "ftz_trade_value", "2021?"),
+        ("target_changed", "ftz_trade_value", "2022?"),
+        ("note_changed", "ftz_trade_quarter", "2022Q1?"),
         ("highlight_removed", "hl_f500_investors", None),
     }
     assert list(changes.by_tab()) == ["trade", "finance"]  # investment is on the finance tab
     assert changes.changed_keys() == {
         ("ftz_trade_value", "2024", "reported"),
-        ("ftz_trade_value", "2021", "reported"),
-        ("ftz_trade_value", "2022", "target"),
+        ("ftz_trade_value", "2021?", "reported"),
+        ("ftz_trade_value", "2022?", "target"),
     }
 
 
@@ -93,9 +93,11 @@ def test_a_revision_is_old_to_new_with_both_sources_never_growth(pair):
     rev = next(c for c in changes.items if c.kind == "value_revised")
     en = describe(rev, changes, "en")
     zh = describe(rev, changes, "zh")
-    assert en == "Revised: FTZ foreign trade (imports + exports), 2021: 1,870 CNY 100 m → " \
-        "1,880 CNY 100 m (source S1 → S2)"
-    assert zh == "数值修订：片区外贸进出口额，2021年：1,870 亿元 → 1,880 亿元（来源 S1 → S2）"
+    assert en == "Revised: FTZ foreign trade (imports + exports), 2021 (year inferred): " \
+        "CNY 187 bn → CNY 188 bn (source S1 → S2)"
+    assert zh == (
+        "数值修订：片区外贸进出口额，2021年（年份为推断）：1,870亿元 → 1,880亿元（来源 S1 → S2）"
+    )
     for text in (en, zh):
         assert "%" not in text and "up" not in text and "增长" not in text
     added = next(c for c in changes.items if c.kind == "observation_added")

@@ -77,3 +77,19 @@ def test_newer_than_version_2_is_refused(tmp_path):
     con.close()
     snapshot, issues = check_snapshot(out)
     assert snapshot is None and [i.code for i in issues] == ["newer_schema"]
+
+
+def test_a_snapshot_without_observations_invents_no_year_range(tmp_path):
+    """Issue 10: with no observation the briefing showed 2019–2024, years no data came from."""
+    import factory
+    from qftz_desktop.domain.briefing import Briefing
+
+    src = write_sources(tmp_path / "src")
+    text = (src / "observations.csv").read_text(encoding="utf-8").splitlines()[0] + "\n"
+    (src / "observations.csv").write_text(text, encoding="utf-8")
+    out = tmp_path / "empty.sqlite"
+    build_snapshot(src, out)
+    briefing = Briefing(open_snapshot(out))
+    as_of_year = int(dict(factory.META_ROWS)["as_of"][:4])
+    assert as_of_year == 2016
+    assert (briefing.year_min, briefing.year_max) == (2016, 2016)

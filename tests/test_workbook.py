@@ -22,9 +22,10 @@ from qftz_desktop.snapshot.reader import open_snapshot
 from qftz_desktop.snapshot.template import write_template
 from qftz_desktop.snapshot.workbook import WorkbookError, build_from_workbook, read_workbook
 
-# From data/source/observations.csv: the 2021 FTZ trade value and the 2020 derived one.
-TRADE_2021 = ("ftz_trade_value", "2021", 1870.0)
-TRADE_2020_DERIVED = 1133.3
+# From data/source/observations.csv: the 2021 FTZ trade value of the undated page S1 (year
+# inferred) and the 2020 derived one.
+TRADE_2021 = ("ftz_trade_value", "2021?", 1870.0)
+TRADE_2020_DERIVED = 1145.5
 
 
 @pytest.fixture(scope="module")
@@ -112,9 +113,9 @@ def test_template_has_a_sheet_per_table_explained_frozen_and_guarded(template):
         str(dv.sqref).split(":")[0]: dv.formula1 for dv in metrics.data_validations.dataValidation
     }
     assert mlists["B3"] == '"trade,shipping,finance,investment,industry,innovation"'
-    assert mlists["H3"] == '"ftz,city,province,port,park,shandong_ftz,new_area"'
+    assert mlists["H3"] == '"ftz,city,province,port,park,shandong_ftz,new_area,jinan_area"'
     assert "cny_100m" in mlists["E3"]  # units in use are offered (a new code is allowed)
-    # 2020 derived value 1133.3 keeps its one decimal; text columns stay text
+    # 2020 derived value 1145.5 keeps its one decimal; text columns stay text
     row = next(
         r
         for r in obs.iter_rows(min_row=3)
@@ -144,12 +145,12 @@ def test_blank_template_builds_nothing_and_says_what_is_missing(tmp_path):
 def test_what_excel_users_type_builds_correctly(book, tmp_path):
     def edit(wb):
         ws = wb["observations"]
-        r = _row_of(ws, "ftz_trade_value", "2021")
+        r = _row_of(ws, "ftz_trade_value", "2021?")
         ws.cell(r, 3).value = "1,870"  # thousands separator, stored as text
         ws.cell(r, 5).value = "Reported  "  # case and trailing spaces
-        r2 = _row_of(ws, "ftz_trade_quarter", "2022Q1")
+        r2 = _row_of(ws, "ftz_trade_quarter", "2022Q1?")
         ws.cell(r2, 3).value = "４４３"  # full-width digits
-        ws.cell(r2, 2).value = "２０２２q1"
+        ws.cell(r2, 2).value = "２０２２q1?"
         ws.cell(1, 12).value = None  # an extra, empty column K/L
         ws.cell(1, 13).value = "my comments"  # an extra named column: ignored with a warning
         ws.cell(r, 13).value = "checked"
@@ -163,8 +164,8 @@ def test_what_excel_users_type_builds_correctly(book, tmp_path):
     _edit(book, edit)
     out = tmp_path / "x.sqlite"
     cid, warnings = build_from_workbook(book, out)
-    assert _value(out, "ftz_trade_value", "2021") == 1870.0
-    assert _value(out, "ftz_trade_quarter", "2022Q1") == 443.0
+    assert _value(out, "ftz_trade_value", "2021?") == 1870.0
+    assert _value(out, "ftz_trade_quarter", "2022Q1?") == 443.0
     codes = {w.code for w in warnings}
     assert codes == {"sheet_by_columns", "unknown_column"}
     # nothing changed in substance: the same content as the bundled snapshot
@@ -205,9 +206,9 @@ def test_ambiguous_entries_are_refused_each_at_its_cell(book, tmp_path):
 
     def edit(wb):
         ws = wb["observations"]
-        r = rows["a"] = _row_of(ws, "ftz_trade_value", "2021")
+        r = rows["a"] = _row_of(ws, "ftz_trade_value", "2021?")
         ws.cell(r, 3).value = "1,5"  # decimal comma or thousands? ambiguous
-        r = rows["b"] = _row_of(ws, "ftz_trade_quarter", "2022Q1")
+        r = rows["b"] = _row_of(ws, "ftz_trade_quarter", "2022Q1?")
         ws.cell(r, 3).value = "约443"  # a qualifier typed into the value
         r = rows["c"] = _row_of(ws, "ftz_trade_value_usd", "2025") if False else 3
         ws.cell(r, 3).value = 0.12
@@ -253,7 +254,7 @@ def test_formula_without_a_computed_value_is_refused(book):
 
     def edit(wb):
         ws = wb["observations"]
-        row["r"] = r = _row_of(ws, "ftz_trade_value", "2021")
+        row["r"] = r = _row_of(ws, "ftz_trade_value", "2021?")
         ws.cell(r, 3).value = "=1800+70"  # openpyxl saves no computed value, like a script
 
     _edit(book, edit)
@@ -272,7 +273,7 @@ def test_formula_with_a_computed_value_uses_it_and_says_so(book, tmp_path):
 
     def edit(wb):
         ws = wb["observations"]
-        row["r"] = r = _row_of(ws, "ftz_trade_value", "2021")
+        row["r"] = r = _row_of(ws, "ftz_trade_value", "2021?")
         ws.cell(r, 3).value = "=1800+70"
 
     _edit(book, edit)
@@ -286,7 +287,7 @@ def test_formula_with_a_computed_value_uses_it_and_says_so(book, tmp_path):
             zout.writestr(info, data)
     out = tmp_path / "f.sqlite"
     _, warnings = build_from_workbook(saved, out)
-    assert _value(out, "ftz_trade_value", "2021") == 1870.0
+    assert _value(out, "ftz_trade_value", "2021?") == 1870.0
     assert [(w.code, w.row, w.column) for w in warnings] == [("formula_used", row["r"], "C")]
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from typing import overload
 
@@ -397,8 +398,10 @@ class Briefing:
         self._tab_of: dict[str, str] = {
             s.metric.id: tab.id for tab in self.tabs for chart in tab.charts for s in chart.series
         }
-        self.year_min = int(ordered["year"].min()) if len(ordered) else 2019
-        self.year_max = int(ordered["year"].max()) if len(ordered) else 2024
+        # no observations: the year of the data's as-of date, not an invented range (issue 10)
+        empty_year = int(snapshot.as_of[:4]) if snapshot.as_of[:4].isdigit() else date.today().year
+        self.year_min = int(ordered["year"].min()) if len(ordered) else empty_year
+        self.year_max = int(ordered["year"].max()) if len(ordered) else empty_year
 
     def _groups(self) -> dict[str, list[SeriesData]]:
         """Metrics drawn together: same chart_group, unit and scope (across sectors too)."""

@@ -375,7 +375,7 @@ class _Cells:
             if text is None:
                 return None
             if kind == "period":
-                text = re.sub(r"(?<=[0-9]{4})q(?=[1-4]$)", "Q", text)
+                text = re.sub(r"(?<=[0-9]{4})q(?=[1-4]\??$)", "Q", text)  # 2022q1? too
             iso = _date_from_text(text)
             if iso is not None and iso != text:
                 return iso
