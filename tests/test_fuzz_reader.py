@@ -54,7 +54,7 @@ def fuzz(examples: int) -> settings:
     return settings(BOUNDED, max_examples=examples * FUZZ_SCALE)
 
 
-pytestmark = pytest.mark.timeout(120)
+pytestmark = pytest.mark.timeout(120 * FUZZ_SCALE)
 
 
 # --- the contract --------------------------------------------------------------------------
@@ -322,7 +322,7 @@ def assert_same_content(snapshot, content: dict[str, list[dict]]) -> None:
         assert obs["period_end"].iloc[i] == p.end.isoformat()
 
 
-@pytest.mark.timeout(120)
+@pytest.mark.timeout(120 * FUZZ_SCALE)
 @fuzz(40)
 @given(content=snapshot_content())
 def test_random_valid_content_round_trips(content):
