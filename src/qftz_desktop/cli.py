@@ -15,7 +15,7 @@ from pathlib import Path
 from . import __version__
 from .resources import bundled_snapshot
 
-COMMANDS = ("snapshot", "export-pdf", "screenshot")
+COMMANDS = ("snapshot", "export-pdf", "export-pptx", "screenshot")
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
@@ -72,6 +72,10 @@ def _commands_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help="date printed on the brief and in its metadata (default: the data's as-of date)",
     )
+
+    from .export.pptx_command import add_parser as add_pptx_parser  # PowerPoint area
+
+    add_pptx_parser(sub)
 
     shot = sub.add_parser("screenshot", help="save screenshots of every tab")
     shot.add_argument("--out", required=True, help="folder for the PNG files")
@@ -158,6 +162,10 @@ def run_commands(argv: Sequence[str]) -> int:
         return cmd_snapshot_build(args) if args.action == "build" else cmd_snapshot_check(args)
     if args.command == "export-pdf":
         return cmd_export_pdf(args)
+    if args.command == "export-pptx":  # PowerPoint area
+        from .export.pptx_command import export_pptx_command
+
+        return export_pptx_command(args)
     return cmd_screenshot(args)
 
 

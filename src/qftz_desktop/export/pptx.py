@@ -1,0 +1,624 @@
+"""The meeting deck as an editable PowerPoint file, drawn from the brief's document model.
+
+Content is decided once, by :func:`qftz_desktop.domain.brief.compose.compose` — the same
+document the PDF prints. This module only lays it out on 16:9 slides: the cover; one slide per
+table (the headline figures, the scorecard; long tables continue on a next slide); one slide per
+chart (native, its takeaway as subtitle); what changed (with ``since``); what the data cannot
+say; the sources. Every slide carries its source line and "data as of … · snapshot id"; the
+speaker notes hold the presenter's notes, the caveats of the values on the slide and the full
+citation of each source it uses. The presenter's notes are never printed on a slide.
+
+No Qt: this runs anywhere python-pptx does. Pillow, which python-pptx imports for pictures,
+is not needed (the deck has none): the bundle leaves it out and :func:`_import_pptx` stands a
+stub in for it so that ``import pptx`` works there (see packaging/qftz-briefing.spec).
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import types
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..domain.brief.model import (
+    BriefDocument,
+    Caveats,
+    ChartBlock,
+    Heading,
+    KeyValues,
+    Paragraph,
+    PresenterNote,
+    Scorecard,
+    Section,
+    Sources,
+    Table,
+    Value,
+)
+from ..domain.briefing import Briefing, ChartSpec
+from ..domain.i18n import tr
+
+TABLE_HEIGHT_PT = 340.0  # room for a table under a one-line title, above the footer
+SLIDE_WIDTH_PT = 880.0  # 12.23 in of text width on a 13.33 in slide
+BULLET_HEIGHT_PT = 330.0  # room for bullets under the title, above the footer
+
+
+class ExportCancelled(Exception):
+    """The user cancelled; nothing was written."""
+
+
+def _import_pptx():
+    """python-pptx, with a stand-in for Pillow when it is absent (the bundle).
+
+    python-pptx imports ``PIL.Image`` and ``PIL.ImageFont`` at module level, for adding pictures
+    and measuring text to fit; the deck does neither. The stand-in fails loudly if that ever
+    changes, instead of shipping 23 MB of imaging library for nothing.
+    """
+    try:
+        import PIL.Image  # noqa: F401
+    except ImportError:
+        stub = types.ModuleType("PIL")
+
+        def _missing(*_a, **_k):
+            raise RuntimeError("Pillow is not bundled: the PowerPoint export adds no pictures")
+
+        for sub in ("Image", "ImageFont"):
+            mod = types.ModuleType(f"PIL.{sub}")
+            mod.open = _missing  # type: ignore[attr-defined]
+            mod.truetype = _missing  # type: ignore[attr-defined]
+            setattr(stub, sub, mod)
+            sys.modules[f"PIL.{sub}"] = mod
+        sys.modules["PIL"] = stub
+    import pptx
+
+    return pptx
+
+
+@dataclass
+class SlidePlan:
+    """One slide: what it shows and what its notes say (tests check these against the file)."""
+
+    kind: str  # cover | table | chart | bullets | sources | changes
+    section: str
+    title: str
+    kicker: str = ""
+    subtitle: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    rows: tuple = ()  # cover facts: (label, text)
+    columns: list[str] = field(default_factory=list)
+    weights: list[float] = field(default_factory=list)
+    cells: list[list[str]] = field(default_factory=list)
+    chart: ChartBlock | None = None
+    source_ids: tuple[str, ...] = ()
+    source_line: str = ""
+    notes_presenter: list[str] = field(default_factory=list)
+    notes_caveats: list[str] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+
+
+def _paginate_text(items: Sequence, size: float, text=str) -> list[list]:
+    """Items per slide, by their estimated height at ``size`` (a line and a gap each)."""
+    from .pptx_layout import lines_needed
+
+    pages: list[list] = [[]]
+    used = 0.0
+    for item in items:
+        h = lines_needed("• " + text(item), size, SLIDE_WIDTH_PT - 20) * size * 1.2 + 12
+        if pages[-1] and used + h > BULLET_HEIGHT_PT:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(item)
+        used += h
+    return pages
+
+
+def _caveats(values: Sequence[Value]) -> list[str]:
+    seen: dict[str, str] = {}
+    for v in values:
+        for c in v.caveats:
+            seen.setdefault(c.key, c.text)
+    return list(seen.values())
+
+
+def _part(title: str, i: int, n: int) -> str:
+    return f"{title} ({i}/{n})" if n > 1 else title
+
+
+def plan_slides(
+    doc: BriefDocument, briefing: Briefing, changes: Sequence[str] = ()
+) -> list[SlidePlan]:
+    """The deck's slides from the document, in its order (plus 'what changed', if given)."""
+    lang = doc.lang
+    out: list[SlidePlan] = []
+    for section in doc.sections:
+        out += _section_slides(section, doc, briefing)
+        if section.id == "scorecard" and changes:
+            out += _changes_slides(changes, lang)
+    if changes and not any(s.section == "changes" for s in out):
+        out += _changes_slides(changes, lang)
+    for s in out:
+        if not s.source_line:
+            s.source_line = (
+                briefing.source_note(s.source_ids, lang)
+                if s.source_ids
+                else f"{tr('label.source', lang)}{'：' if lang == 'zh' else ': '}{doc.publisher}"
+            )
+    return out
+
+
+def _changes_slides(lines: Sequence[str], lang: str) -> list[SlidePlan]:
+    title = "自上次以来的变化" if lang == "zh" else "What changed"
+    groups = _paginate_text(list(lines), 20)
+    return [
+        SlidePlan("bullets", "changes", _part(title, i, len(groups)), bullets=list(g))
+        for i, g in enumerate(groups, 1)
+    ]
+
+
+def _section_slides(section: Section, doc: BriefDocument, briefing: Briefing) -> list[SlidePlan]:
+    lang = doc.lang
+    notes = [b.text for b in section.blocks if isinstance(b, PresenterNote)]
+    if section.id == "cover":
+        paras = [b.text for b in section.blocks if isinstance(b, Paragraph)]
+        facts = next((b for b in section.blocks if isinstance(b, KeyValues)), None)
+        plan = SlidePlan(
+            "cover",
+            section.id,
+            doc.title,
+            kicker=doc.zone,
+            subtitle=doc.subtitle,
+            paragraphs=paras,
+            rows=tuple((kv.label, kv.text) for kv in facts.rows) if facts else (),
+            notes_presenter=notes,
+        )
+        ids = [kv.source_id for kv in facts.rows if kv.source_id] if facts else []
+        ids += [v.source_id for p in section.blocks if isinstance(p, Paragraph) for v in p.values]
+        plan.source_ids = tuple(dict.fromkeys(i for i in ids if i))
+        return [plan]
+    slides: list[SlidePlan] = []
+    heading = next((b.text for b in section.blocks if isinstance(b, Heading)), section.title)
+    for block in section.blocks:
+        if isinstance(block, ChartBlock):
+            values = list(block.values)
+            slides.append(
+                SlidePlan(
+                    "chart",
+                    section.id,
+                    block.title,
+                    kicker=block.subtitle,
+                    subtitle=block.takeaway,
+                    chart=block,
+                    source_ids=block.source_ids,
+                    source_line=block.source_line,
+                    notes_presenter=[block.notes] if block.notes else [],
+                    notes_caveats=_caveats(values),
+                )
+            )
+        elif isinstance(block, Table) and block.rows:
+            columns = [c.title for c in block.columns]
+            weights = [max(c.weight, 0.12) for c in block.columns]
+            cells = [list(r.cells) for r in block.rows]
+            groups = _paginate(columns, weights, cells)
+            for i, idx in enumerate(groups, 1):
+                values = [v for j in idx for v in block.rows[j].values]
+                slides.append(
+                    SlidePlan(
+                        "table",
+                        section.id,
+                        _part(block.title or heading, i, len(groups)),
+                        kicker=block.note,
+                        columns=columns,
+                        weights=weights,
+                        cells=[cells[j] for j in idx],
+                        source_ids=tuple(dict.fromkeys(v.source_id for v in values if v.source_id)),
+                        notes_caveats=_caveats(values),
+                    )
+                )
+        elif isinstance(block, Scorecard) and block.rows:
+            columns, weights = _scorecard_columns(lang)
+            cells = [_scorecard_cells(r, lang) for r in block.rows]
+            groups = _paginate(columns, weights, cells)
+            judged = f"按 {block.as_of} 判断" if lang == "zh" else f"Judged as of {block.as_of}"
+            for i, idx in enumerate(groups, 1):
+                rows = [block.rows[j] for j in idx]
+                values = [v for r in rows for v in (r.target, r.actual) if v is not None]
+                slides.append(
+                    SlidePlan(
+                        "scorecard",
+                        section.id,
+                        _part(block.title or heading, i, len(groups)),
+                        kicker=judged,
+                        columns=columns,
+                        weights=weights,
+                        cells=[cells[j] for j in idx],
+                        source_ids=tuple(dict.fromkeys(s for r in rows for s in r.source_ids)),
+                        notes_caveats=[block.rules]
+                        + [f"{r.what}: {r.status_text} — {r.reason}" for r in rows]
+                        + _caveats(values),
+                    )
+                )
+        elif isinstance(block, Caveats) and block.items:
+            groups = _paginate_text(block.items, 20, lambda c: c.text)
+            for i, items in enumerate(groups, 1):
+                slides.append(
+                    SlidePlan(
+                        "bullets",
+                        section.id,
+                        _part(block.title or heading, i, len(groups)),
+                        bullets=[c.text for c in items],
+                        source_ids=tuple(dict.fromkeys(s for c in items for s in c.source_ids)),
+                    )
+                )
+        elif isinstance(block, Sources) and block.items:
+            groups = _paginate_text(block.items, 18, lambda s: f"[{s.id}] {s.citation}, {s.date}")
+            for i, items in enumerate(groups, 1):
+                slides.append(
+                    SlidePlan(
+                        "sources",
+                        section.id,
+                        _part(block.title or heading, i, len(groups)),
+                        kicker=block.intro,
+                        bullets=[
+                            f"[{s.id}] {s.citation}"
+                            + (f"，{s.date}" if lang == "zh" else f", {s.date}")
+                            if s.date
+                            else f"[{s.id}] {s.citation}"
+                            for s in items
+                        ],
+                        source_ids=tuple(s.id for s in items),
+                    )
+                )
+    paragraphs = [b for b in section.blocks if isinstance(b, Paragraph)]
+    if paragraphs:  # highlights and sentences of the full deck: text slides
+        groups = _paginate_text(paragraphs, 20, lambda p: p.text)
+        for i, group in enumerate(groups, 1):
+            slides.append(
+                SlidePlan(
+                    "bullets",
+                    section.id,
+                    _part(heading, i, len(groups)),
+                    bullets=[p.text for p in group],
+                    source_ids=tuple(
+                        dict.fromkeys(v.source_id for p in group for v in p.values if v.source_id)
+                    ),
+                )
+            )
+    if slides and notes:
+        slides[0].notes_presenter = notes + slides[0].notes_presenter
+    return slides
+
+
+def _scorecard_columns(lang: str) -> tuple[list[str], list[float]]:
+    if lang == "zh":
+        names = ["目标", "期限", "目标值", "最新可比实际值", "进度", "状态"]
+    else:
+        names = ["Target", "By", "Target value", "Latest comparable actual", "Progress", "Status"]
+    return names, [0.27, 0.1, 0.17, 0.22, 0.11, 0.13]
+
+
+def _scorecard_cells(r, lang: str) -> list[str]:
+    if r.actual is None:
+        actual = "—"
+    elif lang == "zh":
+        actual = f"{r.actual.text}（{r.actual.period}）"
+    else:
+        actual = f"{r.actual.text} ({r.actual.period})"
+    return [r.what, r.deadline, r.target.text, actual, r.progress or "—", r.status_text]
+
+
+def _row_height(cells: Sequence[str], widths: Sequence[float], size: float) -> float:
+    from .pptx_layout import lines_needed
+
+    lines = max(lines_needed(c, size, w - 12) for c, w in zip(cells, widths, strict=True))
+    return lines * size * 1.2 + 8
+
+
+def _paginate(
+    columns: list[str], weights: list[float], cells: list[list[str]], size: float = 18
+) -> list[list[int]]:
+    """Row indices per slide, so that a table at 18 pt never runs into the footer."""
+    total = sum(weights)
+    widths = [SLIDE_WIDTH_PT * w / total for w in weights]
+    head = _row_height(columns, widths, size)
+    pages: list[list[int]] = [[]]
+    used = head
+    for i, row in enumerate(cells):
+        h = _row_height(row, widths, size)
+        if pages[-1] and used + h > TABLE_HEIGHT_PT:
+            pages.append([])
+            used = head
+        pages[-1].append(i)
+        used += h
+    return pages
+
+
+# -- drawing -------------------------------------------------------------------------------
+
+
+def _chart_spec(briefing: Briefing, chart_id: str) -> ChartSpec | None:
+    return next((c for t in briefing.tabs for c in t.charts if c.id == chart_id), None)
+
+
+def _notes_text(plan: SlidePlan, doc: BriefDocument, briefing: Briefing) -> str:
+    lang = doc.lang
+    zh = lang == "zh"
+    parts: list[str] = []
+    if plan.notes_presenter:
+        head = "【主讲人备注】" if zh else "[Presenter's remarks]"
+        parts.append(head + "\n" + "\n".join(plan.notes_presenter))
+    if plan.notes_caveats:
+        head = "【说明】" if zh else "[Caveats]"
+        parts.append(head + "\n" + "\n".join(f"- {c}" for c in plan.notes_caveats))
+    if plan.source_ids:
+        head = "【来源】" if zh else "[Sources]"
+        lines = []
+        for sid in plan.source_ids:
+            src = briefing.sources.get(sid)
+            cite = src.cite() if src else sid
+            url = f" {src.url}" if src and src.url else ""
+            lines.append(f"[{sid}] {cite}{url}")
+        parts.append(head + "\n" + "\n".join(lines))
+    parts.append(doc.footer)
+    return "\n\n".join(parts)
+
+
+def _textbox(slide, x, y, w, h):
+    box = slide.shapes.add_textbox(x, y, w, h)
+    box.text_frame.word_wrap = True
+    return box.text_frame
+
+
+def render_deck(
+    doc: BriefDocument,
+    briefing: Briefing,
+    plans: Sequence[SlidePlan],
+    progress: Callable[[int, int], bool] | None = None,
+):
+    """A python-pptx Presentation of the planned slides (``progress`` False cancels)."""
+    _import_pptx()
+    from pptx import Presentation
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.util import Inches, Pt
+
+    from . import pptx_layout as L
+    from . import pptx_text as T
+    from .pptx_chart import add_chart, plan_chart
+
+    lang = doc.lang
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
+    theme = prs.slide_master.part.part_related_by(RT.THEME)
+    theme._blob = T.theme_fonts(theme.blob)
+    blank = prs.slide_layouts[6]
+    left, width = Inches(0.55), Inches(12.23)
+    for n, plan in enumerate(plans, 1):
+        if progress is not None and not progress(n - 1, len(plans)):
+            raise ExportCancelled()
+        slide = prs.slides.add_slide(blank)
+        if plan.kind == "cover":
+            if plan.kicker not in plan.paragraphs[:1]:
+                T.write(
+                    _textbox(slide, left, Inches(0.6), width, Inches(0.5)),
+                    plan.kicker,
+                    lang,
+                    T.SUBTITLE_PT,
+                    color=T.MUTED,
+                )
+            T.write(
+                _textbox(slide, left, Inches(1.1), width, Inches(1.0)),
+                plan.title,
+                lang,
+                T.COVER_PT,
+                bold=True,
+                color=T.ACCENT,
+            )
+            T.write(
+                _textbox(slide, left, Inches(2.05), width, Inches(0.5)),
+                plan.subtitle,
+                lang,
+                T.SUBTITLE_PT,
+                bold=True,
+            )
+            T.write(
+                _textbox(slide, left, Inches(2.7), Inches(7.4), Inches(3.6)),
+                plan.paragraphs,
+                lang,
+                T.BODY_PT,
+                space_after=10,
+            )
+            if plan.rows:
+                _kv_table(slide, plan.rows, Inches(8.2), Inches(2.7), Inches(4.6), lang, T, Pt)
+        else:
+            y = _header(slide, plan, lang, T, L, Inches)
+            body_top = Inches(y)
+            body_h = Inches(6.6 - y)
+            if plan.kind == "chart" and plan.chart is not None:
+                spec = _chart_spec(briefing, plan.chart.chart_id)
+                kind = spec.kind if spec is not None else "bar"
+                names = {m.id: m.name(lang) for m in spec.metrics} if spec is not None else {}
+                chart_plan = plan_chart(plan.chart, kind, names, lang)
+                add_chart(slide, chart_plan, left, body_top, width, body_h, lang)
+            elif plan.kind in ("table", "scorecard"):
+                _table(
+                    slide,
+                    plan.columns,
+                    plan.weights,
+                    plan.cells,
+                    left,
+                    body_top,
+                    width,
+                    lang,
+                    T,
+                    Pt,
+                )
+            else:
+                size = T.BODY_PT if plan.kind == "sources" else T.SUBTITLE_PT
+                T.write(
+                    _textbox(slide, left, body_top, width, body_h),
+                    plan.bullets,
+                    lang,
+                    size,
+                    space_after=12,
+                    bullet=True,
+                )
+        foot = _textbox(slide, left, Inches(6.72), width, Inches(0.65))
+        T.write(
+            foot, [plan.source_line, doc.footer], lang, T.SMALL_PT, color=T.MUTED, space_after=0
+        )
+        frame = slide.notes_slide.notes_text_frame
+        T.write(frame, _notes_text(plan, doc, briefing).split("\n"), lang, 12, space_after=0)
+    if progress is not None and not progress(len(plans), len(plans)):
+        raise ExportCancelled()
+    return prs
+
+
+def _header(slide, plan: SlidePlan, lang: str, T, L, Inches) -> float:
+    """Kicker, title (one line: smaller type for a long title) and subtitle; returns where the
+    body starts, in inches."""
+    left, width = Inches(0.55), Inches(12.23)
+    y = 0.3
+    if plan.kicker:
+        size = T.SMALL_PT + 2
+        lines = L.lines_needed(plan.kicker, size, SLIDE_WIDTH_PT)
+        h = lines * size * 1.25 / 72
+        T.write(
+            _textbox(slide, left, Inches(y), width, Inches(h)),
+            plan.kicker,
+            lang,
+            size,
+            color=T.MUTED,
+            space_after=0,
+        )
+        y += h + 0.05
+    size = L.fit_size(plan.title, SLIDE_WIDTH_PT - 20, T.TITLE_PT, 24)
+    lines = L.lines_needed(plan.title, size, SLIDE_WIDTH_PT - 20)
+    h = lines * size * 1.3 / 72
+    T.write(
+        _textbox(slide, left, Inches(y), width, Inches(h)),
+        plan.title,
+        lang,
+        size,
+        bold=True,
+        space_after=0,
+    )
+    y += h + 0.1
+    if plan.subtitle:
+        size = T.SUBTITLE_PT
+        lines = L.lines_needed(plan.subtitle, size, SLIDE_WIDTH_PT - 20)
+        h = lines * size * 1.3 / 72
+        T.write(
+            _textbox(slide, left, Inches(y), width, Inches(h)),
+            plan.subtitle,
+            lang,
+            size,
+            color=T.ACCENT,
+            space_after=0,
+        )
+        y += h + 0.1
+    return y + 0.1
+
+
+def _table(slide, cols, weights, rows, x, y, width, lang, T, Pt) -> None:
+    from pptx.util import Emu, Inches
+
+    shape = slide.shapes.add_table(len(rows) + 1, len(cols), x, y, width, Inches(0.6))
+    table = shape.table
+    total = sum(weights)
+    for i, w in enumerate(weights):
+        table.columns[i].width = Emu(int(width * w / total))
+    for c, title in enumerate(cols):
+        _cell(table.cell(0, c), title, lang, T, bold=True)
+    for r, cells in enumerate(rows, 1):
+        for c, text in enumerate(cells):
+            _cell(table.cell(r, c), text, lang, T)
+
+
+def _kv_table(slide, rows, x, y, width, lang, T, Pt) -> None:
+    from pptx.util import Emu, Inches
+
+    shape = slide.shapes.add_table(len(rows), 2, x, y, width, Inches(0.5))
+    shape.table.first_row = False
+    shape.table.columns[0].width = Emu(int(width * 0.55))
+    shape.table.columns[1].width = Emu(int(width * 0.45))
+    for r, (label, text) in enumerate(rows):
+        _cell(shape.table.cell(r, 0), label, lang, T, size=16)
+        _cell(shape.table.cell(r, 1), text, lang, T, size=16, bold=True)
+
+
+def _cell(cell, text: str, lang: str, T, bold: bool = False, size: float | None = None) -> None:
+    from pptx.util import Inches
+
+    cell.margin_left = cell.margin_right = Inches(0.08)
+    cell.margin_top = cell.margin_bottom = Inches(0.04)
+    frame = cell.text_frame
+    frame.word_wrap = True
+    p = frame.paragraphs[0]
+    run = p.add_run()
+    run.text = text
+    T.style_run(run, lang, size or T.BODY_PT, bold, T.INK)
+    if bold and size is None:
+        run.font.color.rgb = T.INK
+
+
+# -- the whole export ---------------------------------------------------------------------
+
+
+def zip_time(brief_date: str) -> tuple[int, int, int, int, int, int]:
+    d = date.fromisoformat(brief_date)
+    return (max(d.year, 1980), d.month, d.day, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class PptxResult:
+    path: Path
+    slides: int
+
+
+def deck_bytes(
+    briefing: Briefing,
+    options,
+    changes: Sequence[str] = (),
+    progress: Callable[[int, int], bool] | None = None,
+    charts: Sequence[str] | None = None,
+) -> tuple[bytes, int]:
+    """The .pptx as bytes (reproducible) and its slide count."""
+    from ..domain.brief.compose import compose
+    from .pptx_zip import reproducible_zip
+
+    doc = compose(briefing, options, charts=charts)
+    plans = plan_slides(doc, briefing, changes)
+    prs = render_deck(doc, briefing, plans, progress)
+    props = prs.core_properties
+    when = zip_time(doc.brief_date)
+    from datetime import datetime
+
+    stamp = datetime(*when)
+    props.title = f"{doc.title} · {doc.subtitle}"
+    props.author = doc.publisher or "QFTZ Briefing"
+    props.last_modified_by = "QFTZ Briefing"
+    props.subject = doc.zone
+    props.identifier = doc.snapshot_id
+    props.created = props.modified = stamp
+    props.revision = 1
+    props.language = "zh-CN" if doc.lang == "zh" else "en-US"
+    buf = io.BytesIO()
+    prs.save(buf)
+    return reproducible_zip(buf.getvalue(), when), len(plans)
+
+
+def export_pptx(
+    briefing: Briefing,
+    path: str | Path,
+    options,
+    changes: Sequence[str] = (),
+    progress: Callable[[int, int], bool] | None = None,
+    charts: Sequence[str] | None = None,
+) -> PptxResult:
+    """Write the deck atomically: the old file stays whole until the new one is complete."""
+    from .atomic import atomic_write
+
+    data, n = deck_bytes(briefing, options, changes, progress, charts)
+    atomic_write(path, data)
+    return PptxResult(Path(path), n)

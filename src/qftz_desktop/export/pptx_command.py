@@ -1,0 +1,120 @@
+"""``qftz-desktop export-pptx``: the meeting deck as PowerPoint, with no window and no Qt.
+
+Checks come first and cost nothing: the date, the snapshot, the years, the notes file and the
+earlier snapshot for ``--since``; each problem is one message naming the file or option.
+Exit codes: 0 written; 1 a file is the problem; 2 a bad option.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+
+def _err(message: str) -> None:
+    print(f"qftz-desktop: {message}", file=sys.stderr)
+
+
+def add_parser(sub) -> argparse.ArgumentParser:
+    p = sub.add_parser("export-pptx", help="export the meeting deck as PowerPoint (.pptx)")
+    p.add_argument("--out", required=True, help="PowerPoint file to write")
+    p.add_argument("--snapshot", help="snapshot file (default: the bundled one)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.add_argument("--from", dest="year_from", type=int, metavar="YEAR")
+    p.add_argument("--to", dest="year_to", type=int, metavar="YEAR")
+    p.add_argument(
+        "--deck",
+        choices=("meeting", "all"),
+        default="meeting",
+        help="the meeting deck (default) or every chart of every tab",
+    )
+    p.add_argument("--notes", metavar="FILE", help="presenter's notes file (File ▸ Notes ▸ Export)")
+    p.add_argument("--since", metavar="OLD", help="an earlier snapshot: adds 'what changed'")
+    p.add_argument(
+        "--date",
+        dest="brief_date",
+        metavar="YYYY-MM-DD",
+        help="the deck's date, in its text and metadata (default: SOURCE_DATE_EPOCH or today)",
+    )
+    return p
+
+
+def notes_for(path: str | None, content_id: str) -> dict[str, str]:
+    """The notes of this snapshot from a notes file (a colleague's on another snapshot too);
+    raises NotesFileError."""
+    if not path:
+        return {}
+    from ..domain.notes import NoteBook
+
+    book = NoteBook()
+    book.merge(NoteBook.load(path), content_id)
+    return book.notes(content_id)
+
+
+def change_lines(old_path: str, new_snapshot, lang: str) -> list[str]:
+    from ..domain.changes import compare, report_lines
+    from ..domain.i18n import tr
+    from ..domain.tabs import TAB_IDS
+    from ..snapshot.reader import open_snapshot
+
+    changes = compare(open_snapshot(old_path), new_snapshot)
+    return report_lines(changes, lang, {t: tr(f"tab.{t}", lang) for t in TAB_IDS})
+
+
+def export_pptx_command(args: argparse.Namespace) -> int:
+    from ..domain.brief.options import BriefOptions, YearRangeError, is_iso_date
+    from ..domain.briefing import Briefing
+    from ..domain.notes import NotesFileError
+    from ..resources import bundled_snapshot
+    from ..snapshot.issues import SnapshotError
+    from ..snapshot.reader import open_snapshot
+    from .atomic import AtomicWriteError
+    from .pptx import export_pptx
+
+    lang = args.lang or "zh"
+    if args.brief_date is not None and not is_iso_date(args.brief_date):
+        _err(f"--date {args.brief_date!r} is not a date like 2026-01-22")
+        return EXIT_USAGE
+    path = Path(args.snapshot) if args.snapshot else bundled_snapshot()
+    try:
+        briefing = Briefing(open_snapshot(path))
+    except SnapshotError as exc:
+        _err(f"cannot open snapshot {path}:\n{exc.message(lang)}")
+        return EXIT_PROBLEM
+    options = BriefOptions(
+        lang=lang,
+        year_from=args.year_from,
+        year_to=args.year_to,
+        brief_date=args.brief_date,
+        kind="meeting" if args.deck == "meeting" else "full",
+    )
+    try:
+        options.check(briefing)
+    except YearRangeError as exc:
+        _err(exc.message(lang))
+        return EXIT_USAGE
+    try:
+        notes = notes_for(args.notes, briefing.snapshot.content_id)
+    except NotesFileError as exc:
+        _err(exc.message(lang))
+        return EXIT_PROBLEM
+    changes: list[str] = []
+    if args.since:
+        try:
+            changes = change_lines(args.since, briefing.snapshot, lang)
+        except SnapshotError as exc:
+            _err(f"cannot open snapshot {args.since}:\n{exc.message(lang)}")
+            return EXIT_PROBLEM
+    from dataclasses import replace
+
+    options = replace(options, notes=notes)
+    try:
+        result = export_pptx(briefing, args.out, options, changes)
+    except AtomicWriteError as exc:
+        _err(exc.message(lang))
+        return EXIT_PROBLEM
+    print(f"wrote {result.path} ({result.slides} slides)")
+    return EXIT_OK
