@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QPen, QResizeEvent
 
 from ..domain.formatting import format_short
 from ..domain.i18n import tr
+from .change_marks import draw_change_marks
 from .fonts import ui_font
 from .theme import MARKERS, Theme
 
@@ -79,6 +80,9 @@ class ChartView(pg.PlotWidget):
         self._hover_line: pg.InfiniteLine | None = None
         self._hover_text: pg.TextItem | None = None
         self._proxy = None
+        # values changed since a compared snapshot, (metric, period, status): render/change_marks
+        self.change_keys: frozenset[tuple[str, str, str]] = frozenset()
+        self.bar_points: list[tuple[float, float, float, object]] = []  # x, height, width, point
         self.setMinimumHeight(200)
         self.plotItem.setMenuEnabled(False)
         self.plotItem.hideButtons()
@@ -142,12 +146,14 @@ class ChartView(pg.PlotWidget):
         self._focus_item = None
         self._hover_line = self._hover_text = None
         self._lines = {}
+        self.bar_points = []
         if self.spec.kind == "bar":
             self._build_bars()
         else:
             self._build_lines()
         self._build_legend()
         self._apply_focus()
+        draw_change_marks(self)
 
     def _series_pen(self, index: int, status: str) -> QPen:
         pen = pg.mkPen(self.theme.color(index), width=self.theme.line_width)
@@ -188,6 +194,7 @@ class ChartView(pg.PlotWidget):
                 xs, heights, pens, brushes = bars.setdefault(si, ([], [], [], []))
                 xs.append(x)
                 heights.append(p.value)
+                self.bar_points.append((x, p.value, width * 0.92, p))
                 pens.append(self._series_pen(si, p.status))
                 brushes.append(self._series_brush(si, p.status))
                 labels.append((x, p.value, format_short(p.value, p.qualifier), si))
@@ -304,6 +311,7 @@ class ChartView(pg.PlotWidget):
             ymin, ymax = min(ymin, np.nanmin(y)), max(ymax, np.nanmax(y))
         self._set_line_ranges(xmin, xmax, ymin, ymax)
         self._apply_focus()
+        draw_change_marks(self)
         return True
 
     def _visible(self, series: SeriesData):

@@ -704,3 +704,51 @@ def build_from_workbook(
     write_snapshot(tables, Path(out))
     meta = tables["meta"]
     return str(meta.loc[meta["key"] == "content_id", "value"].iloc[0]), read.warnings
+
+
+@dataclass
+class SourceCheck:
+    """A source (workbook or CSV folder) read and checked: the finished tables, or problems."""
+
+    tables: dict[str, pd.DataFrame] | None
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity != "error"]
+
+
+def _from_issue(issue: Issue) -> Problem:
+    """A CSV loader's issue as a report row: the file as the sheet, its line as the row."""
+    row = None
+    if issue.row:
+        m = re.fullmatch(r"line ([0-9]+)", issue.row)
+        row = int(m.group(1)) if m else None
+    column = issue.params.get("column")
+    name = str(column) if column else _CODE_COLUMN.get(issue.code)
+    return Problem("error", issue.code, Path(issue.file).name, row, None, name, issue.params, issue)
+
+
+def check_source(src: str | Path, created_at: str | None = None) -> SourceCheck:
+    """Read and validate a workbook or a CSV folder; never raises for bad content."""
+    from .builder import prepare_tables
+    from .issues import SnapshotError
+
+    src = Path(src)
+    warnings: list[Problem] = []
+    try:
+        if is_workbook(src):
+            read = read_workbook(src)
+            warnings = read.warnings
+            tables = prepare_tables(src, created_at, raw=read.tables)
+        else:
+            tables = prepare_tables(src, created_at)
+    except WorkbookError as exc:
+        return SourceCheck(None, exc.problems)
+    except SnapshotError as exc:
+        return SourceCheck(None, [_from_issue(i) for i in exc.issues] + warnings)
+    return SourceCheck(tables, warnings)

@@ -162,6 +162,9 @@ class MainWindow(QMainWindow):
         from .notes_editor import install_notes_menu  # notes area
 
         install_notes_menu(self, file_menu)
+        from .import_dialog import install_update_menu  # import data, compare (issue 13)
+
+        install_update_menu(self, file_menu)
         file_menu.addSeparator()
         quit_action = QAction(t("退出", "Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)

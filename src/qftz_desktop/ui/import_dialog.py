@@ -1,0 +1,371 @@
+"""File ▸ Import data…: an Excel workbook or a CSV folder in, a new snapshot out.
+
+The source is read and checked on a worker thread (``snapshot.workbook.check_source``). With
+problems, a report lists each one with its sheet, row and column and what to do; the user
+fixes the workbook in Excel, saves, and presses "Check again". Without errors, the new
+snapshot is saved (to a temporary file, moved into place only when complete and not
+cancelled) and opened; the snapshot already open stays open until then, and on any failure.
+Anything slower than half a second shows a progress dialog with a Cancel button.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from ..snapshot.workbook import Problem, SourceCheck, check_source, is_workbook
+
+PROGRESS_AFTER_MS = 500
+
+
+def _t(lang: str, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+class _Signals(QObject):
+    checked = Signal(object)  # SourceCheck
+    written = Signal(object)  # Path
+    failed = Signal(str)  # message
+
+
+class _Job(QRunnable):
+    """Check a source, or write checked tables to ``out``; ignores its result once cancelled."""
+
+    def __init__(self, src: Path, out: Path | None = None, check: SourceCheck | None = None):
+        super().__init__()
+        self.src, self.out, self.check = src, out, check
+        self.cancelled = False
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            if self.out is None:
+                result = check_source(self.src)
+                if not self.cancelled:
+                    self.signals.checked.emit(result)
+                return
+            self._write()
+        except OSError as exc:
+            if not self.cancelled:
+                self.signals.failed.emit(f"{exc.strerror or exc}")
+        except Exception as exc:  # noqa: BLE001 - shown to the user, never a crash
+            if not self.cancelled:
+                self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+
+    def _write(self) -> None:
+        from ..snapshot.builder import write_snapshot
+
+        assert self.out is not None and self.check is not None and self.check.tables
+        out = self.out
+        fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".import", dir=out.parent)
+        os.close(fd)
+        tmp = Path(name)
+        try:
+            write_snapshot(self.check.tables, tmp)  # checked and read back before it returns
+            if self.cancelled:
+                return
+            os.replace(tmp, out)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+        self.signals.written.emit(out)
+
+
+class ReportDialog(QDialog):
+    """Errors and warnings of one source, each with where it is and what to do."""
+
+    HEADERS = (
+        ("类型", "Kind"),
+        ("工作表", "Sheet"),
+        ("行", "Row"),
+        ("列", "Column"),
+        ("问题", "Problem"),
+        ("怎么办", "What to do"),
+    )
+    checkAgain = Signal()
+    saveRequested = Signal()
+
+    def __init__(self, parent, lang: str):
+        super().__init__(parent)
+        self.lang = lang
+        self.setObjectName("importReport")
+        self.setWindowTitle(_t(lang, "导入检查报告", "Import report"))
+        self.resize(1000, 480)
+        lay = QVBoxLayout(self)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        lay.addWidget(self.summary)
+        self.table = QTableWidget(0, len(self.HEADERS))
+        self.table.setHorizontalHeaderLabels([_t(lang, zh, en) for zh, en in self.HEADERS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        head = self.table.horizontalHeader()
+        for col in range(4):
+            head.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        head.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        lay.addWidget(self.table, 1)
+        buttons = QDialogButtonBox()
+        self.again_button = QPushButton(_t(lang, "重新检查", "Check again"))
+        self.save_button = QPushButton(_t(lang, "保存新快照…", "Save new snapshot…"))
+        buttons.addButton(self.again_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.again_button.clicked.connect(self.checkAgain)
+        self.save_button.clicked.connect(self.saveRequested)
+        lay.addWidget(buttons)
+
+    def show_check(self, src: Path, check: SourceCheck) -> None:
+        lang = self.lang
+        errors, warnings = check.errors, check.warnings
+        if errors:
+            text = _t(
+                lang,
+                f"{src.name}：{len(errors)} 个错误，{len(warnings)} 个提示。没有导入任何数据。"
+                "请在 Excel 中改正后保存，再点“重新检查”。",
+                f"{src.name}: {len(errors)} error(s), {len(warnings)} warning(s). Nothing was "
+                "imported. Fix them in Excel, save the file, then click 'Check again'.",
+            )
+        else:
+            text = _t(
+                lang,
+                f"{src.name}：没有错误，{len(warnings)} 个提示。可以保存为新快照。",
+                f"{src.name}: no errors, {len(warnings)} warning(s). It can be saved as a new "
+                "snapshot.",
+            )
+        self.summary.setText(text)
+        self.save_button.setEnabled(not errors and check.tables is not None)
+        self.table.setRowCount(0)
+        for problem in errors + warnings:
+            self._add_row(problem)
+        self.table.resizeRowsToContents()
+
+    def _add_row(self, p: Problem) -> None:
+        lang = self.lang
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        kind = _t(lang, "错误", "Error") if p.severity == "error" else _t(lang, "提示", "Warning")
+        column = (
+            f"{p.column} ({p.heading})" if p.column and p.heading else (p.column or p.heading or "")
+        )
+        cells = (
+            kind,
+            p.sheet or "",
+            "" if p.row is None else str(p.row),
+            column,
+            p.problem(lang),
+            p.hint(lang),
+        )
+        for col, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            if col == 0 and p.severity == "error":
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.table.setItem(row, col, item)
+
+    def rows(self) -> list[tuple[str, ...]]:
+        return [
+            tuple(self.table.item(r, c).text() for c in range(self.table.columnCount()))
+            for r in range(self.table.rowCount())
+        ]
+
+
+class ImportController(QObject):
+    """One import at a time: choose, check, report, save, open."""
+
+    finished = Signal(object)  # Path of the snapshot opened, or None
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.src: Path | None = None
+        self.check: SourceCheck | None = None
+        self.job: _Job | None = None
+        self.report: ReportDialog | None = None
+        self.progress: QProgressDialog | None = None
+
+    @property
+    def lang(self) -> str:
+        return self.window.selection.lang
+
+    def choose(self) -> None:
+        lang = self.lang
+        start = str(self.window.settings.value("import_dir", str(Path.home())))
+        path, _ = QFileDialog.getOpenFileName(
+            self.window,
+            _t(
+                lang,
+                "导入数据：Excel 工作簿，或 CSV 文件夹中的任一文件",
+                "Import data: an Excel workbook, or any file of a CSV folder",
+            ),
+            start,
+            _t(
+                lang,
+                "Excel 工作簿或 CSV (*.xlsx *.xlsm *.csv);;所有文件 (*)",
+                "Excel workbook or CSV (*.xlsx *.xlsm *.csv);;All files (*)",
+            ),
+        )
+        if path:
+            self.window.settings.setValue("import_dir", str(Path(path).parent))
+            self.start(Path(path))
+
+    def start(self, path: Path) -> None:
+        """Check a workbook, or the CSV folder that holds ``path``."""
+        src = path if is_workbook(path) or path.is_dir() else path.parent
+        self.src = src
+        self._run(_Job(src), _t(self.lang, f"正在检查 {src.name} …", f"Checking {src.name} …"))
+
+    def check_again(self) -> None:
+        if self.src is not None:
+            self.start(self.src)
+
+    def _run(self, job: _Job, text: str) -> None:
+        if self.job is not None:
+            self.job.cancelled = True
+        self.job = job
+        job.setAutoDelete(False)
+        job.signals.checked.connect(self._on_checked)
+        job.signals.written.connect(self._on_written)
+        job.signals.failed.connect(self._on_failed)
+        progress = QProgressDialog(text, _t(self.lang, "取消", "Cancel"), 0, 0, self.window)
+        progress.setObjectName("importProgress")
+        progress.setWindowTitle(_t(self.lang, "导入数据", "Import data"))
+        progress.setMinimumDuration(PROGRESS_AFTER_MS)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.canceled.connect(self.cancel)
+        self.progress = progress
+        QThreadPool.globalInstance().start(job)
+
+    def cancel(self) -> None:
+        """Forget the running job: nothing it does afterwards reaches the window or the disk."""
+        if self.job is not None:
+            self.job.cancelled = True
+            self.job = None
+        self._close_progress()
+        self.window.statusBar().showMessage(_t(self.lang, "已取消导入", "Import cancelled"), 4000)
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.canceled.disconnect(self.cancel)
+            self.progress.reset()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _on_checked(self, check: SourceCheck) -> None:
+        if self.job is None or self.job.cancelled:
+            return
+        self.job = None
+        self._close_progress()
+        self.check = check
+        assert self.src is not None
+        if check.problems:
+            self._show_report(check)
+        else:
+            self.save()
+
+    def _show_report(self, check: SourceCheck) -> None:
+        if self.report is None:
+            self.report = ReportDialog(self.window, self.lang)
+            self.report.checkAgain.connect(self.check_again)
+            self.report.saveRequested.connect(self.save)
+        assert self.src is not None
+        self.report.show_check(self.src, check)
+        self.report.open()
+
+    def save(self) -> None:
+        """Ask where to save the checked snapshot, then write it on the worker thread."""
+        check = self.check
+        if check is None or check.tables is None or check.errors or self.src is None:
+            return
+        meta = check.tables["meta"]
+        as_of = str(next(iter(meta.loc[meta["key"] == "as_of", "value"]), "new"))
+        folder = self.src.parent
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            _t(self.lang, "保存新快照", "Save the new snapshot"),
+            str(folder / f"qftz-snapshot-{as_of}.sqlite"),
+            _t(self.lang, "QFTZ 快照 (*.sqlite)", "QFTZ snapshots (*.sqlite)"),
+        )
+        if not path:
+            return
+        if self.report is not None:
+            self.report.accept()
+        out = Path(path)
+        self._run(
+            _Job(self.src, out, check),
+            _t(self.lang, f"正在保存 {out.name} …", f"Saving {out.name} …"),
+        )
+
+    def _on_written(self, out: Path) -> None:
+        if self.job is None or self.job.cancelled:
+            return
+        self.job = None
+        self._close_progress()
+        window = self.window
+        previous = window.briefing.snapshot.path if window.briefing is not None else None
+        if previous is not None and Path(previous).resolve() != out.resolve():
+            # what changed since the snapshot that was open: listed once the new one is open
+            from .changes_panel import compare_controller
+
+            compare_controller(window).old_path = Path(previous)
+        window.open_path(out)
+        self.finished.emit(out)
+
+    def _on_failed(self, message: str) -> None:
+        self.job = None
+        self._close_progress()
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setWindowTitle(_t(self.lang, "无法导入", "Cannot import"))
+        box.setText(message)
+        box.setInformativeText(
+            _t(self.lang, "当前快照保持不变。", "The snapshot already open stays open.")
+        )
+        box.open()
+        self.last_error_box = box
+        self.finished.emit(None)
+
+
+def import_controller(window) -> ImportController:
+    ctrl = getattr(window, "_import_controller", None)
+    if ctrl is None:
+        ctrl = ImportController(window)
+        window._import_controller = ctrl
+    return ctrl
+
+
+def install_update_menu(window, file_menu: QMenu) -> None:
+    """File ▸ Import data… and File ▸ Compare with (issue 13)."""
+    from .changes_panel import install_compare_menu
+
+    lang = window.selection.lang
+    act = QAction(_t(lang, "导入数据…", "Import data…"), window)
+    act.setObjectName("importData")
+    act.triggered.connect(lambda: import_controller(window).choose())
+    file_menu.addAction(act)
+    install_compare_menu(window, file_menu)
