@@ -63,8 +63,9 @@ def pair(tmp_path_factory):
         return [{**{k: "" for k in rows[0]}, **NEW_ROW}] + rows
 
     _edit_csv(src / "observations.csv", obs)
-    _edit_csv(src / "highlights.csv", lambda rows: [r for r in rows
-                                                    if r["id"] != "hl_f500_investors"])
+    _edit_csv(
+        src / "highlights.csv", lambda rows: [r for r in rows if r["id"] != "hl_f500_investors"]
+    )
     new = root / "new.sqlite"
     build_snapshot(src, new, created_at="2026-04-01T00:00:00Z")
     return old, new
@@ -93,15 +94,17 @@ def test_a_revision_is_old_to_new_with_both_sources_never_growth(pair):
     rev = next(c for c in changes.items if c.kind == "value_revised")
     en = describe(rev, changes, "en")
     zh = describe(rev, changes, "zh")
-    assert en == "Revised: FTZ foreign trade (imports + exports), 2021 (year inferred): " \
+    assert (
+        en == "Revised: FTZ foreign trade (imports + exports), 2021 (year inferred): "
         "CNY 187 bn → CNY 188 bn (source S1 → S2)"
+    )
     assert zh == (
         "数值修订：片区外贸进出口额，2021年（年份为推断）：1,870亿元 → 1,880亿元（来源 S1 → S2）"
     )
     for text in (en, zh):
         assert "%" not in text and "up" not in text and "增长" not in text
     added = next(c for c in changes.items if c.kind == "observation_added")
-    assert describe(added, changes, "en").endswith("2024: about 2,600 CNY 100 m (source PR2024)")
+    assert describe(added, changes, "en").endswith("2024: about CNY 260 bn (source PR2024)")
 
 
 def test_same_snapshot_has_no_changes(bundled_path):
