@@ -34,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 from app_version import app_version
@@ -263,6 +264,25 @@ def smoke(app: Path, offline_note: str) -> int:
                 f"text not extractable); first text: {text[:120]!r}"
             )
         step.name += f": {pages} pages, {pdf.stat().st_size // 1024} KiB, '{CHINESE_PROBE}' found"
+
+    # 3b. export-pptx, offline (PowerPoint area): a zip with the deck's slides and charts
+    step = Step("export-pptx (headless, zh)")
+    steps.append(step)
+    deck = tmp / "out" / "deck.pptx"
+    proc = run(step, [str(app), "export-pptx", "--out", str(deck)], env)
+    if proc.returncode != 0 or not deck.is_file():
+        step.fail(f"expected exit 0 and {deck}, got exit {proc.returncode}:\n{show(proc)}")
+    else:
+        with zipfile.ZipFile(deck) as z:
+            names = z.namelist()
+            slides = [n for n in names if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)]
+            charts = [n for n in names if re.fullmatch(r"ppt/charts/chart\d+\.xml", n)]
+            text = z.read(slides[0]).decode("utf-8") if slides else ""
+        if len(slides) < 5 or not charts:
+            step.fail(f"{len(slides)} slides and {len(charts)} charts; expected a meeting deck")
+        elif CHINESE_PROBE not in text:
+            step.fail(f"'{CHINESE_PROBE}' not on the title slide")
+        step.name += f": {len(slides)} slides, {len(charts)} native charts"
 
     # 4. a garbage snapshot: clear message, non-zero exit, no traceback, no window left open
     bad = tmp / "garbage.sqlite"

@@ -159,6 +159,9 @@ class MainWindow(QMainWindow):
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export_pdf)
         file_menu.addAction(self.export_action)
+        from .pptx_export import install_pptx_action  # PowerPoint area
+
+        self.pptx_action = install_pptx_action(self, file_menu)
         from .notes_editor import install_notes_menu  # notes area
 
         install_notes_menu(self, file_menu)

@@ -1,0 +1,54 @@
+"""File ▸ Export PowerPoint… in the window: the deck of what the window shows, with the notes
+typed there; cancel leaves an existing file untouched."""
+
+from __future__ import annotations
+
+from pptx import Presentation
+
+from qftz_desktop.ui.app import make_application
+from qftz_desktop.ui.main_window import MainWindow, load_briefing
+from qftz_desktop.ui.pptx_export import PptxExport, export_to, options_for
+
+
+def _window(qtbot, path) -> MainWindow:
+    make_application()
+    win = MainWindow(load_briefing(path), lang="en")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_export_from_the_window_carries_language_and_notes(qtbot, bundled_path, tmp_path):
+    win = _window(qtbot, bundled_path)
+    assert win.findChild(type(win.pptx_action), "exportPptx") is win.pptx_action
+    win.notes.set_text("cover", "Welcome the delegation first.")
+    out = tmp_path / "deck.pptx"
+    job = export_to(win, out)
+    qtbot.waitUntil(lambda: job.state != "running", timeout=60000)
+    assert job.state == "done" and job.result.slides >= 8
+    prs = Presentation(str(out))
+    first = prs.slides[0]
+    assert "Welcome the delegation first." in first.notes_slide.notes_text_frame.text
+    texts = " ".join(s.text_frame.text for s in first.shapes if s.has_text_frame)
+    assert "Meeting brief" in texts  # English, as the window
+
+
+def test_cancel_keeps_the_previous_file(qtbot, bundled_path, tmp_path):
+    win = _window(qtbot, bundled_path)
+    out = tmp_path / "deck.pptx"
+    out.write_bytes(b"the deck from last week")
+    job = PptxExport(win, win.briefing, out, options_for(win, "meeting"))
+    job.cancel()  # before the first slide: the export stops there
+    job.start()
+    qtbot.waitUntil(lambda: job.state != "running", timeout=60000)
+    assert job.state == "cancelled"
+    assert out.read_bytes() == b"the deck from last week"
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def test_an_unwritable_target_is_reported_not_raised(qtbot, bundled_path, tmp_path):
+    win = _window(qtbot, bundled_path)
+    job = export_to(win, tmp_path / "no-such-folder" / "deck.pptx")
+    qtbot.waitUntil(lambda: job.state != "running", timeout=60000)
+    assert job.state == "failed" and "no-such-folder" in job.error
