@@ -215,6 +215,7 @@ class _Problems:
                     issue=Issue("more_problems", "", params={"count": count}),
                 )
             )
+        out.sort(key=_reading_order)
         errors = [p for p in out if p.severity == "error"]
         warnings = [p for p in out if p.severity != "error"]
         out = errors + warnings
@@ -223,6 +224,14 @@ class _Problems:
                 Problem("error", "too_many", params={"limit": MAX_PROBLEMS})
             ]
         return out
+
+
+def _reading_order(p: Problem) -> tuple[int, str, int, int, str]:
+    """Sheet by sheet in the workbook's order, then row by row, column by column."""
+    sheets = list(SHEET_NAMES.values())
+    order = sheets.index(p.sheet) if p.sheet in sheets else (-1 if p.sheet is None else 99)
+    column = p.column or ""
+    return (order, p.sheet or "", p.row or 0, len(column), column)
 
 
 # ---------------------------------------------------------------------------------------------

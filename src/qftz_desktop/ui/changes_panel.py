@@ -9,9 +9,11 @@ The marks follow the tabs as they are built, the focused year and the language.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
+from urllib.parse import quote, unquote
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -19,8 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,7 @@ from ..snapshot.issues import SnapshotError
 from .settings import recent_files
 
 MARK_NAME = "changeMark"
+MAX_RETRIES, RETRY_MS = 20, 100
 
 
 def _t(lang: str, zh: str, en: str) -> str:
@@ -63,7 +65,10 @@ class _CompareTask(QRunnable):
 
 
 class ChangesPanel(QWidget):
-    """The list of changes, grouped by tab; double-click goes to the metric."""
+    """The list of changes, grouped by tab; a click on a change goes to its metric.
+
+    A text browser rather than a tree: long lines wrap in the dock's width.
+    """
 
     metricActivated = Signal(str)
 
@@ -78,44 +83,44 @@ class ChangesPanel(QWidget):
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setObjectName("sourceNote")
-        self.tree = QTreeWidget()
-        self.tree.setHeaderHidden(True)
-        self.tree.setWordWrap(True)
-        self.tree.itemActivated.connect(self._activated)
+        self.view = QTextBrowser()
+        self.view.setOpenLinks(False)
+        self.view.anchorClicked.connect(self._clicked)
+        self._lines: list[str] = []
         lay.addWidget(self.heading)
-        lay.addWidget(self.tree, 1)
+        lay.addWidget(self.view, 1)
         lay.addWidget(self.note)
 
     def show_changes(self, changes: Changes, old_path: Path, lang: str) -> None:
-        self.tree.clear()
         since = changes.old_as_of or changes.old_id[:12]
         self.heading.setText(f"{word('title', lang, date=since)}\n{old_path.name}")
         self.note.setText(word("revision_note", lang))
+        self._lines = []
         if changes.empty:
-            self.tree.addTopLevelItem(QTreeWidgetItem([word("none", lang)]))
+            self.view.setHtml(f"<p>{html.escape(word('none', lang))}</p>")
             return
+        parts = []
         for tab, items in changes.by_tab().items():
-            top = QTreeWidgetItem([f"{tr(f'tab.{tab}', lang)} ({len(items)})"])
+            parts.append(f"<h4>{html.escape(tr(f'tab.{tab}', lang))} ({len(items)})</h4><ul>")
             for change in items:
-                line = QTreeWidgetItem([describe(change, changes, lang)])
-                line.setToolTip(0, line.text(0))
-                line.setData(0, Qt.ItemDataRole.UserRole, change.metric_id)
-                top.addChild(line)
-            self.tree.addTopLevelItem(top)
-            top.setExpanded(True)
+                line = describe(change, changes, lang)
+                self._lines.append(line)
+                text = html.escape(line)
+                if change.metric_id:
+                    href = "metric:" + quote(change.metric_id)
+                    text = f'<a href="{href}" style="text-decoration:none">{text}</a>'
+                parts.append(f"<li>{text}</li>")
+            parts.append("</ul>")
+        self.view.setHtml("".join(parts))
 
     def lines(self) -> list[str]:
         """Every change line as shown (for tests and copying)."""
-        out = []
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
-            out += [top.child(j).text(0) for j in range(top.childCount())]
-        return out
+        return list(self._lines)
 
-    def _activated(self, item: QTreeWidgetItem, _col: int) -> None:
-        metric = item.data(0, Qt.ItemDataRole.UserRole)
-        if metric:
-            self.metricActivated.emit(str(metric))
+    def _clicked(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("metric:"):
+            self.metricActivated.emit(unquote(text.removeprefix("metric:")))
 
 
 class CompareController(QObject):
@@ -201,10 +206,17 @@ class CompareController(QObject):
             if content is not None:
                 yield content
 
-    def apply_marks(self) -> None:
-        """Mark changed values on every card and chart built so far."""
+    def apply_marks(self, _retry: int = 0) -> None:
+        """Mark changed values on every card and chart built so far.
+
+        A tab lays out its chart panels a moment after it is first shown: while a shown tab
+        has none yet, look again shortly (a few times), so that its charts get their marks.
+        """
         keys = frozenset(self.changes.changed_keys()) if self.changes else frozenset()
         since = (self.changes.old_as_of or self.changes.old_id[:12]) if self.changes else ""
+        current = getattr(self.window.tabs.currentWidget(), "content", None)
+        if keys and _retry < MAX_RETRIES and (current is None or not current.panels):
+            QTimer.singleShot(RETRY_MS, self, lambda: self.apply_marks(_retry + 1))
         for content in self._contents():
             for card in content.cards:
                 self._mark_card(card, keys, since)
