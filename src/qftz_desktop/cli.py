@@ -101,8 +101,9 @@ def cmd_snapshot_build(args: argparse.Namespace) -> int:
 
         return build_workbook_command(args)
 
+    warnings: list = []
     try:
-        cid = build_snapshot(args.src, args.out, created_at=args.created_at)
+        cid = build_snapshot(args.src, args.out, created_at=args.created_at, warnings=warnings)
     except SnapshotError as exc:
         _err(f"cannot build {args.out}:\n{exc.message('en', limit=50)}")
         return EXIT_PROBLEM
@@ -110,6 +111,8 @@ def cmd_snapshot_build(args: argparse.Namespace) -> int:
         _err(f"cannot write {args.out}: {exc.strerror or exc}")
         return EXIT_PROBLEM
     print(f"built {args.out}\ncontent id {cid}")
+    for warning in warnings:  # snapshot area: characters the bundled fonts lack
+        print(f"  - {warning.message('en')}")
     return EXIT_OK
 
 
@@ -137,6 +140,11 @@ def cmd_snapshot_check(args: argparse.Namespace) -> int:
         f"({', '.join(f'{k} {counts.get(k, 0)}' for k in ('reported', 'derived', 'target'))})"
     )
     print(f"  highlights   {len(snapshot.highlights)}")
+    # snapshot area: warnings (the file is usable) about characters the bundled fonts lack
+    from .snapshot.glyphs import snapshot_glyph_warnings
+
+    for warning in snapshot_glyph_warnings(snapshot):
+        print(f"  - {warning.message('en')}")
     return EXIT_OK
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from .canonical import content_id, normalize
+from .glyphs import glyph_warnings
 from .issues import Issue, SnapshotError
 from .periods import parse_period, required_version
 from .reader import check_snapshot
@@ -103,13 +104,18 @@ def _created_at(meta: pd.DataFrame, override: str | None) -> str:
 
 
 def prepare_tables(
-    src: Path, created_at: str | None = None, raw: dict[str, pd.DataFrame] | None = None
+    src: Path,
+    created_at: str | None = None,
+    raw: dict[str, pd.DataFrame] | None = None,
+    warnings: list[Issue] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Read, validate and complete the source tables (ids, period fields, content id).
 
     ``raw``: tables already read from ``src`` by another loader (an Excel workbook,
-    ``snapshot/workbook.py``), in the shape the CSV loader produces.
+    ``snapshot/workbook.py``), in the shape the CSV loader produces. ``warnings``, when given,
+    receives what does not stop the build: characters no bundled font can draw.
     """
+    from_csv = raw is None
     raw = read_sources(src) if raw is None else raw
 
     def label(table: str, pos: int) -> str:
@@ -125,6 +131,10 @@ def prepare_tables(
             for i in issues
         ]
         raise SnapshotError(issues)
+
+    if warnings is not None:
+        files = {t: str(src / f) for t, f in SOURCE_FILES.items()} if from_csv else None
+        warnings.extend(glyph_warnings(raw, str(src), files=files, csv_lines=from_csv))
 
     obs = raw["observations"].copy()
     periods = {code: parse_period(code) for code in obs["period"].unique()}
@@ -208,10 +218,16 @@ def write_snapshot(tables: dict[str, pd.DataFrame], out: Path) -> None:
 
 
 def build_snapshot(
-    src: str | os.PathLike[str], out: str | os.PathLike[str], created_at: str | None = None
+    src: str | os.PathLike[str],
+    out: str | os.PathLike[str],
+    created_at: str | None = None,
+    warnings: list[Issue] | None = None,
 ) -> str:
-    """Build ``out`` from the CSV sources in ``src``; return the content id."""
-    tables = prepare_tables(Path(src), created_at)
+    """Build ``out`` from the CSV sources in ``src``; return the content id.
+
+    ``warnings``, when given, receives the problems that do not stop the build.
+    """
+    tables = prepare_tables(Path(src), created_at, warnings=warnings)
     write_snapshot(tables, Path(out))
     meta = tables["meta"]
     return str(meta.loc[meta["key"] == "content_id", "value"].iloc[0])

@@ -104,6 +104,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "please report it",
         "由于 QFTZ Briefing 内部错误，无法检查该文件（{reason}）；请报告此问题",
     ),
+    # warnings (the file is still built and opened): characters the bundled fonts lack
+    "missing_glyph": (
+        "warning: '{column}' has characters that no bundled font can draw (they would come "
+        "from a system font or show as a box): {chars}",
+        "提示：'{column}' 含内置字体无法显示的字符（将借用系统字体或显示为方框）：{chars}",
+    ),
+    "more_glyph_warnings": (
+        "warning: … and {count} more cells with characters no bundled font can draw",
+        "提示：……另有 {count} 处含内置字体无法显示的字符",
+    ),
     "more_problems": ("… and {count} more problems of this kind", "……同类问题还有 {count} 处"),
 }
 
