@@ -70,6 +70,7 @@ _PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0
 _THOUSANDS = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _YMD = re.compile(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})(?:\s*[-/.月]\s*([0-9]{1,2})\s*日?|\s*月)?")
 _EXCEL_EPOCH = date(1899, 12, 30)
+_FORMULA_TAG = re.compile(rb"<(?:[A-Za-z0-9]+:)?f[ >/]")
 
 
 def source_columns(table: str) -> list[str]:
@@ -590,8 +591,11 @@ def _formula_cells(path: Path, sheets: dict[str, str]) -> dict[str, dict[tuple[i
     with calculation off) is refused instead of being read as an empty cell.
     """
     with zipfile.ZipFile(path) as zf:
+        # a cell formula is <f>…</f> or <f t="shared" …>; <formula1> belongs to a drop-down
         has_formula = any(
-            b"<f" in zf.read(n) for n in zf.namelist() if n.startswith("xl/worksheets/sheet")
+            _FORMULA_TAG.search(zf.read(n))
+            for n in zf.namelist()
+            if n.startswith("xl/worksheets/sheet")
         )
     if not has_formula:
         return {}
