@@ -130,3 +130,34 @@ def test_cli_diff_json_and_text(pair):
     assert "[贸易]" in r.stdout and "目标调整：" in r.stdout
     r = subprocess.run(run[:-1] + ["/nonexistent.sqlite"], capture_output=True, text=True)
     assert r.returncode == 1 and "Traceback" not in r.stderr
+
+
+def test_brief_section_lists_before_and_now_after_the_scorecard(pair):
+    from qftz_desktop.domain.brief.changes import changes_section, with_changes
+    from qftz_desktop.domain.brief.compose import compose
+    from qftz_desktop.domain.brief.model import Table
+    from qftz_desktop.domain.brief.options import BriefOptions
+    from qftz_desktop.domain.briefing import Briefing
+
+    new = open_snapshot(pair[1])
+    changes = compare(open_snapshot(pair[0]), new)
+    section = changes_section(changes, "en")
+    assert section.title == "What changed since 2026-01-22"
+    (table,) = [b for b in section.blocks if isinstance(b, Table)]
+    rows = [r.cells for r in table.rows]
+    assert len(rows) == 5
+    revised = next(r for r in rows if r[1] == "Revised")
+    assert revised[0] == "Trade" and "2021" in revised[2]
+    assert revised[3:] == ("CNY 187 bn", "CNY 188 bn", "S1 → S2")
+    target = next(r for r in rows if r[1] == "Target changed")
+    assert target[3:5] == ("CNY 200 bn", "CNY 210 bn")
+    text = " ".join(" ".join(r) for r in rows)
+    assert "%" not in text  # before and now, never a growth rate
+    assert "Revised 1" in section.blocks[0].text and "New figure 1" in section.blocks[0].text
+    zh = changes_section(changes, "zh", limit=2)
+    (zt,) = [b for b in zh.blocks if isinstance(b, Table)]
+    assert len(zt.rows) == 2 and zt.note.startswith("此处列出 2 项，共 5 项")
+
+    doc = compose(Briefing(new), BriefOptions(lang="en", brief_date="2026-04-01"))
+    ids = [s.id for s in with_changes(doc, section).sections]
+    assert ids[ids.index("changes") - 1] == "scorecard"

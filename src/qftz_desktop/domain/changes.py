@@ -497,3 +497,34 @@ def report_lines(changes: Changes, lang: str, tab_names: dict[str, str]) -> list
         lines.append(f"[{tab_names.get(tab, tab)}]")
         lines += [f"  - {describe(c, changes, lang)}" for c in items]
     return lines
+
+
+def cells(change: Change, changes: Changes, lang: str) -> tuple[str, str, str, str, str]:
+    """(what, subject, before, now, source) of one change, for a table row.
+
+    Before and now are each value as printed (qualifier, number, unit); no difference and no
+    percentage is computed between them: a revision is not growth.
+    """
+    zh = lang == "zh"
+    what = word(change.kind, lang)
+    old, new = change.old or {}, change.new or {}
+    if change.item_id is not None:  # a highlight
+        rec = new or old
+        title = str(rec.get("title_zh" if zh else "title_en") or change.item_id)
+        return what, title, "", ", ".join(change.fields), ""
+    mid = change.metric_id or ""
+    name = changes.metric_names.get(mid, (mid, mid))[0 if zh else 1]
+    if change.kind in ("metric_added", "metric_removed", "metric_changed"):
+        return what, name, "", ", ".join(change.fields), ""
+    period = _period_label(change.period, lang)
+    subject = f"{name}，{period}" if zh else f"{name}, {period}"
+    before = _value_text(changes, mid, change.old, lang) if change.old else ""
+    now = _value_text(changes, mid, change.new, lang) if change.new else ""
+    if change.kind == "note_changed":
+        before, now = "", ", ".join(change.fields)
+    src_old, src_new = old.get("source_id"), new.get("source_id")
+    if src_old and src_new and src_old != src_new:
+        source = f"{src_old} → {src_new}"
+    else:
+        source = str(src_new or src_old or "")
+    return what, subject, before, now, source
