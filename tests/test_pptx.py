@@ -182,7 +182,7 @@ def test_text_is_set_as_east_asian_with_projector_sizes(bundled_briefing):
                 for row in shape.table.rows:
                     for cell in row.cells:
                         for p in cell.text_frame.paragraphs:
-                            assert all(r.font.size.pt >= 16 for r in p.runs)
+                            assert all(r.font.size.pt >= 18 for r in p.runs)
     # titles and body at 18 pt or more; only the kicker and the footer lines are smaller
     assert max(sizes) >= 32 and sum(s >= 18 for s in sizes) > len(sizes) / 2
     assert min(sizes) >= 14

@@ -40,7 +40,7 @@ from ..domain.brief.model import (
 from ..domain.briefing import Briefing, ChartSpec
 from ..domain.i18n import tr
 
-TABLE_HEIGHT_PT = 340.0  # room for a table under a one-line title, above the footer
+TABLE_HEIGHT_PT = 370.0  # room for a table under a one-line title, above the footer
 SLIDE_WIDTH_PT = 880.0  # 12.23 in of text width on a 13.33 in slide
 BULLET_HEIGHT_PT = 330.0  # room for bullets under the title, above the footer
 
@@ -178,9 +178,37 @@ def _section_slides(section: Section, doc: BriefDocument, briefing: Briefing) ->
         plan.source_ids = tuple(dict.fromkeys(i for i in ids if i))
         return [plan]
     slides: list[SlidePlan] = []
-    heading = next((b.text for b in section.blocks if isinstance(b, Heading)), section.title)
+    top = next((b.text for b in section.blocks if isinstance(b, Heading)), section.title)
+    heading = top
+    pending: list[Paragraph] = []
+
+    def flush() -> None:  # sentences and highlights of the full deck: text slides
+        if not pending:
+            return
+        items = _merge_titles(pending, lang)
+        groups = _paginate_text(items, 20, lambda p: p.text)
+        for i, group in enumerate(groups, 1):
+            slides.append(
+                SlidePlan(
+                    "bullets",
+                    section.id,
+                    _part(heading, i, len(groups)),
+                    bullets=[p.text for p in group],
+                    source_ids=tuple(
+                        dict.fromkeys(v.source_id for p in group for v in p.values if v.source_id)
+                    ),
+                )
+            )
+        pending.clear()
+
     for block in section.blocks:
-        if isinstance(block, ChartBlock):
+        if isinstance(block, Paragraph):
+            pending.append(block)
+            continue
+        flush()
+        if isinstance(block, Heading):
+            heading = block.text if block.text == top else f"{top} · {block.text}"
+        elif isinstance(block, ChartBlock):
             values = list(block.values)
             slides.append(
                 SlidePlan(
@@ -207,7 +235,7 @@ def _section_slides(section: Section, doc: BriefDocument, briefing: Briefing) ->
                     SlidePlan(
                         "table",
                         section.id,
-                        _part(block.title or heading, i, len(groups)),
+                        _part(heading if block.title in ("", top) else block.title, i, len(groups)),
                         kicker=block.note,
                         columns=columns,
                         weights=weights,
@@ -220,7 +248,7 @@ def _section_slides(section: Section, doc: BriefDocument, briefing: Briefing) ->
             columns, weights = _scorecard_columns(lang)
             cells = [_scorecard_cells(r, lang) for r in block.rows]
             groups = _paginate(columns, weights, cells)
-            judged = f"按 {block.as_of} 判断" if lang == "zh" else f"Judged as of {block.as_of}"
+            judged = f"判断日期：{block.as_of}" if lang == "zh" else f"Judged as of {block.as_of}"
             for i, idx in enumerate(groups, 1):
                 rows = [block.rows[j] for j in idx]
                 values = [v for r in rows for v in (r.target, r.actual) if v is not None]
@@ -270,24 +298,27 @@ def _section_slides(section: Section, doc: BriefDocument, briefing: Briefing) ->
                         source_ids=tuple(s.id for s in items),
                     )
                 )
-    paragraphs = [b for b in section.blocks if isinstance(b, Paragraph)]
-    if paragraphs:  # highlights and sentences of the full deck: text slides
-        groups = _paginate_text(paragraphs, 20, lambda p: p.text)
-        for i, group in enumerate(groups, 1):
-            slides.append(
-                SlidePlan(
-                    "bullets",
-                    section.id,
-                    _part(heading, i, len(groups)),
-                    bullets=[p.text for p in group],
-                    source_ids=tuple(
-                        dict.fromkeys(v.source_id for p in group for v in p.values if v.source_id)
-                    ),
-                )
-            )
+    flush()
     if slides and notes:
         slides[0].notes_presenter = notes + slides[0].notes_presenter
     return slides
+
+
+def _merge_titles(paragraphs: list[Paragraph], lang: str) -> list[Paragraph]:
+    """A highlight's bold title and its text as one bullet: 'title：text'."""
+    out: list[Paragraph] = []
+    i = 0
+    while i < len(paragraphs):
+        p = paragraphs[i]
+        nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        if p.style == "bold" and nxt is not None and nxt.style != "bold":
+            sep = "：" if lang == "zh" else ": "
+            out.append(Paragraph(f"{p.text}{sep}{nxt.text}", nxt.style, p.values + nxt.values))
+            i += 2
+        else:
+            out.append(p)
+            i += 1
+    return out
 
 
 def _scorecard_columns(lang: str) -> tuple[list[str], list[float]]:
@@ -422,14 +453,14 @@ def render_deck(
                 bold=True,
             )
             T.write(
-                _textbox(slide, left, Inches(2.7), Inches(7.4), Inches(3.6)),
+                _textbox(slide, left, Inches(2.7), Inches(6.6), Inches(3.6)),
                 plan.paragraphs,
                 lang,
                 T.BODY_PT,
                 space_after=10,
             )
             if plan.rows:
-                _kv_table(slide, plan.rows, Inches(8.2), Inches(2.7), Inches(4.6), lang, T, Pt)
+                _kv_table(slide, plan.rows, Inches(7.4), Inches(2.6), Inches(5.4), lang, T, Pt)
         else:
             y = _header(slide, plan, lang, T, L, Inches)
             body_top = Inches(y)
@@ -540,11 +571,11 @@ def _kv_table(slide, rows, x, y, width, lang, T, Pt) -> None:
 
     shape = slide.shapes.add_table(len(rows), 2, x, y, width, Inches(0.5))
     shape.table.first_row = False
-    shape.table.columns[0].width = Emu(int(width * 0.55))
-    shape.table.columns[1].width = Emu(int(width * 0.45))
+    shape.table.columns[0].width = Emu(int(width * 0.5))
+    shape.table.columns[1].width = Emu(int(width * 0.5))
     for r, (label, text) in enumerate(rows):
-        _cell(shape.table.cell(r, 0), label, lang, T, size=16)
-        _cell(shape.table.cell(r, 1), text, lang, T, size=16, bold=True)
+        _cell(shape.table.cell(r, 0), label, lang, T)
+        _cell(shape.table.cell(r, 1), text, lang, T, bold=True)
 
 
 def _cell(cell, text: str, lang: str, T, bold: bool = False, size: float | None = None) -> None:

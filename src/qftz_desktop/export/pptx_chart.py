@@ -16,6 +16,7 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_LINE, MSO_PATTERN
+from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from ..domain.brief.model import ChartBlock, Value
@@ -118,10 +119,18 @@ def add_chart(slide, plan: ChartPlan, x, y, cx, cy, lang: str):
     ):
         axis.has_title = True
         axis.axis_title.text_frame.text = title
+        if len(title) <= 4:  # a short unit (亿元, %) reads upright, not turned on its side
+            body = axis.axis_title.text_frame._txBody.find(qn("a:bodyPr"))
+            body.set("rot", "0")
+            body.set("vert", "horz")
         run = axis.axis_title.text_frame.paragraphs[0].runs[0]
         run.font.size = Pt(CHART_PT)
         run.font.color.rgb = MUTED
         set_fonts(run._r.get_or_add_rPr(), lang)
+    if plan.kind == "bar" and all(
+        v is None or v >= 0 for s in plan.series for v in s.values
+    ):  # bars start at zero: a cut axis makes small differences look large
+        chart.value_axis.minimum_scale = 0
     chart.value_axis.tick_labels.number_format = number_format
     chart.value_axis.tick_labels.number_format_is_linked = False
     chart.value_axis.has_major_gridlines = True

@@ -116,5 +116,8 @@ def export_pptx_command(args: argparse.Namespace) -> int:
     except AtomicWriteError as exc:
         _err(exc.message(lang))
         return EXIT_PROBLEM
+    except Exception as exc:  # noqa: BLE001 - a message, never a traceback
+        _err(f"cannot write {args.out}: {type(exc).__name__}: {exc}")
+        return EXIT_PROBLEM
     print(f"wrote {result.path} ({result.slides} slides)")
     return EXIT_OK

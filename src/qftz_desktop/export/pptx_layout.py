@@ -15,7 +15,7 @@ def _is_wide(ch: str) -> bool:
 def text_width(text: str, size: float) -> float:
     """Rough width in points (Chinese 1 em, Latin ~0.55 em): enough to choose a size and to
     break tables across slides, never to position glyphs."""
-    return sum(size if _is_wide(ch) else size * 0.55 for ch in text)
+    return sum(size if _is_wide(ch) else size * 0.53 for ch in text)
 
 
 def lines_needed(text: str, size: float, width_pt: float) -> int:
