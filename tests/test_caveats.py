@@ -73,8 +73,8 @@ def test_plain_exact_value_has_no_mark(briefing):
             "t_berths",
             "<2010-08",
             "imprecise",
-            "2010年8月以前（未注明时间）",
-            "before Aug 2010 (undated)",
+            "2010年8月以前，未注明时间",
+            "before Aug 2010, undated",
         ),
     ],
 )

@@ -95,11 +95,11 @@ def test_a_revision_is_old_to_new_with_both_sources_never_growth(pair):
     en = describe(rev, changes, "en")
     zh = describe(rev, changes, "zh")
     assert (
-        en == "Revised: FTZ foreign trade (imports + exports), 2021 (year inferred): "
+        en == "Revised: FTZ foreign trade (imports + exports), 2021, year inferred: "
         "CNY 187 bn → CNY 188 bn (source S1 → S2)"
     )
     assert zh == (
-        "数值修订：片区外贸进出口额，2021年（年份为推断）：1,870亿元 → 1,880亿元（来源 S1 → S2）"
+        "数值修订：片区外贸进出口额，2021年，年份为推断：1,870亿元 → 1,880亿元（来源 S1 → S2）"
     )
     for text in (en, zh):
         assert "%" not in text and "up" not in text and "增长" not in text

@@ -11,9 +11,9 @@ from the context. Storing an invented precise date there makes every output clai
 the source says. Three markers keep the code sortable and plottable while the label says what
 is known:
 
-- ``2021?`` — the period is **inferred** (any kind): "2021 (year inferred)".
+- ``2021?`` — the period is **inferred** (any kind): "2021, year inferred".
 - ``~2024-06`` — **around** a year, month or day: "around Jun 2024".
-- ``<2019-08`` — **before** a year, month or day, undated: "before Aug 2019 (undated)";
+- ``<2019-08`` — **before** a year, month or day, undated: "before Aug 2019, undated";
   placed on the last day before it.
 """
 
@@ -111,13 +111,17 @@ class Period:
 
     def label(self, lang: str) -> str:
         """Human label: 2021年 / 2024年第1季度 / 2023年1–11月 / 截至2024年9月 /
-        2019年8月以前（未注明时间） / 2024年6月前后 / 2021年（年份为推断）."""
+        2019年8月以前，未注明时间 / 2024年6月前后 / 2021年，年份为推断.
+
+        No parentheses: sentences put a period in parentheses ("16%（2019年8月以前，未注明时间）"),
+        and nested ones read badly.
+        """
         zh = lang == "zh"
         if self.precision == BEFORE:
             ref = self.base_code
             if zh:
-                return f"{_zh_point(ref)}以前（未注明时间）"
-            return f"before {_en_point(ref)} (undated)"
+                return f"{_zh_point(ref)}以前，未注明时间"
+            return f"before {_en_point(ref)}, undated"
         if self.precision == AROUND:
             if zh:
                 return f"{_zh_point(self.base_code)}前后"
@@ -125,8 +129,8 @@ class Period:
         text = self._exact_label(zh)
         if self.precision == INFERRED:
             if self.kind == "year":
-                return text + ("（年份为推断）" if zh else " (year inferred)")
-            return text + ("（时间为推断）" if zh else " (period inferred)")
+                return text + ("，年份为推断" if zh else ", year inferred")
+            return text + ("，时间为推断" if zh else ", period inferred")
         return text
 
     def _exact_label(self, zh: bool) -> str:
