@@ -207,3 +207,30 @@ def test_port_2024(obs):
     n9 = cargo[cargo["source_id"] == "N9"].iloc[0]
     assert (n9["period"], n9["value"], n9["status"]) == ("2024", 7.12, "reported")
     assert _rows(obs, "port_cargo_growth")["value"].tolist() == [4.2]
+
+
+def test_sequencing_series_runs_to_august_2025_with_its_bound(obs):
+    """PUBLISHED_FIGURES_2 §3: 260+ (Jun 2024) → 310+ (Sept 2024) → 560+ (23 Aug 2025)."""
+    rows = _rows(obs, "marine_species_sequenced").sort_values("period_end")
+    assert rows[["period", "value", "qualifier"]].values.tolist() == [
+        ["2024-06", 260.0, "over"],
+        ["2024-09", 310.0, "over"],
+        ["2025-08-23", 560.0, "over"],
+    ]
+    progress = _rows(obs, "marine_sequencing_progress").set_index("period")
+    assert progress.loc["2025-08-23", ["value", "qualifier", "status"]].tolist() == [
+        56.0,
+        "over",
+        "derived",
+    ]
+
+
+def test_ic_rankings_keep_park_and_new_area_apart(snap, obs):
+    scopes = snap.metrics.set_index("id")["scope"]
+    assert scopes["ic_park_national_rank"] == "park"
+    assert scopes["new_area_ic_park_rank"] == "new_area"
+    ranks = obs[obs["metric_id"].isin(["ic_park_national_rank", "new_area_ic_park_rank"])]
+    assert sorted(ranks[["metric_id", "period", "value"]].values.tolist()) == [
+        ["ic_park_national_rank", "2024", 17.0],
+        ["new_area_ic_park_rank", "2023", 14.0],
+    ]
