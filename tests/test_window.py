@@ -73,7 +73,7 @@ def test_clicking_a_bar_focuses_that_year_everywhere(window, qtbot):
     for i, tab_id in enumerate(TAB_IDS):
         page = window.page(tab_id)
         for panel in page.panels:
-            if panel.spec.kind == "bar" and panel.chart._categories:
+            if panel.spec.kind == "bar" and panel.chart.model.marks:
                 target = (i, page, panel)
                 break
         if target:
@@ -84,10 +84,10 @@ def test_clicking_a_bar_focuses_that_year_everywhere(window, qtbot):
     page.ensureWidgetVisible(panel)
     qtbot.wait(50)
     chart = panel.chart
-    category = len(chart._categories) - 1
-    year = chart._categories[category].year
+    last = chart.model.marks[-1]  # the latest value: on the time axis, inside its year
+    year = int(last.x)
     vb = chart.plotItem.getViewBox()
-    scene_pos = vb.mapViewToScene(QPointF(category, vb.viewRange()[1][1] * 0.3))
+    scene_pos = vb.mapViewToScene(QPointF(last.x, vb.viewRange()[1][1] * 0.3))
     view_pos = chart.mapFromScene(scene_pos)
     with qtbot.waitSignal(window.selection.focusChanged, timeout=2000):
         qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=view_pos)
@@ -171,11 +171,12 @@ def test_hover_shows_value_period_status_source(window):
     page = next(p for p in _all_pages(window) if p.panels)
     chart = page.panels[0].chart
     vb = chart.plotItem.getViewBox()
-    x = 0.0 if chart.spec.kind == "bar" else float(chart.spec.series[0].x[0])
+    first = chart.spec.series[0].points[0]
+    x = first.period.year + 0.5 if first.period.kind == "year" else first.period.position
     hit = chart.hover_text_at(vb.mapViewToScene(QPointF(x, vb.viewRange()[1][1] * 0.5)))
     assert hit is not None
     text = hit[1]
-    first = chart.spec.series[0].points[0]
+    assert first.period.label("zh") in text
     src = window.briefing.sources[first.source_id]
     assert src.publisher in text
     assert any(w in text for w in ("公开报道", "推算", "目标"))

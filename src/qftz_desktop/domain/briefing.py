@@ -176,9 +176,12 @@ class SeriesData:
 
     @cached_property
     def x(self) -> np.ndarray:
-        """Fractional year of each period's end, for line charts."""
-        end = pd.to_datetime(self.frame["period_end"])
-        return (end.dt.year + (end.dt.day_of_year - 0.5) / 366.0).to_numpy(dtype=float)
+        """Each value's place on a time axis: the middle of its period, in decimal years
+        (a year's value at Y + 0.5, under its tick). Charts place values through
+        :func:`~qftz_desktop.domain.chart_model.positions`, which uses the same rule."""
+        from .chart_model import positions
+
+        return positions(self)
 
     @cached_property
     def values(self) -> np.ndarray:

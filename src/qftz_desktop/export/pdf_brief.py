@@ -90,6 +90,7 @@ from PySide6.QtGui import (
 
 from .. import APP_NAME, __version__
 from ..domain.briefing import TABS, Briefing, ChartSpec, Highlight, Metric, Point, Source
+from ..domain.chart_model import LEGEND_BASE_PX, LEGEND_OFFSET_PX, LEGEND_ROW_PX
 from ..domain.formatting import format_value
 from ..domain.i18n import tr
 from ..domain.narrative import YearRange, headline_figures, summary_sentences
@@ -103,8 +104,9 @@ MM = RESOLUTION / 25.4
 PAPERS = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
 SECTION_TABS = tuple(tab for tab, _ in TABS if tab != "overview")
 CHART_HEIGHT = 230  # px, a chart without legend (the window's chart panels: 260 and up)
-LEGEND_BASE, LEGEND_ROW = 20, 28  # px more for a line chart's legend, and each of its rows
-LEGEND_OFFSET = 4  # ChartView puts its legend this far below the top of the plot
+# px more for a line chart's legend, each of its rows, and its offset below the plot's top:
+# one definition, beside the chart model that decides the legend's rows
+LEGEND_BASE, LEGEND_ROW, LEGEND_OFFSET = LEGEND_BASE_PX, LEGEND_ROW_PX, LEGEND_OFFSET_PX
 SUMMARY_SENTENCES = 10
 TABLE_MAX_ROWS = 40  # a chart's table lists every value up to this many rows …
 TABLE_CAPPED_ROWS = 24  # … beyond, only the latest this many, and says so

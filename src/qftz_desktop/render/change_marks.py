@@ -36,7 +36,7 @@ def _line_marks(view: ChartView) -> tuple[list[float], list[float]]:
         if view.year_range is not None:
             years = series.years
             hit &= (years >= view.year_range[0]) & (years <= view.year_range[1])
-        xs += series.x[hit].tolist()
+        xs += series.x[hit].tolist()  # mid-period positions, as the lines are drawn
         ys += series.values[hit].tolist()
     return xs, ys
 
@@ -50,17 +50,38 @@ def draw_change_marks(view: ChartView) -> None:
         return
     pen = pg.mkPen(MARK_COLOR, width=2.5)
     if view.spec.kind == "bar":
+        # the chart model's marks: bars get an outline, points (dates, spans) a ring
         hits = [
-            (x, y, w)
-            for x, y, w, p in view.bar_points
-            if (p.metric_id, p.period.code, p.status) in view.change_keys
+            k
+            for k in view.model.marks
+            if (k.point.metric_id, k.point.period.code, k.point.status) in view.change_keys
         ]
-        if not hits:
-            return
-        xs, ys, ws = zip(*hits, strict=True)
-        item = pg.BarGraphItem(
-            x=np.array(xs), height=np.array(ys), width=np.array(ws) * 1.08, pen=pen, brush=None
-        )
+        bars = [k for k in hits if k.width > 0]
+        rings = [k for k in hits if k.width == 0]
+        if bars:
+            item = pg.BarGraphItem(
+                x=np.array([k.x for k in bars]),
+                height=np.array([k.value for k in bars]),
+                width=np.array([k.width for k in bars]) * 1.08,
+                pen=pen,
+                brush=None,
+            )
+            item.setZValue(MARK_Z)
+            view.plotItem.addItem(item)
+            view._change_mark_items.append(item)
+        if rings:
+            item = pg.ScatterPlotItem(
+                x=[k.x for k in rings],
+                y=[k.value for k in rings],
+                symbol="o",
+                size=16,
+                pen=pen,
+                brush=pg.mkBrush(None),
+            )
+            item.setZValue(MARK_Z)
+            view.plotItem.addItem(item)
+            view._change_mark_items.append(item)
+        return
     else:
         xs, ys = _line_marks(view)
         if not xs:

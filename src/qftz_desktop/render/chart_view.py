@@ -1,10 +1,10 @@
-"""The one chart-building path: the window, the slides, image export and the PDF all draw a
+"""The one chart-drawing path: the window, the slides, image export and the PDF all draw a
 chart through :class:`ChartView`, so that they can never disagree.
 
-Honesty is drawn, not only written: reported values are solid bars, derived values hatched bars
-and targets dashed outlines; qualifiers ("over", "about", "at least") prefix the value labels.
-All snapshot strings are set as plain text (pyqtgraph's axis labels take HTML, so they are
-escaped).
+It draws a :class:`~qftz_desktop.domain.chart_model.ChartModel` and decides nothing itself:
+where a value sits on the time axis, bar or point, the status styles, labels with their caveat
+marks, ticks, legend rows and ranges all come from the model. All snapshot strings are set as
+plain text (pyqtgraph's axis labels take HTML, so they are escaped).
 """
 
 from __future__ import annotations
@@ -18,7 +18,15 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPen, QResizeEvent
 
-from ..domain.formatting import format_short
+from ..domain.caveats import caveat_lines, caveats_for
+from ..domain.chart_model import (
+    BAR,
+    LEGEND_OFFSET_PX,
+    ChartModel,
+    Mark,
+    build_chart_model,
+    status_style,
+)
 from ..domain.i18n import tr
 from .change_marks import draw_change_marks
 from .fonts import ui_font
@@ -29,11 +37,9 @@ if TYPE_CHECKING:
 
 pg.setConfigOptions(antialias=True, foreground="k", background="w")
 
-MAX_VALUE_LABELS = 16
 DENSE_LINE_POINTS = 120  # beyond this many points a line is drawn 1 px wide
-LINE_MAX_POINTS = 4000  # line charts are downsampled beyond this many points per view
-CATEGORY_LABELS_ALWAYS = 6  # up to this many bar categories, every label is drawn
-CATEGORY_LABEL_FILL = 0.85  # beyond it, all labels only if they fill at most this much
+CATEGORY_LABEL_FILL = 0.85  # second-level tick labels only if all of them fit
+POINT_SIZE = 9  # px, markers of single values (dates, partial spans)
 DEFAULT_FILL_LIMITS = [(0, 0.8), (2, 0.6), (4, 0.4), (6, 0.2)]  # pyqtgraph's AxisItem default
 
 
@@ -72,10 +78,10 @@ class ChartView(pg.PlotWidget):
         self.lang = lang
         self.interactive = interactive
         self.year_range: tuple[int, int] | None = year_range
+        self.model: ChartModel = build_chart_model(spec, lang, year_range)
         self._lines: dict[tuple[int, str], pg.PlotDataItem] = {}  # (series, status) -> item
-        self._visible_statuses: frozenset[str] = spec.statuses
+        self._labels: list[tuple[int, int, pg.TextItem]] = []  # (priority, mark, label)
         self.focus_year: int | None = None
-        self._categories: list = []
         self._focus_item: pg.LinearRegionItem | None = None
         self._hover_line: pg.InfiniteLine | None = None
         self._hover_text: pg.TextItem | None = None
@@ -88,7 +94,8 @@ class ChartView(pg.PlotWidget):
         self.plotItem.hideButtons()
         vb = self.plotItem.getViewBox()
         vb.setMouseEnabled(x=False, y=False)
-        vb.setDefaultPadding(0.04)
+        vb.setDefaultPadding(0.0)
+        vb.sigResized.connect(self._declutter_labels)
         self._style_axes()
         self.rebuild()
         if interactive:
@@ -119,7 +126,6 @@ class ChartView(pg.PlotWidget):
         self.spec = spec
         self.year_range = year_range
         self.focus_year = None
-        self._visible_statuses = spec.statuses
         axis = self.plotItem.getAxis("bottom")
         axis.setStyle(textFillLimits=DEFAULT_FILL_LIMITS)
         self._style_axes()
@@ -132,11 +138,9 @@ class ChartView(pg.PlotWidget):
             if not self._update_lines():
                 self.rebuild()
 
-    def _in_range(self, year: int) -> bool:
-        return self.year_range is None or self.year_range[0] <= year <= self.year_range[1]
-
     def rebuild(self) -> None:
-        """(Re)draw everything from the spec for the current year range."""
+        """(Re)draw everything from the chart model for the current year range."""
+        self.model = build_chart_model(self.spec, self.lang, self.year_range)
         self.plotItem.clear()
         if self.plotItem.legend is not None:
             self.plotItem.legend.scene() and self.plotItem.legend.scene().removeItem(
@@ -146,147 +150,141 @@ class ChartView(pg.PlotWidget):
         self._focus_item = None
         self._hover_line = self._hover_text = None
         self._lines = {}
+        self._labels = []
         self.bar_points = []
-        if self.spec.kind == "bar":
-            self._build_bars()
-        else:
-            self._build_lines()
+        m = self.model
+        # the range first: items added to a fixed range are not re-clipped at every add
+        self.plotItem.setXRange(*m.x_range, padding=0)
+        self.plotItem.setYRange(*m.y_range, padding=0)
+        self._build_runs()
+        self._build_marks()
+        self._build_ticks()
         self._build_legend()
         self._apply_focus()
+        self._declutter_labels()
         draw_change_marks(self)
 
-    def _series_pen(self, index: int, status: str) -> QPen:
-        pen = pg.mkPen(self.theme.color(index), width=self.theme.line_width)
-        if status == "target":
-            pen.setStyle(Qt.PenStyle.DashLine)
-        elif status == "derived" and self.spec.kind == "line":
-            pen.setStyle(Qt.PenStyle.DotLine)  # bars show derived values hatched instead
+    def _pen(self, index: int, status: str, width: float | None = None) -> QPen:
+        colour = self.theme.muted if index < 0 else self.theme.color(index)
+        pen = pg.mkPen(colour, width=self.theme.line_width if width is None else width)
+        pen.setStyle(_PEN_STYLES[status_style(status).line])
         return pen
 
-    def _series_brush(self, index: int, status: str) -> QBrush:
-        color = _qcolor(self.theme.color(index))
-        if status == "reported":
-            return QBrush(color)
-        if status == "derived":
-            return QBrush(color, Qt.BrushStyle.BDiagPattern)
-        return QBrush(Qt.BrushStyle.NoBrush)
+    def _bar_pen(self, index: int, status: str) -> QPen:
+        """Bar outline: dashed for a target (an outline only), solid otherwise."""
+        colour = self.theme.muted if index < 0 else self.theme.color(index)
+        pen = pg.mkPen(colour, width=self.theme.line_width)
+        if status_style(status).fill == "none":
+            pen.setStyle(Qt.PenStyle.DashLine)
+        return pen
 
-    def _build_bars(self) -> None:
-        cats = [p for p in self.spec.categories if self._in_range(p.year)]
-        self._categories = cats
-        index = {p.code: i for i, p in enumerate(cats)}
-        # Each category holds one slot per value in it (a series may have a reported value and
-        # a target for the same period: they stand side by side, never on top of each other).
-        slots: dict[int, list[tuple[int, object]]] = {}
-        for si, series in enumerate(self.spec.series):
-            for p in series.points:
-                if p.period.code in index:
-                    slots.setdefault(index[p.period.code], []).append((si, p))
-        per_category = max((len(v) for v in slots.values()), default=1)
-        width = 0.8 / per_category
-        self._visible_statuses = frozenset(p.status for v in slots.values() for _, p in v)
-        labels = []
-        ymax = ymin = 0.0
-        bars: dict[int, tuple[list, list, list, list]] = {}
-        for i, entries in slots.items():
-            for j, (si, p) in enumerate(entries):
-                x = i - 0.4 + width * (j + 0.5 + (per_category - len(entries)) / 2)
-                xs, heights, pens, brushes = bars.setdefault(si, ([], [], [], []))
-                xs.append(x)
-                heights.append(p.value)
-                self.bar_points.append((x, p.value, width * 0.92, p))
-                pens.append(self._series_pen(si, p.status))
-                brushes.append(self._series_brush(si, p.status))
-                labels.append((x, p.value, format_short(p.value, p.qualifier), si))
-                ymax = max(ymax, p.value)
-                ymin = min(ymin, p.value)
-        for si, (xs, heights, pens, brushes) in sorted(bars.items()):
+    def _marker_pen(self, index: int, status: str) -> QPen:
+        """A filled marker gets a ring in the background colour (it stays visible over a bar
+        of its own colour); an outline or hatched one is drawn in the series colour."""
+        if status_style(status).fill == "solid":
+            return pg.mkPen(self.theme.background, width=1.5)
+        return pg.mkPen(self.theme.color(index), width=1.5)
+
+    def _brush(self, index: int, status: str) -> QBrush:
+        color = _qcolor(self.theme.muted if index < 0 else self.theme.color(index))
+        return QBrush(color, _BRUSH_STYLES[status_style(status).fill])
+
+    def _build_marks(self) -> None:
+        m = self.model
+        bars: dict[int, list[Mark]] = {}
+        points: dict[int, list[Mark]] = {}
+        for mark in m.marks:
+            (bars if mark.shape == BAR else points).setdefault(mark.series, []).append(mark)
+        self.bar_points = [(k.x, k.value, k.width, k.point) for k in m.marks if k.shape == BAR]
+        for si, marks in sorted(bars.items()):
             item = pg.BarGraphItem(
-                x=np.array(xs),
-                height=np.array(heights),
-                width=width * 0.92,
-                pens=pens,
-                brushes=brushes,
+                x=np.array([k.x for k in marks]),
+                height=np.array([k.value for k in marks]),
+                width=np.array([k.width for k in marks]),
+                pens=[self._bar_pen(si, k.status) for k in marks],
+                brushes=[self._brush(si, k.status) for k in marks],
             )
             item.setOpts(name=self.spec.series[si].metric.name(self.lang))
             self.plotItem.addItem(item)
-        if len(labels) <= MAX_VALUE_LABELS:
-            font = ui_font()
-            font.setPixelSize(self.theme.label_px)
-            for x, y, text, _si in labels:
-                # above a bar, or below it when the value is negative
-                anchor = (0.5, 1.0) if y >= 0 else (0.5, 0.0)
-                label = pg.TextItem(text=text, color=self.theme.text, anchor=anchor)
-                label.setFont(font)
-                label.setPos(x, y)
-                self.plotItem.addItem(label)
-        axis = self.plotItem.getAxis("bottom")
-        ticks = [(i, p.short_label(self.lang)) for i, p in enumerate(cats)]
-        if len(ticks) > CATEGORY_LABELS_ALWAYS:
-            # every other label on a second tick level, which pyqtgraph draws only when all
-            # the labels fit: on a narrow chart (print, small window) they no longer overlap
-            axis.setTicks([ticks[::2], ticks[1::2]])
-            axis.setStyle(textFillLimits=[(0, CATEGORY_LABEL_FILL)])
-        else:
-            axis.setTicks([ticks])
-        rows = self._legend_rows()
-        top = ymax * (1.16 + 0.14 * rows) if ymax > 0 else 1.0
-        self.plotItem.setXRange(-0.6, max(len(cats), 1) - 0.4, padding=0)
-        # negative values (a fall in a growth rate) go below zero, with room for their labels
-        bottom = ymin - 0.12 * (top - ymin) if ymin < 0 else 0.0
-        self.plotItem.setYRange(bottom, top, padding=0)
+        for si, marks in sorted(points.items()):
+            for k in marks:
+                if k.whisker is not None:
+                    status = "derived" if k.open_before else k.status  # undated: dotted
+                    pen = self._pen(si, status, max(1.0, self.theme.line_width * 0.75))
+                    whisker = pg.PlotDataItem([k.whisker[0], k.whisker[1]], [k.value, k.value])
+                    whisker.setPen(pen)
+                    self.plotItem.addItem(whisker)
+            size = self._point_size()
+            scatter = pg.ScatterPlotItem(
+                x=np.array([k.x for k in marks]),
+                y=np.array([k.value for k in marks]),
+                symbol=MARKERS[si % len(MARKERS)],
+                size=size,
+                pen=[self._marker_pen(si, k.status) for k in marks],
+                brush=[self._brush(si, k.status) for k in marks],
+                name=self.spec.series[si].metric.name(self.lang),
+            )
+            self.plotItem.addItem(scatter)
+        if not m.show_labels:
+            return
+        font = ui_font()
+        font.setPixelSize(self.theme.label_px)
+        latest = max((k.x for k in m.marks), default=0.0)
+        backing = pg.mkBrush(_qcolor(self.theme.background, 200))
+        for i, k in enumerate(m.marks):
+            # above a bar, or below it when the value is negative; above a point's marker,
+            # on a light backing so that it reads over a bar or a whisker
+            anchor = _LABEL_ANCHORS[(k.shape == BAR, k.value >= 0)]
+            fill = None if k.shape == BAR else backing
+            label = pg.TextItem(text=k.label, color=self.theme.text, anchor=anchor, fill=fill)
+            label.setFont(font)
+            label.setPos(k.x, k.value)
+            label.setZValue(20)
+            self.plotItem.addItem(label)
+            # when labels collide, bars keep theirs first, then the latest points
+            priority = 0 if k.shape == BAR else 1 + int((latest - k.x) * 100)
+            self._labels.append((priority, i, label))
 
-    def _build_lines(self) -> None:
-        self._categories = []
-        parts = self._line_parts()
-        xmin, xmax, ymin, ymax = math.inf, -math.inf, math.inf, -math.inf
-        for x, y in parts.values():
-            xmin, xmax = min(xmin, x.min()), max(xmax, x.max())
-            ymin, ymax = min(ymin, np.nanmin(y)), max(ymax, np.nanmax(y))
-        # the range first: items added to a fixed range are not re-clipped at every add
-        self._set_line_ranges(xmin, xmax, ymin, ymax)
-        for (si, status), (x, y) in parts.items():
-            series = self.spec.series[si]
-            pen = self._series_pen(si, status)
-            if len(x) > DENSE_LINE_POINTS:
+    def _build_runs(self) -> None:
+        for run in self.model.runs:
+            series = self.spec.series[run.series]
+            pen = self._pen(run.series, run.status)
+            if len(run.x) > DENSE_LINE_POINTS:
                 # a long series drawn 1 px wide: a thick antialiased polyline of hundreds of
                 # points costs ~18 ms to paint (Qt raster), a thin one a fraction of that
                 pen.setWidthF(1.0)
             item = pg.PlotDataItem(
-                x,
-                y,
+                run.x,
+                run.y,
                 pen=pen,
-                symbol=MARKERS[si % len(MARKERS)] if len(x) <= 60 else None,
-                symbolBrush=self._series_brush(si, status),
-                symbolPen=pg.mkPen(self.theme.color(si)),
+                symbol=MARKERS[run.series % len(MARKERS)] if run.markers else None,
+                symbolBrush=self._brush(run.series, run.status),
+                symbolPen=pg.mkPen(self.theme.color(run.series)),
                 name=series.metric.name(self.lang)
-                + ("" if status == "reported" else f" ({tr(f'status.{status}', self.lang)})"),
+                + (
+                    ""
+                    if run.status == "reported"
+                    else f" ({tr(f'status.{run.status}', self.lang)})"
+                ),
             )
             self.plotItem.addItem(item)
-            self._lines[(si, status)] = item
-            # only once the item is in the plot: set before, pyqtgraph 0.14 looks for the
-            # view range on the PlotWidget itself while adding it (AttributeError)
-            item.setDownsampling(auto=True, method="peak")
-            item.setClipToView(True)
-        self.plotItem.getAxis("bottom").setTicks(None)
-        self._visible_statuses = frozenset(status for _si, status in parts)
+            self._lines[(run.series, run.status)] = item
+            if self.model.kind == "line":
+                # only once the item is in the plot: set before, pyqtgraph 0.14 looks for the
+                # view range on the PlotWidget itself while adding it (AttributeError)
+                item.setDownsampling(auto=True, method="peak")
+                item.setClipToView(True)
 
-    def _set_line_ranges(self, xmin: float, xmax: float, ymin: float, ymax: float) -> None:
-        if xmin < math.inf:
-            self.plotItem.setXRange(xmin, xmax, padding=0.02)
-            lo = 0.0 if ymin >= 0 else ymin
-            self.plotItem.setYRange(lo, ymax * 1.1 if ymax > 0 else 1.0, padding=0)
-
-    def _line_parts(self):
-        """Per (series, status) in view: its x and y, for the current year range."""
-        parts: dict[tuple[int, str], tuple[np.ndarray, np.ndarray]] = {}
-        for si, series in enumerate(self.spec.series):
-            x, y, statuses = self._visible(series)
-            for status in ("reported", "derived", "target"):
-                mask = statuses == status
-                if mask.any():
-                    parts[(si, status)] = (x[mask], y[mask])
-        return parts
+    def _build_ticks(self) -> None:
+        axis = self.plotItem.getAxis("bottom")
+        levels = self.model.tick_levels()
+        axis.setTicks(levels)
+        if len(levels) > 1:
+            # the second level is drawn only when all its labels fit (narrow print, small
+            # window): they never overlap
+            axis.setStyle(textFillLimits=[(0, CATEGORY_LABEL_FILL)])
+        else:
+            axis.setStyle(textFillLimits=DEFAULT_FILL_LIMITS)
 
     def _update_lines(self) -> bool:
         """A new year range on a line chart: give the existing lines their new data.
@@ -296,90 +294,96 @@ class ChartView(pg.PlotWidget):
         """
         if self.spec.kind != "line" or not self._lines:
             return False
-        parts = self._line_parts()
-        if parts.keys() != self._lines.keys():
+        model = build_chart_model(self.spec, self.lang, self.year_range)
+        runs = {(r.series, r.status): r for r in model.runs}
+        if runs.keys() != self._lines.keys() or model.legend != self.model.legend:
             return False
-        for key, (x, _y) in parts.items():
-            item = self._lines[key]
-            had_symbols = item.opts.get("symbol") is not None
-            if had_symbols != (len(x) <= 60):
+        for key, run in runs.items():
+            if (self._lines[key].opts.get("symbol") is not None) != run.markers:
                 return False
-        xmin, xmax, ymin, ymax = math.inf, -math.inf, math.inf, -math.inf
-        for key, (x, y) in parts.items():
-            self._lines[key].setData(x, y)
-            xmin, xmax = min(xmin, x.min()), max(xmax, x.max())
-            ymin, ymax = min(ymin, np.nanmin(y)), max(ymax, np.nanmax(y))
-        self._set_line_ranges(xmin, xmax, ymin, ymax)
+        self.model = model
+        for key, run in runs.items():
+            self._lines[key].setData(run.x, run.y)
+        self.plotItem.setXRange(*model.x_range, padding=0)
+        self.plotItem.setYRange(*model.y_range, padding=0)
+        self._build_ticks()
         self._apply_focus()
         draw_change_marks(self)
         return True
 
-    def _visible(self, series: SeriesData):
-        x, y, st = series.x, series.values, series.statuses
-        if self.year_range is not None:
-            years = series.years
-            mask = (years >= self.year_range[0]) & (years <= self.year_range[1])
-            x, y, st = x[mask], y[mask], st[mask]
-        return x, y, st
-
-    def _legend_entries(self) -> int:
-        statuses = self._visible_statuses
-        if len(self.spec.series) < 2 and statuses == {"reported"}:
-            return 0
-        if len(self.spec.series) == 1:
-            return len(statuses)
-        return len(self.spec.series) + len(statuses - {"reported"})
-
-    def _legend_columns(self) -> int:
-        return max(1, min(self._legend_entries(), 2 if len(self.spec.series) > 1 else 3))
-
-    def _legend_rows(self) -> int:
-        n = self._legend_entries()
-        return 0 if n == 0 else -(-n // self._legend_columns())
-
     def _build_legend(self) -> None:
-        statuses = self._visible_statuses
-        if self._legend_entries() == 0:
+        rows = self.model.legend
+        if not rows:
             return
         font_px = max(self.theme.tick_px - 1, 10)
         legend = self.plotItem.addLegend(
-            offset=(8, 4),
+            offset=(8, LEGEND_OFFSET_PX),
             labelTextColor=self.theme.text,
             labelTextSize=f"{font_px}px",
-            colCount=self._legend_columns(),
+            colCount=self.model.legend_columns,
         )
         legend.setBrush(pg.mkBrush(_qcolor(self.theme.background, 215)))
-        if self.spec.kind == "bar":
-            entries: list[tuple[int, str, str]] = []  # (series index, status, label)
-            if len(self.spec.series) == 1:
-                # a single series: its name is the chart title; keep only the status keys
-                # of the statuses it has (a chart of targets alone shows no "reported" key)
-                for status in ("reported", "derived", "target"):
-                    if status in statuses:
-                        entries.append((0, status, tr(f"status.{status}", self.lang)))
+        for row in rows:
+            if row.shape == BAR:
+                sample = pg.BarGraphItem(
+                    x=[0],
+                    height=[1],
+                    width=1,
+                    pen=self._bar_pen(row.series, row.status),
+                    brush=self._brush(row.series, row.status),
+                )
             else:
-                for si, series in enumerate(self.spec.series):
-                    entries.append((si, "reported", series.metric.name(self.lang)))
-                for status in ("derived", "target"):
-                    if status in statuses:
-                        entries.append((0, status, tr(f"status.{status}", self.lang)))
-            for si, status, text in entries:
-                pen, brush = self._series_pen(si, status), self._series_brush(si, status)
-                if len(self.spec.series) > 1 and status != "reported":
-                    # a status key of a multi-series chart belongs to no series: neutral grey
-                    pen.setColor(_qcolor(self.theme.muted))
-                    brush.setColor(_qcolor(self.theme.muted))
-                sample = pg.BarGraphItem(x=[0], height=[1], width=1, pen=pen, brush=brush)
-                legend.addItem(sample, html.escape(text))
-        else:
-            for item in self.plotItem.listDataItems():
-                legend.addItem(item, html.escape(item.name() or ""))
+                sample = self._lines[(row.series, row.status)]
+            legend.addItem(sample, html.escape(row.text))
         # legend labels are rich text in the application's font unless told otherwise: name
         # the bundled family, so a chart never depends on the app font (headless PDF export)
         family = ui_font().family()
         for _sample, label in legend.items:
             label.setText(label.text, family=family)
         legend.updateSize()
+
+    def _declutter_labels(self, *_args) -> None:
+        """Keep value labels readable: inside the plot, never over another label or another
+        value's marker. Bars keep theirs first, then the latest points; a label that does not
+        fit is hidden (the tooltip and the data table still give every value).
+
+        Each label's box is worked out from its anchor and its text size in pixels (a label
+        does not scale with the plot), so this holds before the labels have moved themselves.
+        """
+        if not self._labels:
+            return
+        vb = self.plotItem.getViewBox()
+        plot = vb.sceneBoundingRect()
+        half = self._point_size() / 2
+        markers = {
+            i: QRectF(vb.mapViewToScene(QPointF(k.x, k.value)), QSizeF(0, 0)).adjusted(
+                -half, -half, half, half
+            )
+            for i, k in enumerate(self.model.marks)
+            if k.shape != BAR
+        }
+        shown: list[QRectF] = []
+        for priority, index, label in sorted(self._labels, key=lambda t: t[:2]):
+            size = label.textItem.boundingRect().size()
+            at = vb.mapViewToScene(label.pos())
+            w, h = size.width(), size.height()
+            ax = 0.5 if priority else label.anchor.x()
+            # near the left or right edge the label shifts inwards (its value stays put)
+            if w < plot.width():
+                ax = min(max(ax, (at.x() - (plot.right() - w)) / w), (at.x() - plot.left()) / w)
+                ax = min(1.0, max(0.0, ax))
+            ay = label.anchor.y()
+            if (ax, ay) != (label.anchor.x(), ay):
+                label.setAnchor((ax, ay))
+            rect = QRectF(at.x() - ax * w, at.y() - ay * h, w, h)
+            others = [r for j, r in markers.items() if j != index] if priority else []
+            visible = plot.contains(rect) and not any(rect.intersects(r) for r in (*shown, *others))
+            label.setVisible(visible)
+            if visible:
+                shown.append(rect.adjusted(-2, -1, 2, 1))
+
+    def _point_size(self) -> float:
+        return POINT_SIZE * max(1.0, self.theme.tick_px / 13)
 
     # -- focus and interaction -------------------------------------------------------------
     def set_focus_year(self, year: int | None) -> None:
@@ -388,12 +392,10 @@ class ChartView(pg.PlotWidget):
             self._apply_focus()
 
     def _focus_span(self) -> tuple[float, float] | None:
+        """The focused year's whole width on the time axis (every chart kind alike)."""
         year = self.focus_year
         if year is None:
             return None
-        if self.spec.kind == "bar":
-            idx = [i for i, p in enumerate(self._categories) if p.year == year]
-            return (min(idx) - 0.48, max(idx) + 0.48) if idx else None
         return (float(year), float(year + 1))
 
     def _apply_focus(self) -> None:
@@ -420,23 +422,29 @@ class ChartView(pg.PlotWidget):
         if not vb.sceneBoundingRect().contains(scene_pos):
             return None
         x = vb.mapSceneToView(scene_pos).x()
-        if self.spec.kind == "bar":
-            i = int(round(x))
-            return self._categories[i].year if 0 <= i < len(self._categories) else None
-        return int(math.floor(x))
+        lo, hi = self.model.x_range
+        return int(math.floor(x)) if lo <= x <= hi else None
 
     def _on_click(self, event) -> None:
         year = self._year_at(event.scenePos())
         if year is not None and event.button() == Qt.MouseButton.LeftButton:
             self.yearClicked.emit(year)
 
+    def _hide_hover(self) -> None:
+        if self._hover_line is not None and self._hover_text is not None:
+            self._hover_line.setVisible(False)
+            self._hover_text.setVisible(False)
+
+    def leaveEvent(self, event) -> None:
+        """The pointer left the chart: no crosshair or tooltip stays behind."""
+        self._hide_hover()
+        super().leaveEvent(event)
+
     def _on_move(self, args) -> None:
         pos = args[0]
         text = self.hover_text_at(pos)
         if text is None:
-            if self._hover_line is not None:
-                self._hover_line.setVisible(False)
-                self._hover_text.setVisible(False)
+            self._hide_hover()
             return
         x, body = text
         if self._hover_line is None:
@@ -452,48 +460,54 @@ class ChartView(pg.PlotWidget):
             font = ui_font()
             font.setPixelSize(max(self.theme.label_px, 11))
             self._hover_text.setFont(font)
+            self._hover_text.setZValue(100)
             self.plotItem.addItem(self._hover_line, ignoreBounds=True)
             self.plotItem.addItem(self._hover_text, ignoreBounds=True)
+        assert self._hover_text is not None
         self._hover_line.setPos(x)
         self._hover_line.setVisible(True)
         self._hover_text.setText(body)
-        vb = self.plotItem.getViewBox()
-        (x0, x1), (y0, y1) = vb.viewRange()
-        anchor_right = x > (x0 + x1) / 2
-        self._hover_text.setAnchor((1, 0) if anchor_right else (0, 0))
-        self._hover_text.setPos(x, y1)
+        self._place_hover_text(x)
         self._hover_text.setVisible(True)
 
+    def _place_hover_text(self, x: float) -> None:
+        """Beside the crosshair, on the side with more room, and always inside the plot."""
+        assert self._hover_text is not None
+        vb = self.plotItem.getViewBox()
+        (x0, x1), (_y0, y1) = vb.viewRange()
+        width_px = self._hover_text.boundingRect().width()
+        plot_px = max(vb.width(), 1.0)
+        width = width_px * (x1 - x0) / plot_px  # the box's width in data units
+        left = x + (x1 - x0) * 0.01 if x <= (x0 + x1) / 2 else x - width - (x1 - x0) * 0.01
+        left = max(x0, min(left, x1 - width))
+        self._hover_text.setAnchor((0, 0))
+        self._hover_text.setPos(left, y1)
+
     def hover_text_at(self, scene_pos: QPointF) -> tuple[float, str] | None:
-        """Exact values, period, status and source under the mouse (plain text)."""
+        """Exact values, period, status, caveats and source under the mouse (plain text)."""
         vb = self.plotItem.getViewBox()
         if not vb.sceneBoundingRect().contains(scene_pos):
             return None
         x = vb.mapSceneToView(scene_pos).x()
-        lines = []
-        if self.spec.kind == "bar":
-            i = int(round(x))
-            if not 0 <= i < len(self._categories):
+        if self.model.kind == "bar":
+            marks = self.model.marks_near(x)
+            if not marks:
                 return None
-            code = self._categories[i].code
-            for s in self.spec.series:
-                for p in s.points:
-                    if p.period.code == code:
-                        lines.append(self._describe(s, p))
-            return float(i), "\n".join(lines) if lines else None
+            lines = [self._describe(self.spec.series[k.series], k.point) for k in marks]
+            return marks[0].x if len(marks) == 1 else _mid(marks), "\n".join(lines)
         best = None
-        for s in self.spec.series:
-            xs, ys, st = self._visible(s)
-            if not len(xs):
+        for run in self.model.runs:
+            if not len(run.x):
                 continue
-            j = int(np.argmin(np.abs(xs - x)))
-            if best is None or abs(xs[j] - x) < best[0]:
-                best = (abs(xs[j] - x), s, int(np.flatnonzero(s.x == xs[j])[0]))
+            j = int(np.argmin(np.abs(run.x - x)))
+            d = abs(run.x[j] - x)
+            if best is None or d < best[0]:
+                best = (d, run, j)
         if best is None:
             return None
-        _, s, j = best
-        p = s.points[j]
-        return float(s.x[j]), self._describe(s, p)
+        _, run, j = best
+        series = self.spec.series[run.series]
+        return float(run.x[j]), self._describe(series, series.point(int(run.rows[j])))
 
     def _describe(self, series: SeriesData, p) -> str:
         lang = self.lang
@@ -501,10 +515,12 @@ class ChartView(pg.PlotWidget):
         source = f"{src.publisher} {src.date}".strip() if src else p.source_id
         status = tr(f"status.{p.status}", lang)
         sep = "：" if lang == "zh" else ": "
-        return (
-            f"{series.metric.name(lang)}{sep}{p.value_text(series.metric, lang)}\n"
-            f"{p.period.label(lang)} · {status} · {source}"
-        )
+        lines = [
+            f"{series.metric.name(lang)}{sep}{p.value_text(series.metric, lang)}",
+            f"{p.period.label(lang)} · {status} · {source}",
+            *caveat_lines(caveats_for(p, series.metric, lang), lang),
+        ]
+        return "\n".join(lines)
 
     # -- export ------------------------------------------------------------------------------
     def sync_geometry(self) -> None:
@@ -517,6 +533,7 @@ class ChartView(pg.PlotWidget):
         size = self.size()
         if self.plotItem.sceneBoundingRect().size() != QSizeF(size):
             self.resizeEvent(QResizeEvent(size, size))
+        self._declutter_labels()
 
     def render_to(self, painter, target: QRectF) -> None:
         """Paint the chart as vectors onto any QPainter (PDF, SVG, image).
@@ -539,18 +556,29 @@ class ChartView(pg.PlotWidget):
                     item.setExportMode(False)
 
 
-def line_legend_rows(spec: ChartSpec, year_range: tuple[int, int] | None) -> int:
-    """Rows of a line chart's legend, without drawing it (the PDF sizes charts by it)."""
-    lines = 0
-    statuses: set[str] = set()
-    for series in spec.series:
-        rows = series.rows_in(year_range)
-        present = set(series.statuses[rows])
-        lines += len(present)
-        statuses |= present
-    n_series = len(spec.series)
-    if n_series < 2 and statuses == {"reported"} or not lines:
-        return 0
-    entries = len(statuses) if n_series == 1 else n_series + len(statuses - {"reported"})
-    columns = max(1, min(entries, 2 if n_series > 1 else 3))
-    return -(-lines // columns)
+def line_legend_rows(spec: ChartSpec, year_range: tuple[int, int] | None, lang: str = "en") -> int:
+    """Rows of a chart's legend, without drawing it (the PDF sizes charts by it)."""
+    return build_chart_model(spec, lang, year_range).legend_rows
+
+
+def _mid(marks: list[Mark]) -> float:
+    return (min(k.x for k in marks) + max(k.x for k in marks)) / 2
+
+
+# (is a bar, value >= 0) -> label anchor: above a bar, below a negative one, above a marker
+_LABEL_ANCHORS = {
+    (True, True): (0.5, 1.0),
+    (True, False): (0.5, 0.0),
+    (False, True): (0.5, 1.15),
+    (False, False): (0.5, 1.15),
+}
+_PEN_STYLES = {
+    "solid": Qt.PenStyle.SolidLine,
+    "dotted": Qt.PenStyle.DotLine,
+    "dashed": Qt.PenStyle.DashLine,
+}
+_BRUSH_STYLES = {
+    "solid": Qt.BrushStyle.SolidPattern,
+    "hatched": Qt.BrushStyle.BDiagPattern,
+    "none": Qt.BrushStyle.NoBrush,
+}

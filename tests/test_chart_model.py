@@ -1,0 +1,163 @@
+"""Values sit where their period is, on every chart path (issue 10, points 1 and 2).
+
+A snapshot built here holds yearly values, a quarter, a one-month span, a partial span
+(Jan–Nov), a dated milestone, an undated 'before …' value and a long yearly series. Expected
+positions are written down from the calendar (1 January of Y is Y.0; a year's value sits at
+Y + 0.5 under the tick labelled Y), not taken from the code under test.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factory import write_sources
+from qftz_desktop.domain.briefing import load_briefing
+from qftz_desktop.domain.chart_model import BAR, POINT, build_chart_model
+from qftz_desktop.snapshot.builder import build_snapshot
+
+
+def _doy(y: int, m: int, d: int) -> float:
+    """Decimal year of the start of a day."""
+    days = 366 if y % 4 == 0 else 365
+    return y + (date(y, m, d).toordinal() - date(y, 1, 1).toordinal()) / days
+
+
+EXTRA = [
+    # t_exports has whole years 2010-2014 and a 2016 target (tests/factory.py)
+    ("t_exports", "2015-11-26", "30", "at_least", "reported", "T1", "crossed 30", "", ""),
+    ("t_exports", "2015-01/2015-11", "21", "exact", "reported", "T1", "Jan-Nov 21", "", ""),
+    ("t_exports", "2013Q2", "4", "exact", "reported", "T1", "Q2 4", "", ""),
+    ("t_exports", "2014-03/2014-03", "1.5", "exact", "reported", "T1", "March 1.5", "", ""),
+    ("t_exports", "<2010-08", "9", "exact", "reported", "T2", "获批前9", "", ""),
+    # a long yearly series (more than 12 values): drawn as a line
+    *[
+        ("t_banks", str(y), str(10 + y - 1990), "exact", "reported", "T1", f"{y}", "", "")
+        for y in range(1990, 2012)
+        if y != 2012
+    ],
+]
+
+
+@pytest.fixture(scope="module")
+def briefing(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("timeaxis")
+    out = folder / "t.sqlite"
+    build_snapshot(write_sources(folder / "src", EXTRA), out)
+    return load_briefing(out)
+
+
+@pytest.fixture(scope="module")
+def exports(briefing):
+    return briefing.chart_of("t_exports")
+
+
+def _marks(model):
+    return {m.point.period.code: m for m in model.marks}
+
+
+def test_a_years_value_is_over_that_years_tick(exports):
+    model = build_chart_model(exports, "en")
+    marks = _marks(model)
+    ticks = {t.label: t.x for t in model.ticks}
+    for year in (2010, 2011, 2012, 2013, 2014, 2016):
+        m = marks[str(year)]
+        assert m.shape == BAR
+        assert m.x == pytest.approx(year + 0.5)
+        assert ticks[str(year)] == pytest.approx(year + 0.5)
+        assert m.left >= year and m.right <= year + 1  # the bar stays inside its year
+
+
+def test_dates_and_partial_spans_are_points_with_their_period(exports):
+    marks = _marks(build_chart_model(exports, "en"))
+    milestone = marks["2015-11-26"]
+    assert milestone.shape == POINT and milestone.whisker is None
+    assert _doy(2015, 11, 26) < milestone.x < _doy(2015, 11, 27)
+    assert milestone.label == "≥30*\n2015.11.26"  # a bound carries the caveat mark
+    ytd = marks["2015-01/2015-11"]
+    assert ytd.shape == POINT
+    assert ytd.whisker == pytest.approx((2015.0, _doy(2015, 12, 1)))
+    assert 2015.0 < ytd.x < _doy(2015, 12, 1)
+    assert ytd.label.endswith("\n2015.1–11")
+    q2 = marks["2013Q2"]
+    assert q2.shape == POINT and _doy(2013, 4, 1) < q2.x < _doy(2013, 7, 1)
+    march = marks["2014-03/2014-03"]
+    assert march.shape == POINT and _doy(2014, 3, 1) < march.x < _doy(2014, 4, 1)
+    assert march.label.endswith("\n2014.3")
+    before = marks["<2010-08"]
+    assert before.shape == POINT and before.open_before
+    assert before.x == pytest.approx(_doy(2010, 7, 31), abs=0.003)
+    assert before.whisker is not None and before.whisker[0] < before.x
+
+
+def test_nothing_is_clipped(exports, briefing):
+    for spec in (exports, briefing.chart_of("t_banks")):
+        model = build_chart_model(spec, "en")
+        lo, hi = model.x_range
+        y0, y1 = model.y_range
+        assert all(lo < m.left and m.right < hi for m in model.marks)
+        for run in model.runs:
+            assert lo < run.x.min() and run.x.max() < hi
+            # the lowest point's marker is drawn whole: room below it
+            assert y0 < run.y.min() - 0.03 * (y1 - y0)
+        assert all(y0 <= min(0, m.value) and m.value < y1 for m in model.marks)
+
+
+def test_a_long_series_is_a_line_with_each_year_over_its_tick(briefing):
+    spec = briefing.chart_of("t_banks")
+    model = build_chart_model(spec, "en")
+    assert model.kind == "line"
+    (run,) = model.runs
+    ticks = {t.label: t.x for t in model.ticks}
+    years = [1990, 1995, 2005, 2011]
+    for year in years:
+        i = list(run.y).index(10 + year - 1990)
+        assert run.x[i] == pytest.approx(year + 0.5)
+        assert ticks[str(year)] == pytest.approx(year + 0.5)
+
+
+def _drawn(view):
+    """What a ChartView drew: bar x positions, point x positions, tick positions."""
+    import pyqtgraph as pg
+
+    bars, points = [], []
+    for item in view.plotItem.items:
+        if isinstance(item, pg.BarGraphItem):
+            bars.extend(float(x) for x in item.opts["x"])
+        elif isinstance(item, pg.ScatterPlotItem):
+            points.extend(float(x) for x in item.data["x"])
+    ticks = {
+        label: x for level in view.plotItem.getAxis("bottom")._tickLevels for x, label in level
+    }
+    return sorted(bars), sorted(points), ticks
+
+
+def test_window_chart_and_pdf_chart_draw_the_same_places(qapp, briefing, exports):
+    from qftz_desktop.export.pdf_brief import PdfCanvas
+    from qftz_desktop.render.theme import SCREEN
+    from qftz_desktop.ui.cards import ChartPanel
+
+    panel = ChartPanel(briefing, exports, SCREEN, "en")
+    window_view = panel.chart
+    pdf_view = PdfCanvas.chart_view(exports, briefing, "en", 500, 260)
+    expected_bars = [y + 0.5 for y in (2010, 2011, 2012, 2013, 2014, 2016)]
+    for view in (window_view, pdf_view):
+        bars, points, ticks = _drawn(view)
+        assert bars == pytest.approx(expected_bars)
+        assert len(points) == 5
+        assert ticks["2015"] == pytest.approx(2015.5)
+        milestone = max(points)
+        assert int(milestone) == 2015 and milestone > _doy(2015, 11, 26)
+        lo, hi = view.plotItem.getViewBox().viewRange()[0]
+        assert lo < 2010 - 0.0 and hi > 2017  # whole years, nothing cut
+    panel.deleteLater()
+
+
+def test_focus_band_and_click_cover_the_whole_year(qapp, briefing, exports):
+    from qftz_desktop.render.chart_view import ChartView
+    from qftz_desktop.render.theme import SCREEN
+
+    view = ChartView(exports, briefing, SCREEN, "en")
+    view.set_focus_year(2015)
+    assert view._focus_item.getRegion() == pytest.approx((2015.0, 2016.0))
