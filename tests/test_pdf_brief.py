@@ -7,6 +7,7 @@ and the synthetic test snapshot, in both languages and both paper sizes.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from qftz_desktop.domain.briefing import Briefing
+from qftz_desktop.domain.formatting import amount_text
 from qftz_desktop.export import pdf_brief
 from qftz_desktop.export.atomic import AtomicWriteError
 from qftz_desktop.export.pdf_brief import (
@@ -141,9 +143,12 @@ def test_text_fonts_and_no_images(exported, briefings, case):
         if metric.headline is not None:
             assert _bare(metric.name(lang)) in bare
     if which == "test":
-        # tests/factory.py's headline metrics, latest values: t_exports about 18 (2014),
+        # tests/factory.py's headline metrics, latest values: t_exports about 18 亿元 (2014),
         # t_berths over 50 (2015-06), t_banks 35 (2015)
-        words = {"zh": ["约18", "超过50", "35"], "en": ["about18", "over50", "35"]}[lang]
+        words = {
+            "zh": ["约18亿元", "超过50个", "35家"],
+            "en": ["aboutCNY1.8bn", "over50berths", "35banks"],
+        }[lang]
         for word in words:
             assert word in bare, word
     for sid in b.used_source_ids():
@@ -179,6 +184,13 @@ def test_chinese_extracts_exactly(exported, briefings):
         assert not [ch for ch in poppler if 0x2E80 <= ord(ch) <= 0x2FDF]
 
 
+def _in_order(needle: str, hay: str) -> bool:
+    """Every character of needle in hay, in order: a wrapped cell's text is interleaved with
+    the other cells of its row in pdftotext's layout."""
+    rest = iter(hay)
+    return all(ch in rest for ch in needle)
+
+
 def test_every_observation_is_in_a_table(exported, briefings):
     """Read from the printed pages: each observation has a table row — a line that holds its
     period, its number and its source's [id] (not a list the composer fills as it lays out)."""
@@ -191,14 +203,25 @@ def test_every_observation_is_in_a_table(exported, briefings):
             text=True,
             check=True,
         ).stdout
-        rows = [_bare(line) for line in layout.splitlines() if "[" in line]
+        lines = layout.splitlines()
+        # a table row is a line with its source's [id]; a cell that wraps (a long period label)
+        # continues on the line above or below, which has no [id] of its own
+        rows = []
+        for i, line in enumerate(lines):
+            if "[" in line:
+                near = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+                rows.append(_bare(line + "".join(n for n in near if "[" not in n)))
         missing = []
         for series in b.series.values():
             for r in series.frame.itertuples(index=False):
                 period = _bare(series.periods[r.period].label("zh"))
-                number = f"{int(r.value):,}" if r.value == int(r.value) else f"{r.value:,.6g}"
+                # the number as a reader sees it (58万 for 580,000 平方米), without the unit
+                amount = amount_text(r.value, series.metric.unit_zh, "zh", series.metric.unit)
+                number = re.search(r"-?[0-9][0-9,.]*[万亿]?", _bare(amount)).group()
                 cite = f"[{r.source_id}]"
-                if not any(period in row and number in row and cite in row for row in rows):
+                if not any(
+                    _in_order(period, row) and number in row and cite in row for row in rows
+                ):
                     missing.append((series.metric.id, r.period, number))
         assert not missing, missing
 
@@ -206,7 +229,9 @@ def test_every_observation_is_in_a_table(exported, briefings):
 def test_key_numbers_of_the_test_snapshot(exported):
     path, _job = exported(("test", "en", "A4"))
     bare = _bare("\n".join(_page_texts(path)))
-    for text in ["12.5", "over15", "about18", "atleast25", "Testexports", "Testre-exports"]:
+    # tests/factory.py: t_exports 12.5, over 15, about 18 亿元 and a target of at least 25 亿元
+    words = ["CNY1.25bn", "overCNY1.5bn", "aboutCNY1.8bn", "atleastCNY2.5bn"]
+    for text in [*words, "Testexports", "Testre-exports"]:
         assert text in bare, text
     # the executive summary's generated sentences, with their formula
     assert "(14−10)÷10=40%" in bare

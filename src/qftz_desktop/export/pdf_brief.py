@@ -1027,8 +1027,8 @@ class BriefComposer:
             columns.append(Column(tr("label.metric", lang), 0.25))
         columns += [
             Column(tr("label.period", lang), 0.19 if multi else 0.21),
-            Column(tr("label.value", lang), 0.11 if multi else 0.14, Qt.AlignmentFlag.AlignRight),
-            Column(tr("label.unit", lang), 0.08 if multi else 0.11),
+            # value and unit in one cell, as each language writes them (58万平方米, US$141 m)
+            Column(tr("label.value", lang), 0.19 if multi else 0.25, Qt.AlignmentFlag.AlignRight),
             Column(tr("label.status", lang), 0.08 if multi else 0.1),
             Column(tr("label.source", lang), 0.29 if multi else 0.44),
         ]
@@ -1039,8 +1039,7 @@ class BriefComposer:
             row = [m.name(lang)] if multi else []
             row += [
                 p.period.label(lang),
-                format_value(p.value, p.qualifier, "", lang, m.unit),
-                m.unit_label(lang),
+                format_value(p.value, p.qualifier, m.unit_label(lang), lang, m.unit),
                 tr(f"status.{p.status}", lang),
                 self.cite(p.source_id),
             ]
