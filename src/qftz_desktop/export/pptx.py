@@ -583,14 +583,7 @@ def _cell(cell, text: str, lang: str, T, bold: bool = False, size: float | None 
 
     cell.margin_left = cell.margin_right = Inches(0.08)
     cell.margin_top = cell.margin_bottom = Inches(0.04)
-    frame = cell.text_frame
-    frame.word_wrap = True
-    p = frame.paragraphs[0]
-    run = p.add_run()
-    run.text = text
-    T.style_run(run, lang, size or T.BODY_PT, bold, T.INK)
-    if bold and size is None:
-        run.font.color.rgb = T.INK
+    T.write(cell.text_frame, text, lang, size or T.BODY_PT, bold, T.INK, space_after=0)
 
 
 # -- the whole export ---------------------------------------------------------------------
