@@ -177,6 +177,14 @@ def pdf_facts(pdf: Path) -> tuple[int, str]:
     return len(reader.pages), "\n".join(p.extract_text() or "" for p in reader.pages)
 
 
+def app_snapshot(app: Path) -> Path:
+    """The snapshot bundled with the app (onedir: under _internal/data)."""
+    found = sorted(app.parent.glob("**/data/qftz-snapshot.sqlite")) or sorted(
+        app.parent.parent.glob("**/data/qftz-snapshot.sqlite")  # macOS: Contents/…
+    )
+    return found[0] if found else app.parent / "_internal" / "data" / "qftz-snapshot.sqlite"
+
+
 def smoke(app: Path, offline_note: str) -> int:
     version = app_version()
     tmp = Path(tempfile.mkdtemp(prefix="qftz-smoke-"))
@@ -283,6 +291,26 @@ def smoke(app: Path, offline_note: str) -> int:
         elif CHINESE_PROBE not in text:
             step.fail(f"'{CHINESE_PROBE}' not on the title slide")
         step.name += f": {len(slides)} slides, {len(charts)} native charts"
+
+    # 3c. quarterly update (Excel area): template of the bundled snapshot, build it, diff
+    step = Step("snapshot template -> build .xlsx -> diff")
+    steps.append(step)
+    book, rebuilt = tmp / "out" / "update.xlsx", tmp / "out" / "rebuilt.sqlite"
+    commands = [
+        [str(app), "snapshot", "template", "--out", str(book), "--from", str(app_snapshot(app))],
+        [str(app), "snapshot", "build", str(book), "--out", str(rebuilt)],
+        [str(app), "snapshot", "diff", str(app_snapshot(app)), str(rebuilt), "--json"],
+    ]
+    for cmd in commands:
+        proc = run(step, cmd, env)
+        if proc.returncode != 0:
+            step.fail(f"{' '.join(cmd[1:3])}: exit {proc.returncode}:\n{show(proc)}")
+            break
+    else:
+        if '"counts": {}' not in proc.stdout:
+            step.fail(f"the round trip changed the content:\n{show(proc)}")
+        else:
+            step.name += ": same content"
 
     # 4. a garbage snapshot: clear message, non-zero exit, no traceback, no window left open
     bad = tmp / "garbage.sqlite"
