@@ -325,3 +325,24 @@ def test_cli_template_build_and_errors(tmp_path, bundled_path):
     assert r.returncode == 1
     assert "工作表 observations，第 3 行，E 列（status）" in r.stderr
     assert "Traceback" not in r.stderr and not out2.exists()
+
+
+def test_excel_date_serials_and_a_date_typed_as_a_date_for_as_of(book, tmp_path):
+    def edit(wb):
+        for row in wb["sources"].iter_rows(min_row=3):
+            if row[0].value == "PR2024":  # 2024-06-26 in sources.csv, here as Excel's serial
+                row[3].value = 45469
+                row[3].number_format = "General"
+        for row in wb["snapshot"].iter_rows(min_row=3):
+            if row[0].value == "as_of":  # 2026-01-22 in snapshot.csv, typed as a date
+                row[1].value = datetime(2026, 1, 22)
+                row[1].number_format = "yyyy-mm-dd"
+
+    _edit(book, edit)
+    out = tmp_path / "serial.sqlite"
+    cid, warnings = build_from_workbook(book, out)
+    assert [(w.code, w.sheet, w.column) for w in warnings] == [("serial_date", "sources", "D")]
+    assert "2024-06-26" in warnings[0].message("en")
+    from qftz_desktop.resources import bundled_snapshot
+
+    assert cid == open_snapshot(bundled_snapshot()).content_id

@@ -24,7 +24,7 @@ import pandas as pd
 
 from .model import Snapshot
 from .schema import ENUMS, PERIOD_KINDS, REQUIRED_META_KEYS
-from .workbook import HELP_ROW, SHEET_NAMES, column_letter, source_columns
+from .workbook import CODE_COLUMNS, HELP_ROW, SHEET_NAMES, column_letter, source_columns
 from .workbook_text import (
     COLUMN_HELP,
     DEFAULT_HELP,
@@ -161,11 +161,15 @@ def _write_table(
                 for c, v in zip(df.columns, record, strict=True)
             ]
         )
-    # formats: text stays text (no 2024-09 -> date), numbers keep their decimals
+    # formats: text stays text (no 2024-09 -> date), numbers keep their decimals. Free text
+    # gets the text format on its column only (for new rows): retyping a sentence does not
+    # turn it into a date, and a style on every cell costs a fifth of the writing time.
     for index, name in enumerate(columns):
         letter = column_letter(index)
         if kinds[name] == "TEXT":
             ws.column_dimensions[letter].number_format = TEXT_FORMAT
+            if name not in CODE_COLUMNS and (table, name) != ("meta", "value"):
+                continue
         for row in range(FIRST_DATA_ROW, ws.max_row + 1):
             cell = ws.cell(row, index + 1)
             if kinds[name] == "TEXT":
