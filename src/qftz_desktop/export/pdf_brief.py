@@ -58,10 +58,12 @@ from __future__ import annotations
 
 import contextlib
 import math
+import os
 import re
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -94,7 +96,7 @@ from ..domain.chart_model import LEGEND_BASE_PX, LEGEND_OFFSET_PX, LEGEND_ROW_PX
 from ..domain.formatting import format_value
 from ..domain.i18n import tr
 from ..domain.narrative import YearRange, headline_figures, summary_sentences
-from ..render.fonts import register_bundled_fonts, ui_font
+from ..render.fonts import prepare_pdf_fonts, ui_font
 from ..render.theme import PRINT, Theme
 from .atomic import AtomicWriteError, atomic_target
 
@@ -276,23 +278,42 @@ _STARTXREF = re.compile(rb"startxref\s+([0-9]+)\s+%%EOF\s*$")
 
 
 def _stamp_digits(day: str) -> str:
-    digits = re.sub(r"[^0-9]", "", day)[:8]
-    return (digits + "0101")[:8] if len(digits) >= 4 else "20000101"
+    """YYYYMMDDHHMMSS from 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM:SS' (missing parts: 01, 00)."""
+    digits = re.sub(r"[^0-9]", "", day)[:14]
+    if len(digits) < 4:
+        return "20000101000000"
+    date_part = (digits[:8] + "0101")[:8]
+    return (date_part + digits[8:14] + "000000")[:14]
+
+
+def pdf_timestamp(day: str, environ: Mapping[str, str] | None = None) -> str:
+    """The time to write into the PDF's metadata, as 'YYYY-MM-DDTHH:MM:SS' (UTC).
+
+    ``SOURCE_DATE_EPOCH`` (seconds since 1970, the reproducible-builds convention) when it is
+    set and valid; otherwise ``day`` (the brief's date) at 00:00 UTC. Never the clock.
+    """
+    env = os.environ if environ is None else environ
+    epoch = (env.get("SOURCE_DATE_EPOCH") or "").strip()
+    if epoch.isdigit():
+        moment = datetime.fromtimestamp(int(epoch), tz=UTC)
+        return moment.strftime("%Y-%m-%dT%H:%M:%S")
+    return day
 
 
 def normalize_pdf_dates(data: bytes, day: str) -> bytes:
-    """Replace the creation/modification dates Qt writes with ``day`` (YYYY-MM-DD).
+    """Replace the creation/modification dates Qt writes with ``day`` (YYYY-MM-DD, or
+    YYYY-MM-DDTHH:MM:SS in UTC; see :func:`pdf_timestamp`).
 
-    The Info dictionary's dates become ``D:YYYYMMDD000000Z`` whatever time zone the machine
+    The Info dictionary's dates become ``D:YYYYMMDDHHMMSSZ`` whatever time zone the machine
     is in (their length may change, so every xref offset after them is moved by the
     difference); the XMP dates keep their length, so the metadata stream's /Length stays
     valid. Raises ValueError if the file does not look like Qt's output.
     """
     d = _stamp_digits(day)
-    iso = f"{d[:4]}-{d[4:6]}-{d[6:8]}T00:00:00"
+    iso = f"{d[:4]}-{d[4:6]}-{d[6:8]}T{d[8:10]}:{d[10:12]}:{d[12:14]}"
     edits: list[tuple[int, int, bytes]] = []  # (start, end, replacement)
     for m in _PDF_DATE.finditer(data):
-        edits.append((m.start(), m.end(), b"/%s (D:%s000000Z)" % (m.group(1), d.encode())))
+        edits.append((m.start(), m.end(), b"/%s (D:%sZ)" % (m.group(1), d.encode())))
     for m in _XMP_DATE.finditer(data):
         old = m.group(2)
         new = (iso + ("Z" if old.endswith(b"Z") else "+00:00")).encode()
@@ -375,7 +396,7 @@ class PdfCanvas:
         author: str = "",
         creator: str = f"{APP_NAME} {__version__}",
     ):
-        register_bundled_fonts()
+        prepare_pdf_fonts()  # fixed font objects and order: same bytes on every machine
         self.path = Path(path)
         self.date = date
         self.writer = QPdfWriter(str(self.path))
@@ -413,6 +434,7 @@ class PdfCanvas:
         Chinese and Latin text; ``anywhere`` also breaks inside long words (addresses)."""
         layout = QTextLayout(text, font, self.writer)
         option = QTextOption(align)
+        option.setUseDesignMetrics(True)  # never hinted advances (render/fonts.py says why)
         option.setWrapMode(
             QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
             if anywhere
@@ -494,7 +516,7 @@ class PdfCanvas:
         if self.painter.isActive():
             self.painter.end()
             data = self.path.read_bytes()
-            fixed = normalize_pdf_dates(data, self.date)
+            fixed = normalize_pdf_dates(data, pdf_timestamp(self.date))
             if fixed != data:
                 self.path.write_bytes(fixed)
 

@@ -12,10 +12,24 @@ Noto Sans CJK SC made by ``scripts/build_fonts.py``) and names it explicitly, be
 
 The font covers Latin too, so it is used alone: a Latin-first family list would make the
 look, and the PDFs, depend on what the machine has installed.
+
+Same PDF bytes on every machine (issue 11) rests on three choices made here:
+
+* Text is laid out with the font's design metrics, never hinted ones (``PreferNoHinting``):
+  fontconfig's hinting rules (``hintfull`` on one machine, ``hintnone`` on another) round the
+  advances at 96 dpi (10 vs 9.984 units), which moved line breaks, changed the page count and
+  made pdftotext split words ("Met ric"). Screen, slides and paper use the same unhinted layout.
+* The files are registered from memory, Regular first, then Bold. Qt keys a PDF's font subsets
+  by the font's file name and writes them in hash order; a path on disk (different on every
+  machine, every install folder) gave a different object order and subset tags. Memory fonts
+  are named by their registration order, the same everywhere.
+* :func:`prepare_pdf_fonts` fixes Qt's hash seed before a PDF is written, so that order does
+  not change from one run to the next (1 run in 5 differed before).
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QByteArray, QHashSeed
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 from qftz_desktop.resources import resource_path
@@ -61,8 +75,12 @@ def register_bundled_fonts() -> list[str]:
 
     ids: list[int] = []
     families: list[str] = []
-    for path in paths:
-        font_id = QFontDatabase.addApplicationFont(str(path))
+    for path in paths:  # Regular, then Bold: their order names them (see the module docstring)
+        try:
+            data = QByteArray(path.read_bytes())
+        except OSError as exc:
+            raise BundledFontError(f"cannot read the bundled font {path}: {exc}") from None
+        font_id = QFontDatabase.addApplicationFontFromData(data)
         if font_id < 0:
             for done in ids:
                 QFontDatabase.removeApplicationFont(done)
@@ -94,4 +112,17 @@ def ui_font(point_size: float | None = None, bold: bool = False) -> QFont:
     font = QFont([FAMILY])
     font.setPointSizeF(float(point_size))
     font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+    # design metrics everywhere: the machine's hinting settings must not move a line break
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return font
+
+
+def prepare_pdf_fonts() -> list[str]:
+    """Call before creating a ``QPdfWriter``: the bundled fonts, and a fixed hash seed.
+
+    Qt writes a PDF's font subsets in the order of a hash table created while painting; with
+    the default random seed that order (and so the object numbers and subset tags) changed
+    from run to run. A deterministic global seed only affects tables created after this call.
+    """
+    QHashSeed.setDeterministicGlobalSeed()
+    return register_bundled_fonts()
