@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QSizePolicy,
     QStackedWidget,
@@ -572,6 +573,10 @@ def build_slide_view(
     """A slide laid out for ``size`` with its own style sheet (screenshots, handouts)."""
     view = SlideView(slide, theme, lang, size, number, total, selection, handout=handout)
     view.setStyleSheet(_stylesheet(theme, view.scale))
+    # drawn off screen as a window of its own: a layout would push its minimum size to the
+    # window system, which the offscreen platform answers with a warning per slide
+    # ("This plugin does not support propagateSizeHints()"); the size is fixed by the caller
+    view.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
     return view
 
 
