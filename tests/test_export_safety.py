@@ -84,6 +84,12 @@ def test_killed_export_leaves_the_previous_brief_intact(
     # a killed process cannot clean up: at most its hidden temporary file remains
     leftovers = sorted(p.name for p in tmp_path.iterdir() if p.name != "brief.pdf")
     assert all(name.startswith(".brief.pdf.") and name.endswith(".part") for name in leftovers)
+    # ... which the next export removes at once (it is not 10 minutes old)
+    again = subprocess.run(
+        _export_cmd(test_snapshot_path, out), env=_env(), capture_output=True, timeout=120
+    )
+    assert again.returncode == 0, again.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.pdf"]
 
 
 def test_hostile_strings_export_as_plain_text(tmp_path):
@@ -107,17 +113,39 @@ def test_hostile_strings_export_as_plain_text(tmp_path):
     assert "onerror=alert(1)>" in flat
 
 
-def test_next_export_removes_a_dead_exports_temp_file(tmp_path):
-    from qftz_desktop.export.atomic import STALE_PART_SECONDS, atomic_write
+def test_next_export_removes_a_dead_exports_temp_file_at_once(tmp_path):
+    from qftz_desktop.export.atomic import atomic_target, atomic_write
 
     out = tmp_path / "brief.pdf"
-    dead = tmp_path / ".brief.pdf.abc123.part"  # what a killed export leaves
-    dead.write_bytes(b"%PDF-1.4 half")
-    old = time.time() - STALE_PART_SECONDS - 60
-    os.utime(dead, (old, old))
-    fresh = tmp_path / ".brief.pdf.def456.part"  # an export running right now
-    fresh.write_bytes(b"%PDF-1.4 writing")
-    atomic_write(out, b"%PDF-1.4 complete")
+    dead = tmp_path / ".brief.pdf.abc12345.part"  # what a killed export leaves: no lock
+    dead.write_bytes(b"%PDF-1.4 half")  # written a moment ago, not 10 minutes ago
+    other_dead = tmp_path / ".handout.pdf.k_9x2m0q.part"  # another target, same folder
+    other_dead.write_bytes(b"%PDF-1.4 half")
+    foreign = [tmp_path / "movie.mkv.part", tmp_path / ".x.part"]  # not ours: never touched
+    for f in foreign:
+        f.write_bytes(b"...")
+    with atomic_target(tmp_path / "deck.pdf") as running:  # an export running right now
+        running.write_bytes(b"%PDF-1.4 writing")
+        atomic_write(out, b"%PDF-1.4 complete")
+        assert running.exists(), "a running export's temporary file is kept"
     assert out.read_bytes() == b"%PDF-1.4 complete"
+    assert not dead.exists() and not other_dead.exists()
+    assert all(f.exists() for f in foreign)
+    assert (tmp_path / "deck.pdf").read_bytes() == b"%PDF-1.4 writing"
+    assert sorted(p.name for p in tmp_path.glob(".*.part")) == [".x.part"]
+
+
+def test_next_start_removes_dead_temp_files_in_the_export_folder(qtbot, tmp_path):
+    from qftz_desktop.ui.app import make_application
+    from qftz_desktop.ui.main_window import MainWindow
+    from qftz_desktop.ui.settings import app_settings
+
+    dead = tmp_path / ".brief.pdf.abc12345.part"
+    dead.write_bytes(b"%PDF-1.4 half")
+    settings = app_settings()
+    settings.setValue("export_dir", str(tmp_path))
+    settings.sync()
+    make_application()
+    win = MainWindow(None, lang="en")
+    qtbot.addWidget(win)
     assert not dead.exists()
-    assert fresh.exists()

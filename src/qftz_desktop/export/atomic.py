@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import tempfile
 import time
 from collections.abc import Iterator
@@ -53,36 +54,92 @@ def _explain(path: Path, exc: OSError) -> AtomicWriteError:
         return AtomicWriteError(path, "the disk is full", "磁盘空间不足")
     if exc.errno == errno.EISDIR or path.is_dir():
         return AtomicWriteError(path, "a folder of that name exists", "已存在同名文件夹")
-    return AtomicWriteError(path, exc.strerror or str(exc), exc.strerror or str(exc))
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR):  # the folder exists but takes no files
+        return AtomicWriteError(
+            path, f"no file can be created in {folder}", f"无法在文件夹 {folder} 中创建文件"
+        )
+    # one language per message: the system's own text is English, so Chinese gets the code
+    code = errno.errorcode.get(exc.errno or 0, str(exc.errno))
+    return AtomicWriteError(path, exc.strerror or str(exc), f"系统错误（{code}）")
 
 
-STALE_PART_SECONDS = 600  # no export takes this long: an older temp file is a dead export's
+STALE_PART_SECONDS = 600  # only where no lock can be taken (Windows): older is a dead export's
+# what tempfile.mkstemp(prefix=".NAME.", suffix=".part") makes: 8 characters of its alphabet
+_PART_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.part$")
+
+try:
+    import fcntl
+except ImportError:  # Windows: a file open in another process cannot be removed anyway
+    fcntl = None  # type: ignore[assignment]
 
 
-def remove_stale_parts(path: Path) -> None:
-    """Remove temporary files that a killed export of ``path`` could not clean up.
+def _try_lock(fd: int) -> bool:
+    """Take the exclusive lock an export holds on its temporary file; False if it is held."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
 
-    Only files older than STALE_PART_SECONDS: a concurrent export's file is never touched.
+
+def _remove_if_dead(part: Path) -> None:
+    """Remove ``part`` when no running export holds its lock (POSIX), or, without locks, when
+    it is older than STALE_PART_SECONDS."""
+    if fcntl is None:
+        if time.time() - part.stat().st_mtime > STALE_PART_SECONDS:
+            part.unlink()
+        return
+    fd = os.open(part, os.O_RDONLY)
+    try:
+        if not _try_lock(fd):
+            return  # an export is writing it right now
+        try:
+            same = os.path.samestat(os.fstat(fd), os.stat(part))
+        except FileNotFoundError:
+            return  # it was just renamed onto its target: that export finished
+        if same:
+            part.unlink()
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def remove_stale_parts(folder: str | os.PathLike[str]) -> list[Path]:
+    """Remove the temporary files of exports into ``folder`` that are no longer running.
+
+    Each export holds an exclusive lock on its temporary file while it writes (see
+    :func:`atomic_target`); a killed process's lock is gone with it, so its file is removed at
+    once, and a running export's file, locked, is never touched. Returns what was removed.
     """
-    now = time.time()
-    for part in path.parent.glob(f".{path.name}.*.part"):
+    removed: list[Path] = []
+    try:
+        candidates = [p for p in Path(folder).iterdir() if _PART_NAME.match(p.name)]
+    except OSError:
+        return removed
+    for part in candidates:
         with contextlib.suppress(OSError):
-            if now - part.stat().st_mtime > STALE_PART_SECONDS:
-                part.unlink()
+            _remove_if_dead(part)
+            if not part.exists():
+                removed.append(part)
+    return removed
 
 
 @contextlib.contextmanager
 def atomic_target(path: str | os.PathLike[str]) -> Iterator[Path]:
-    """Yield a temporary path to write; on success it replaces ``path``, on error it vanishes."""
+    """Yield a temporary path to write; on success it replaces ``path``, on error it vanishes.
+
+    The temporary file stays locked while this runs, so that other exports (and the next
+    start) can tell it from the leftover of a killed export.
+    """
     path = Path(path)
     if path.is_dir():
         raise AtomicWriteError(path, "a folder of that name exists", "已存在同名文件夹")
-    remove_stale_parts(path)
+    remove_stale_parts(path.parent)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        os.close(fd)
     except OSError as exc:
         raise _explain(path, exc) from None
+    if fcntl is not None:
+        _try_lock(fd)  # a new file: nobody else can hold it
     tmp = Path(tmp_name)
     try:
         yield tmp
@@ -97,6 +154,7 @@ def atomic_target(path: str | os.PathLike[str]) -> Iterator[Path]:
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
+        os.close(fd)
 
 
 def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
