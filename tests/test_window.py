@@ -38,7 +38,9 @@ def test_title_and_status_show_snapshot(window, snapshot_path):
     assert snap.title("zh") in window.windowTitle()
     assert snap.as_of in window.windowTitle()
     assert snap.as_of in window.status_label.text()
-    assert str(snap.figures_count) in window.status_label.text()
+    # the counts as the PDF brief words them: numeric values and highlights apart
+    assert f"{len(snap.observations)} 项数据" in window.status_label.text()
+    assert f"{len(snap.highlights)} 条要点" in window.status_label.text()
 
 
 def test_every_figure_appears_somewhere(window):

@@ -9,16 +9,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QObject, QPoint, QRect, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSpinBox,
     QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -28,6 +34,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..domain.i18n import tr
 from ..domain.tabs import TAB_IDS
+from ..export.atomic import remove_stale_parts
 from ..render.selection import Selection
 from ..render.theme import SCREEN
 from ..snapshot.issues import Issue, SnapshotError
@@ -35,6 +42,7 @@ from .data_view import DataDialog
 from .qt_translation import apply_qt_translation
 from .settings import app_settings, push_recent, recent_files
 from .tabs import BriefingTab, OverviewTab
+from .text import counts_text
 
 if TYPE_CHECKING:
     from ..domain.briefing import Briefing, ChartSpec
@@ -79,6 +87,18 @@ class _LoadTask(QRunnable):
             self.signals.done.emit(self.path, briefing)
 
 
+FIRST_SIZE = QSize(1440, 900)  # first run, when the screen has room for it
+MIN_SIZE = QSize(960, 600)  # smaller only on a smaller screen
+
+
+def fit_rect(rect: QRect, avail: QRect) -> QRect:
+    """``rect`` made no larger than ``avail`` and moved inside it."""
+    size = rect.size().boundedTo(avail.size())
+    x = min(max(rect.x(), avail.x()), avail.x() + avail.width() - size.width())
+    y = min(max(rect.y(), avail.y()), avail.y() + avail.height() - size.height())
+    return QRect(QPoint(x, y), size)
+
+
 class LazyPage(QWidget):
     """Holds a tab's content, built the first time the tab is shown."""
 
@@ -97,6 +117,10 @@ class MainWindow(QMainWindow):
     def __init__(self, briefing: Briefing | None = None, lang: str | None = None):
         super().__init__()
         self.settings = app_settings()
+        # a killed export's temporary file goes at the next start (a running one's stays)
+        export_dir = self.settings.value("export_dir")
+        if export_dir:
+            remove_stale_parts(str(export_dir))
         saved_lang = str(self.settings.value("lang", "zh"))
         self.selection = Selection(
             2019, 2024, lang or (saved_lang if saved_lang in ("zh", "en") else "zh")
@@ -106,7 +130,6 @@ class MainWindow(QMainWindow):
         self._loading: set[_LoadTask] = set()
         self.pool = QThreadPool.globalInstance()
         self.setAcceptDrops(True)
-        self.setMinimumSize(960, 600)
 
         self.stack = QStackedWidget()
         self.tabs = QTabWidget()
@@ -140,24 +163,72 @@ class MainWindow(QMainWindow):
     def _t(self, zh: str, en: str) -> str:
         return zh if self.selection.lang == "zh" else en
 
+    def _create_actions(self) -> None:
+        """Every action of the window, created once; :meth:`_build_chrome` only labels them.
+
+        Creating them again on a rebuild (a language switch) left the old ones in the window:
+        two actions per key made every shortcut "ambiguous" and dead (Ctrl+1…6 after Ctrl+L).
+        Each shortcut action is added to the window itself, so it works with the menu bar
+        hidden (full screen) too.
+        """
+
+        def make(shortcut=None, slot=None, checkable: bool = False) -> QAction:
+            act = QAction(self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            if slot is not None:
+                act.triggered.connect(slot)
+            act.setCheckable(checkable)
+            self.addAction(act)
+            return act
+
+        self.open_action = make("Ctrl+O", self.open_dialog)  # the keys F1 documents
+        self.export_action = make("Ctrl+E", self.export_pdf)
+        self.quit_action = make("Ctrl+Q", self.close)  # no standard Quit key on every platform
+        self.tab_actions: list[QAction] = [
+            make(f"Ctrl+{i + 1}", lambda _=False, i=i: self.tabs.setCurrentIndex(i))
+            for i in range(len(TAB_IDS))
+        ]
+        self.prev_year_action = make("Alt+Left", lambda: self.selection.step_focus(-1))
+        self.next_year_action = make("Alt+Right", lambda: self.selection.step_focus(1))
+        self.clear_focus_action = make("Ctrl+0", lambda: self.selection.set_focus(None))
+        self.fullscreen_action = make("F11", self.toggle_fullscreen, checkable=True)
+        self.present_action = make("F5", self.present)
+        self.deck_action = make(None, self.edit_deck)
+        self.lang_group = QActionGroup(self)
+        self.lang_actions: dict[str, QAction] = {}
+        for code, label in (("zh", "中文"), ("en", "English")):
+            act = make(None, lambda _=False, c=code: self.set_language(c), checkable=True)
+            act.setText(label)
+            self.lang_group.addAction(act)
+            self.lang_actions[code] = act
+        self.toggle_lang_action = make(
+            "Ctrl+L", lambda: self.set_language("en" if self.selection.lang == "zh" else "zh")
+        )
+        self.keys_action = make("F1", self.show_shortcuts)
+        self.about_action = make(None, self.show_about)
+
     def _build_chrome(self) -> None:
-        """(Re)create menus and the toolbar in the current language."""
+        """(Re)build menus and the toolbar in the current language, from the same actions."""
+        if not hasattr(self, "open_action"):
+            self._create_actions()
+        for menu in self.menuBar().findChildren(
+            QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly
+        ):
+            menu.deleteLater()
         self.menuBar().clear()
         for tb in self.findChildren(QToolBar):
             self.removeToolBar(tb)
             tb.deleteLater()
         t = self._t
+        lang = self.selection.lang
         file_menu = self.menuBar().addMenu(t("文件(&F)", "&File"))
-        self.open_action = QAction(t("打开快照…", "Open snapshot…"), self)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self.open_dialog)
+        self.open_action.setText(t("打开快照…", "Open snapshot…"))
         file_menu.addAction(self.open_action)
         self.recent_menu = file_menu.addMenu(t("最近打开", "Open recent"))
         self._fill_recent()
         file_menu.addSeparator()
-        self.export_action = QAction(t("导出 PDF 简报…", "Export PDF brief…"), self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.triggered.connect(self.export_pdf)
+        self.export_action.setText(t("导出 PDF 简报…", "Export PDF brief…"))
         file_menu.addAction(self.export_action)
         from .pptx_export import install_pptx_action  # PowerPoint area
 
@@ -169,68 +240,38 @@ class MainWindow(QMainWindow):
 
         install_update_menu(self, file_menu)
         file_menu.addSeparator()
-        quit_action = QAction(t("退出", "Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.quit_action.setText(t("退出", "Quit"))
+        file_menu.addAction(self.quit_action)
 
         view = self.menuBar().addMenu(t("视图(&V)", "&View"))
-        self.tab_actions: list[QAction] = []
-        for i, tab_id in enumerate(TAB_IDS):
-            act = QAction(_amp(tr(f"tab.{tab_id}", self.selection.lang)), self)
-            act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
-            act.triggered.connect(lambda _=False, i=i: self.tabs.setCurrentIndex(i))
-            view.addAction(act)
-            self.addAction(act)
-            self.tab_actions.append(act)
-        view.addSeparator()
-        prev_year = QAction(t("上一年", "Previous year"), self)
-        prev_year.setShortcut(QKeySequence("Alt+Left"))
-        prev_year.triggered.connect(lambda: self.selection.step_focus(-1))
-        next_year = QAction(t("下一年", "Next year"), self)
-        next_year.setShortcut(QKeySequence("Alt+Right"))
-        next_year.triggered.connect(lambda: self.selection.step_focus(1))
-        clear_focus = QAction(t("取消年份聚焦", "Clear focused year"), self)
-        clear_focus.setShortcut(QKeySequence("Ctrl+0"))
-        clear_focus.triggered.connect(lambda: self.selection.set_focus(None))
-        for act in (prev_year, next_year, clear_focus):
+        for act, tab_id in zip(self.tab_actions, TAB_IDS, strict=True):
+            act.setText(_amp(tr(f"tab.{tab_id}", lang)))
             view.addAction(act)
         view.addSeparator()
-        self.fullscreen_action = QAction(t("全屏", "Full screen"), self)
-        self.fullscreen_action.setShortcut(QKeySequence("F11"))
-        self.fullscreen_action.setCheckable(True)
-        self.fullscreen_action.triggered.connect(self.toggle_fullscreen)
+        self.prev_year_action.setText(t("上一年", "Previous year"))
+        self.next_year_action.setText(t("下一年", "Next year"))
+        self.clear_focus_action.setText(t("取消年份聚焦", "Clear focused year"))
+        for act in (self.prev_year_action, self.next_year_action, self.clear_focus_action):
+            view.addAction(act)
+        view.addSeparator()
+        self.fullscreen_action.setText(t("全屏", "Full screen"))
         view.addAction(self.fullscreen_action)
-        self.present_action = QAction(t("演示", "Present"), self)
-        self.present_action.setShortcut(QKeySequence("F5"))
-        self.present_action.triggered.connect(self.present)
+        self.present_action.setText(t("演示", "Present"))
         view.addAction(self.present_action)
-        self.deck_action = QAction(t("演示幻灯片…", "Slides…"), self)
-        self.deck_action.triggered.connect(self.edit_deck)
+        self.deck_action.setText(t("演示幻灯片…", "Slides…"))
         view.addAction(self.deck_action)
         lang_menu = view.addMenu(t("语言", "Language"))
-        group = QActionGroup(self)
-        for code, label in (("zh", "中文"), ("en", "English")):
-            act = QAction(label, self, checkable=True)
-            act.setChecked(code == self.selection.lang)
-            act.triggered.connect(lambda _=False, c=code: self.set_language(c))
-            group.addAction(act)
+        for code, act in self.lang_actions.items():
+            act.setChecked(code == lang)
             lang_menu.addAction(act)
-        toggle = QAction(t("切换语言", "Switch language"), self)
-        toggle.setShortcut(QKeySequence("Ctrl+L"))
-        toggle.triggered.connect(
-            lambda: self.set_language("en" if self.selection.lang == "zh" else "zh")
-        )
-        lang_menu.addAction(toggle)
+        self.toggle_lang_action.setText(t("切换语言", "Switch language"))
+        lang_menu.addAction(self.toggle_lang_action)
 
         help_menu = self.menuBar().addMenu(t("帮助(&H)", "&Help"))
-        keys = QAction(t("快捷键", "Keyboard shortcuts"), self)
-        keys.setShortcut(QKeySequence.StandardKey.HelpContents)
-        keys.triggered.connect(self.show_shortcuts)
-        help_menu.addAction(keys)
-        about = QAction(t("关于", "About"), self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+        self.keys_action.setText(t("快捷键", "Keyboard shortcuts"))
+        help_menu.addAction(self.keys_action)
+        self.about_action.setText(t("关于", "About"))
+        help_menu.addAction(self.about_action)
 
         bar = QToolBar(t("年份", "Years"))
         bar.setObjectName("yearsToolbar")
@@ -240,7 +281,7 @@ class MainWindow(QMainWindow):
         bar.addAction(self.export_action)
         bar.addAction(self.present_action)
         bar.addSeparator()
-        bar.addWidget(QLabel(tr("label.period_range", self.selection.lang)))
+        bar.addWidget(QLabel(tr("label.period_range", lang)))
         self.from_spin = QSpinBox()
         self.to_spin = QSpinBox()
         for spin in (self.from_spin, self.to_spin):
@@ -255,19 +296,20 @@ class MainWindow(QMainWindow):
             lambda v: self.selection.set_range(self.selection.year_from, v)
         )
         bar.addWidget(self.from_spin)
-        bar.addWidget(QLabel(tr("label.to", self.selection.lang)))
+        bar.addWidget(QLabel(tr("label.to", lang)))
         bar.addWidget(self.to_spin)
         bar.addSeparator()
-        bar.addWidget(QLabel(tr("label.focus_year", self.selection.lang)))
+        bar.addWidget(QLabel(tr("label.focus_year", lang)))
         self.focus_combo = QComboBox()
         self.focus_combo.currentIndexChanged.connect(self._on_focus_combo)
         bar.addWidget(self.focus_combo)
-        bar.addAction(prev_year)
-        bar.addAction(next_year)
+        bar.addAction(self.prev_year_action)
+        bar.addAction(self.next_year_action)
         bar.addSeparator()
-        lang_button = QAction("English" if self.selection.lang == "zh" else "中文", self)
+        # no shortcut of its own (Ctrl+L is the menu's), and it dies with the toolbar
+        lang_button = QAction("English" if lang == "zh" else "中文", bar)
         lang_button.setToolTip(t("切换语言 (Ctrl+L)", "Switch language (Ctrl+L)"))
-        lang_button.triggered.connect(toggle.trigger)
+        lang_button.triggered.connect(self.toggle_lang_action.trigger)
         bar.addAction(lang_button)
         self._sync_toolbar()
 
@@ -275,7 +317,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         items = recent_files(self.settings)
         for i, path in enumerate(items):
-            act = QAction(f"&{i + 1} {path}", self)
+            act = QAction(f"&{i + 1} {path}", self.recent_menu)  # deleted by clear()
             act.triggered.connect(lambda _=False, p=path: self.open_path(Path(p)))
             self.recent_menu.addAction(act)
         self.recent_menu.setEnabled(bool(items))
@@ -391,7 +433,7 @@ class MainWindow(QMainWindow):
         )
         self.status_label.setText(
             f"{snap.title(lang)} · {tr('label.as_of', lang)}{sep}{snap.as_of} · "
-            f"{snap.figures_count} {tr('label.figures', lang)} · "
+            f"{counts_text(snap, lang)} · "
             f"{tr('label.content_id', lang)} {snap.short_id}"
         )
 
@@ -512,9 +554,10 @@ class MainWindow(QMainWindow):
 
         open_deck_dialog(self)
 
-    def show_shortcuts(self) -> None:
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """(keys, what they do) as the F1 dialog lists them; ("", title) starts a section."""
         t = self._t
-        rows = [
+        return [
             ("Ctrl+O", t("打开快照", "Open snapshot")),
             ("Ctrl+E", t("导出 PDF 简报", "Export PDF brief")),
             ("Ctrl+1 … Ctrl+6", t("切换栏目", "Switch tabs")),
@@ -523,9 +566,9 @@ class MainWindow(QMainWindow):
             ("Ctrl+L", t("切换语言", "Switch language")),
             ("F5", t("演示模式", "Present")),
             ("F11", t("全屏", "Full screen")),
+            ("F1", t("快捷键", "Keyboard shortcuts")),
             ("Ctrl+Q", t("退出", "Quit")),
-            ("", ""),
-            ("", t("演示模式中：", "In meeting mode:")),
+            ("", t("演示模式中", "In meeting mode")),
             ("→ ↓ PgDn Space Enter", t("下一页", "Next slide")),
             ("← ↑ PgUp Backspace", t("上一页", "Previous slide")),
             ("Home / End", t("第一页 / 最后一页", "First / last slide")),
@@ -537,11 +580,46 @@ class MainWindow(QMainWindow):
             ("L", t("切换语言", "Switch language")),
             ("Esc", t("退出演示，回到原栏目", "Leave, back to where you were")),
         ]
-        box = QMessageBox(self)
-        box.setWindowTitle(t("快捷键", "Keyboard shortcuts"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText("\n".join(f"{k:<24} {v}".rstrip() for k, v in rows))
-        box.open()
+
+    def show_shortcuts(self) -> QDialog:
+        """F1: the keys in a real two-column table (spaces in a proportional font never line
+        up), a section row spanning both columns."""
+        t = self._t
+        rows = self.shortcut_rows()
+        dialog = QDialog(self)
+        dialog.setWindowTitle(t("快捷键", "Keyboard shortcuts"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        table = QTableWidget(len(rows), 2, dialog)
+        table.setObjectName("shortcutsTable")
+        table.setHorizontalHeaderLabels([t("按键", "Keys"), t("作用", "Action")])
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        for r, (keys, what) in enumerate(rows):
+            if not keys:  # a section title across both columns
+                item = QTableWidgetItem(what)
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+                table.setItem(r, 0, item)
+                table.setSpan(r, 0, 1, 2)
+                continue
+            table.setItem(r, 0, QTableWidgetItem(keys))
+            table.setItem(r, 1, QTableWidgetItem(what))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        width = table.horizontalHeader().length() + 48
+        height = table.verticalHeader().length() + table.horizontalHeader().height() + 80
+        dialog.resize(max(width, 420), min(height, 720))
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         snap = self.briefing.snapshot if self.briefing else None
@@ -566,12 +644,47 @@ class MainWindow(QMainWindow):
             self.open_path(Path(urls[0].toLocalFile()))
             event.acceptProposedAction()
 
+    def available_geometry(self) -> QRect:
+        """The usable part (without task bars) of the screen the window opens on."""
+        screen = (
+            QGuiApplication.screenAt(self.geometry().center())
+            or self.screen()
+            or QGuiApplication.primaryScreen()
+        )
+        return screen.availableGeometry() if screen is not None else QRect(QPoint(0, 0), FIRST_SIZE)
+
     def _restore_geometry(self) -> None:
+        """First run: 1440×900 or the screen's available area if smaller, centred. Restored:
+        the saved geometry, clamped to the screen it opens on (a laptop's window opened on a
+        projector of lower resolution)."""
         geometry = self.settings.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1440, 900)
+        restored = geometry is not None and self.restoreGeometry(geometry)
+        if not restored:
+            avail = self.available_geometry()
+            size = FIRST_SIZE.boundedTo(avail.size())
+            rect = QRect(QPoint(0, 0), size)
+            rect.moveCenter(avail.center())
+            self.setGeometry(rect)
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """Keep the window, frame included, inside the available area of its screen."""
+        if self.isMaximized() or self.isFullScreen():
+            return
+        avail = self.available_geometry()
+        self.setMinimumSize(MIN_SIZE.boundedTo(avail.size()))
+        frame = self.frameGeometry()
+        extra = frame.size() - self.geometry().size()  # title bar and borders, once shown
+        fitted = fit_rect(frame, avail)
+        if fitted != frame:
+            self.resize(fitted.size() - extra)
+            self.move(fitted.topLeft())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_fitted_shown", False):
+            self._fitted_shown = True  # the frame's size is known only now
+            self.fit_to_screen()
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("geometry", self.saveGeometry())

@@ -24,14 +24,34 @@ def app_settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG_NAME, APP_NAME)
 
 
+def _absolute(path: str | os.PathLike[str]) -> str:
+    """An absolute path with links and '..' resolved: a path as typed ('data/x.sqlite')
+    breaks when the app starts from another folder, and one file could be listed twice."""
+    return str(Path(path).expanduser().resolve())
+
+
 def recent_files(settings: QSettings) -> list[str]:
+    """The remembered snapshots, newest first: absolute, each once, at most MAX_RECENT.
+
+    Entries written by older versions may be relative; they cannot be resolved reliably (the
+    folder they were relative to is unknown), so they are dropped.
+    """
     value = settings.value("recent", [])
     if isinstance(value, str):
         value = [value]
-    return [str(v) for v in (value or []) if v]
+    items: list[str] = []
+    for v in value or []:
+        if not v or not Path(str(v)).expanduser().is_absolute():
+            continue
+        path = _absolute(str(v))
+        if path not in items:
+            items.append(path)
+    return items[:MAX_RECENT]
 
 
-def push_recent(settings: QSettings, path: str) -> list[str]:
+def push_recent(settings: QSettings, path: str | os.PathLike[str]) -> list[str]:
+    """Put ``path`` first (resolved to an absolute path), keep MAX_RECENT entries."""
+    path = _absolute(path)
     items = [p for p in recent_files(settings) if p != path]
     items.insert(0, path)
     items = items[:MAX_RECENT]

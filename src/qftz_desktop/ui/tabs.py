@@ -11,7 +11,7 @@ from ..domain.i18n import tr
 from ..render.selection import Selection
 from ..render.theme import Theme
 from .cards import ChartPanel, HighlightCard, KpiCard, section_title
-from .text import plain_label
+from .text import counts_text, plain_label
 
 if TYPE_CHECKING:
     from ..domain.briefing import Briefing, TabSpec
@@ -289,7 +289,7 @@ class OverviewTab(BriefingTab):
         sep = "：" if lang == "zh" else ": "
         info = (
             f"{snap.zone(lang)} · {tr('label.as_of', lang)}{sep}{snap.as_of} · "
-            f"{snap.figures_count} {tr('label.figures', lang)} · "
+            f"{counts_text(snap, lang)} · "
             f"{len(self.briefing.sources)} {tr('label.sources', lang).lower()}"
         )
         self.body_layout.addWidget(plain_label(info, wrap=True, object_name="overviewInfo"))
