@@ -5,6 +5,7 @@ the Chinese file dialog, the window's counts."""
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -216,14 +217,18 @@ def test_dropping_a_bad_file_names_it_and_keeps_the_snapshot(qtbot, bundled_brie
 # -- texts -----------------------------------------------------------------------------------
 
 
-def test_window_counts_read_as_the_brief_does(qtbot, bundled_briefing):
-    # the bundled snapshot: 166 numeric values and 30 highlights; the PDF brief's summary says
-    # "166 项数据 … 30 条要点" — the window once said "196 项数据"
+def test_window_counts_read_as_the_brief_does(qtbot, bundled_briefing, bundled_path):
+    # The PDF brief's summary counts numeric values and highlights apart ("196项数据 … 31条要点"
+    # for the bundled snapshot); the window once added them up ("227 项数据"). Counted here
+    # straight from the file's tables.
+    with sqlite3.connect(f"{bundled_path.resolve().as_uri()}?mode=ro", uri=True) as db:
+        values = db.execute("SELECT count(*) FROM observations").fetchone()[0]
+        highlights = db.execute("SELECT count(*) FROM highlights").fetchone()[0]
     win = _window(qtbot, bundled_briefing, "zh")
-    assert "166 项数据 · 30 条要点" in win.status_label.text()
-    assert "196" not in win.status_label.text()
+    assert f"{values} 项数据 · {highlights} 条要点" in win.status_label.text()
+    assert f"{values + highlights} " not in win.status_label.text()
     win.set_language("en")
-    assert "166 figures · 30 highlights" in win.status_label.text()
+    assert f"{values} figures · {highlights} highlights" in win.status_label.text()
 
 
 def test_chinese_file_dialog_has_no_english_labels(qtbot):
