@@ -89,6 +89,7 @@ class SlidePlan:
     rows: tuple = ()  # cover facts: (label, text)
     columns: list[str] = field(default_factory=list)
     weights: list[float] = field(default_factory=list)
+    aligns: list[str] = field(default_factory=list)  # per column: "" left, "r" right
     cells: list[list[str]] = field(default_factory=list)
     chart: ChartBlock | None = None
     source_ids: tuple[str, ...] = ()
@@ -126,18 +127,12 @@ def _part(title: str, i: int, n: int) -> str:
     return f"{title} ({i}/{n})" if n > 1 else title
 
 
-def plan_slides(
-    doc: BriefDocument, briefing: Briefing, changes: Sequence[str] = ()
-) -> list[SlidePlan]:
-    """The deck's slides from the document, in its order (plus 'what changed', if given)."""
+def plan_slides(doc: BriefDocument, briefing: Briefing) -> list[SlidePlan]:
+    """The deck's slides from the document's sections, in its order."""
     lang = doc.lang
     out: list[SlidePlan] = []
     for section in doc.sections:
         out += _section_slides(section, doc, briefing)
-        if section.id == "scorecard" and changes:
-            out += _changes_slides(changes, lang)
-    if changes and not any(s.section == "changes" for s in out):
-        out += _changes_slides(changes, lang)
     for s in out:
         if not s.source_line:
             s.source_line = (
@@ -146,15 +141,6 @@ def plan_slides(
                 else f"{tr('label.source', lang)}{'：' if lang == 'zh' else ': '}{doc.publisher}"
             )
     return out
-
-
-def _changes_slides(lines: Sequence[str], lang: str) -> list[SlidePlan]:
-    title = "自上次以来的变化" if lang == "zh" else "What changed"
-    groups = _paginate_text(list(lines), 20)
-    return [
-        SlidePlan("bullets", "changes", _part(title, i, len(groups)), bullets=list(g))
-        for i, g in enumerate(groups, 1)
-    ]
 
 
 def _section_slides(section: Section, doc: BriefDocument, briefing: Briefing) -> list[SlidePlan]:
@@ -227,6 +213,7 @@ def _section_slides(section: Section, doc: BriefDocument, briefing: Briefing) ->
         elif isinstance(block, Table) and block.rows:
             columns = [c.title for c in block.columns]
             weights = [max(c.weight, 0.12) for c in block.columns]
+            aligns = [{"right": "r", "center": "ctr"}.get(c.align, "") for c in block.columns]
             cells = [list(r.cells) for r in block.rows]
             groups = _paginate(columns, weights, cells)
             for i, idx in enumerate(groups, 1):
@@ -239,6 +226,7 @@ def _section_slides(section: Section, doc: BriefDocument, briefing: Briefing) ->
                         kicker=block.note,
                         columns=columns,
                         weights=weights,
+                        aligns=aligns,
                         cells=[cells[j] for j in idx],
                         source_ids=tuple(dict.fromkeys(v.source_id for v in values if v.source_id)),
                         notes_caveats=_caveats(values),
@@ -483,6 +471,7 @@ def render_deck(
                     lang,
                     T,
                     Pt,
+                    plan.aligns,
                 )
             else:
                 size = T.BODY_PT if plan.kind == "sources" else T.SUBTITLE_PT
@@ -551,7 +540,7 @@ def _header(slide, plan: SlidePlan, lang: str, T, L, Inches) -> float:
     return y + 0.1
 
 
-def _table(slide, cols, weights, rows, x, y, width, lang, T, Pt) -> None:
+def _table(slide, cols, weights, rows, x, y, width, lang, T, Pt, aligns=()) -> None:
     from pptx.util import Emu, Inches
 
     shape = slide.shapes.add_table(len(rows) + 1, len(cols), x, y, width, Inches(0.6))
@@ -559,11 +548,12 @@ def _table(slide, cols, weights, rows, x, y, width, lang, T, Pt) -> None:
     total = sum(weights)
     for i, w in enumerate(weights):
         table.columns[i].width = Emu(int(width * w / total))
+    align = list(aligns) + [""] * (len(cols) - len(aligns))
     for c, title in enumerate(cols):
-        _cell(table.cell(0, c), title, lang, T, bold=True)
+        _cell(table.cell(0, c), title, lang, T, bold=True, align=align[c])
     for r, cells in enumerate(rows, 1):
         for c, text in enumerate(cells):
-            _cell(table.cell(r, c), text, lang, T)
+            _cell(table.cell(r, c), text, lang, T, align=align[c])
 
 
 def _kv_table(slide, rows, x, y, width, lang, T, Pt) -> None:
@@ -578,12 +568,14 @@ def _kv_table(slide, rows, x, y, width, lang, T, Pt) -> None:
         _cell(shape.table.cell(r, 1), text, lang, T, bold=True)
 
 
-def _cell(cell, text: str, lang: str, T, bold: bool = False, size: float | None = None) -> None:
+def _cell(
+    cell, text: str, lang: str, T, bold: bool = False, size: float | None = None, align: str = ""
+) -> None:
     from pptx.util import Inches
 
     cell.margin_left = cell.margin_right = Inches(0.08)
     cell.margin_top = cell.margin_bottom = Inches(0.04)
-    T.write(cell.text_frame, text, lang, size or T.BODY_PT, bold, T.INK, space_after=0)
+    T.write(cell.text_frame, text, lang, size or T.BODY_PT, bold, T.INK, 0, align=align)
 
 
 # -- the whole export ---------------------------------------------------------------------
@@ -603,7 +595,7 @@ class PptxResult:
 def deck_bytes(
     briefing: Briefing,
     options,
-    changes: Sequence[str] = (),
+    changes=None,
     progress: Callable[[int, int], bool] | None = None,
     charts: Sequence[str] | None = None,
 ) -> tuple[bytes, int]:
@@ -612,7 +604,12 @@ def deck_bytes(
     from .pptx_zip import reproducible_zip
 
     doc = compose(briefing, options, charts=charts)
-    plans = plan_slides(doc, briefing, changes)
+    if changes is not None:  # 'what changed since …', the brief's own section
+        from ..domain.brief.changes import MEETING_ROWS, changes_section, with_changes
+
+        limit = None if options.kind == "full" else MEETING_ROWS
+        doc = with_changes(doc, changes_section(changes, options.lang, limit))
+    plans = plan_slides(doc, briefing)
     prs = render_deck(doc, briefing, plans, progress)
     props = prs.core_properties
     when = zip_time(doc.brief_date)
@@ -636,7 +633,7 @@ def export_pptx(
     briefing: Briefing,
     path: str | Path,
     options,
-    changes: Sequence[str] = (),
+    changes=None,
     progress: Callable[[int, int], bool] | None = None,
     charts: Sequence[str] | None = None,
 ) -> PptxResult:

@@ -54,14 +54,12 @@ def notes_for(path: str | None, content_id: str) -> dict[str, str]:
     return book.notes(content_id)
 
 
-def change_lines(old_path: str, new_snapshot, lang: str) -> list[str]:
-    from ..domain.changes import compare, report_lines
-    from ..domain.i18n import tr
-    from ..domain.tabs import TAB_IDS
+def changes_since(old_path: str, new_snapshot):
+    """What changed between an earlier snapshot and this one (raises SnapshotError)."""
+    from ..domain.changes import compare
     from ..snapshot.reader import open_snapshot
 
-    changes = compare(open_snapshot(old_path), new_snapshot)
-    return report_lines(changes, lang, {t: tr(f"tab.{t}", lang) for t in TAB_IDS})
+    return compare(open_snapshot(old_path), new_snapshot)
 
 
 def export_pptx_command(args: argparse.Namespace) -> int:
@@ -101,10 +99,10 @@ def export_pptx_command(args: argparse.Namespace) -> int:
     except NotesFileError as exc:
         _err(exc.message(lang))
         return EXIT_PROBLEM
-    changes: list[str] = []
+    changes = None
     if args.since:
         try:
-            changes = change_lines(args.since, briefing.snapshot, lang)
+            changes = changes_since(args.since, briefing.snapshot)
         except SnapshotError as exc:
             _err(f"cannot open snapshot {args.since}:\n{exc.message(lang)}")
             return EXIT_PROBLEM

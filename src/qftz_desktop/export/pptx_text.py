@@ -96,8 +96,10 @@ def write(
     color: RGBColor = INK,
     space_after: float = 6,
     bullet: bool = False,
+    align: str = "",
 ) -> None:
-    """Replace a text frame's text with paragraphs, each one run, styled."""
+    """Replace a text frame's text with paragraphs, each one run, styled (``align``: "r" or
+    "ctr" to set the paragraphs right or centred)."""
     items = [paragraphs] if isinstance(paragraphs, str) else list(paragraphs)
     frame.word_wrap = True
     body = frame._txBody
@@ -105,7 +107,7 @@ def write(
         body.remove(old)
     for text in items or [""]:
         p = body.makeelement(qn("a:p"), {})
-        ppr = etree.SubElement(p, qn("a:pPr"))
+        ppr = etree.SubElement(p, qn("a:pPr"), {"algn": align} if align else {})
         spc = etree.SubElement(ppr, qn("a:spcAft"))
         etree.SubElement(spc, qn("a:spcPts"), {"val": str(int(space_after * 100))})
         _run_xml(p, ("• " if bullet else "") + text, lang, size, bold, color)
