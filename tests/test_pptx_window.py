@@ -4,6 +4,8 @@ typed there; cancel leaves an existing file untouched."""
 from __future__ import annotations
 
 from pptx import Presentation
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QAction
 
 from qftz_desktop.ui.app import make_application
 from qftz_desktop.ui.main_window import MainWindow, load_briefing
@@ -52,3 +54,13 @@ def test_an_unwritable_target_is_reported_not_raised(qtbot, bundled_path, tmp_pa
     job = export_to(win, tmp_path / "no-such-folder" / "deck.pptx")
     qtbot.waitUntil(lambda: job.state != "running", timeout=60000)
     assert job.state == "failed" and "no-such-folder" in job.error
+
+
+def test_language_switch_leaves_one_export_and_notes_entry(qtbot, bundled_path):
+    win = _window(qtbot, bundled_path)
+    for lang in ("zh", "en", "zh"):
+        win.set_language(lang)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    names = [a.objectName() for a in win.findChildren(QAction)]
+    assert names.count("exportPptx") == 1 and names.count("notesImport") == 1
+    assert win.pptx_action.text() == "导出 PowerPoint…"

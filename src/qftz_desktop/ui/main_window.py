@@ -407,6 +407,11 @@ class MainWindow(QMainWindow):
             lazy.content.complete()
         return lazy.content
 
+    def notes_for_export(self) -> dict[str, str]:
+        """The presenter's notes of the snapshot shown, keyed as the brief expects (cover,
+        chart id, tab:<id>, slide:<id>): the PDF and PowerPoint exports print them."""
+        return self.notes.all()
+
     def _refresh_notes(self, _target: str = "") -> None:
         """Chart panels show whether they carry a note (notes area)."""
         for i in range(self.tabs.count()):

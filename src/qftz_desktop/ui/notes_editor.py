@@ -231,7 +231,7 @@ def install_notes_menu(window, file_menu: QMenu) -> QMenu:
     menu.setObjectName("notesMenu")
 
     def add(zh: str, en: str, slot, name: str) -> QAction:
-        act = QAction(_t(lang, zh, en), window)
+        act = QAction(_t(lang, zh, en), menu)  # rebuilt with the menu (language switch)
         act.setObjectName(name)
         act.triggered.connect(slot)
         menu.addAction(act)

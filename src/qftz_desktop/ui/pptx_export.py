@@ -43,7 +43,8 @@ def options_for(window, deck: str) -> BriefOptions:
     """The deck of what the window shows: language, year range, the snapshot's notes."""
     briefing: Briefing = window.briefing
     sel = window.selection
-    notes = window.notes.all() if getattr(window, "notes", None) is not None else {}
+    getter = getattr(window, "notes_for_export", None)
+    notes = getter() if callable(getter) else {}
     years: dict = {}
     if (sel.year_from, sel.year_to) != (briefing.year_min, briefing.year_max):
         years = {"year_from": sel.year_from, "year_to": sel.year_to}
@@ -239,7 +240,8 @@ def run_pptx_dialog(window) -> PptxExport | None:
 
 
 def install_pptx_action(window, file_menu: QMenu) -> QAction:
-    act = QAction(_t(window.selection.lang, "导出 PowerPoint…", "Export PowerPoint…"), window)
+    # parented to the menu: rebuilt with it on a language switch, never left behind twice
+    act = QAction(_t(window.selection.lang, "导出 PowerPoint…", "Export PowerPoint…"), file_menu)
     act.setObjectName("exportPptx")
     act.triggered.connect(lambda: run_pptx_dialog(window))
     file_menu.addAction(act)
