@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.captions import card_period_text, scope_unit_line, value_with_mark
+from ..domain.caveats import caveat_lines, caveats_for
 from ..domain.i18n import tr
 from ..render.fonts import ui_font
 from ..render.theme import Theme
@@ -23,6 +25,7 @@ from .text import plain_label, plain_tooltip
 if TYPE_CHECKING:
     from ..domain.briefing import Briefing, ChartSpec, FigureCard, Highlight
     from ..render.chart_view import ChartView
+    from ..render.selection import Selection
 
 
 def card_tooltip(briefing: Briefing, card: FigureCard, point, lang: str) -> str:
@@ -42,8 +45,8 @@ def card_tooltip(briefing: Briefing, card: FigureCard, point, lang: str) -> str:
         lines.append(f"{tr('label.quote', lang)}{sep}{point.quote}")
     if point.formula:
         lines.append(f"{tr('label.formula', lang)}{sep}{point.formula}")
-    if point.note:
-        lines.append(f"{tr('label.note', lang)}{sep}{point.note}")
+    # the note, an inferred or undated period, a bound: what the value's mark stands for
+    lines += caveat_lines(caveats_for(point, m, lang), lang)
     return plain_tooltip(lines)
 
 
@@ -81,12 +84,8 @@ class KpiCard(QFrame):
         point, exact = self.card.point_for(year)
         self.point = point
         lang = self.lang
-        self.value_label.setText(point.value_text(self.card.metric, lang))
-        status = tr(f"status.{point.status}", lang)
-        period = f"{point.period.label(lang)} · {status}"
-        if year is not None and not exact:
-            period += " · " + tr("label.no_data_year", lang, year=year)
-        self.period_label.setText(period)
+        self.value_label.setText(value_with_mark(point, self.card.metric, lang))
+        self.period_label.setText(card_period_text(point, lang, year, exact))
         self.setProperty("status", point.status)
         self.setProperty("focused", bool(year is not None and exact))
         self.style().unpolish(self)
@@ -156,6 +155,7 @@ class ChartPanel(QFrame):
         lang: str,
         parent=None,
         lazy: bool = False,
+        selection: Selection | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("chartPanel")
@@ -164,13 +164,25 @@ class ChartPanel(QFrame):
         self.theme = theme
         self.lang = lang
         self.chart: ChartView | None = None
-        self.year_range: tuple[int, int] | None = None
-        self.focus_year: int | None = None
+        # the window's one Selection holds the year range and focus; a panel without one
+        # (tests, tools) keeps its own
+        self.selection = selection
+        self._year_range: tuple[int, int] | None = None
+        self._focus_year: int | None = None
         self.note = ""
         self._scheduled = False
         self.setMinimumHeight(self.PLACEHOLDER_HEIGHT)
         if not lazy:
             self.ensure_chart()
+
+    @property
+    def year_range(self) -> tuple[int, int] | None:
+        sel = self.selection
+        return (sel.year_from, sel.year_to) if sel is not None else self._year_range
+
+    @property
+    def focus_year(self) -> int | None:
+        return self.selection.focus_year if self.selection is not None else self._focus_year
 
     @property
     def is_built(self) -> bool:
@@ -208,11 +220,7 @@ class ChartPanel(QFrame):
         head.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignTop)
         self.set_note(self.note)
         lay.addLayout(head)
-        sep = "：" if lang == "zh" else ": "
-        subtitle = (
-            f"{tr('label.scope', lang)}{sep}{spec.scope_label(lang)} · "
-            f"{tr('label.unit', lang)}{sep}{spec.unit_label(lang)}"
-        )
+        subtitle = scope_unit_line(spec, lang)
         lay.addWidget(plain_label(subtitle, wrap=True, object_name="chartSubtitle"))
         # pyqtgraph loads after the first paint, not before it
         from ..render.chart_view import ChartView
@@ -250,14 +258,15 @@ class ChartPanel(QFrame):
             QTimer.singleShot(0, self, self._build_scheduled)
 
     def set_year_range(self, lo: int | None, hi: int | None) -> None:
-        self.year_range = None if lo is None or hi is None else (min(lo, hi), max(lo, hi))
+        """The selection's range changed (or, without a selection, set it): redraw."""
+        self._year_range = None if lo is None or hi is None else (min(lo, hi), max(lo, hi))
         if self.chart is not None:
-            self.chart.set_year_range(lo, hi)
+            self.chart.set_year_range(*(self.year_range or (None, None)))
 
     def set_focus_year(self, year: int | None) -> None:
-        self.focus_year = year
+        self._focus_year = year
         if self.chart is not None:
-            self.chart.set_focus_year(year)
+            self.chart.set_focus_year(self.focus_year)
 
     def set_note(self, text: str) -> None:
         """Show whether the chart carries a presenter's note; its text as the tooltip."""

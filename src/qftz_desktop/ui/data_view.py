@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..domain.caveats import caveat_lines, caveats_for
+from ..domain.i18n import tr
 from ..export.atomic import AtomicWriteError, atomic_write
 from .text import plain_label
 
@@ -29,14 +31,26 @@ if TYPE_CHECKING:
 
 class RowsModel(QAbstractTableModel):
     """Read-only model over a sequence of dicts with the same keys (a list, or the columns of
-    :class:`~qftz_desktop.domain.briefing.ChartRows`, read a cell at a time)."""
+    :class:`~qftz_desktop.domain.briefing.ChartRows`, read a cell at a time).
 
-    def __init__(self, rows: Sequence[dict[str, str]], parent=None):
+    ``caveats(row)`` (optional) gives a row's caveat lines: its value cell then shows the
+    caveat mark and the lines as its tooltip. Files and the clipboard keep the plain number
+    (the note is in its own column)."""
+
+    def __init__(
+        self,
+        rows: Sequence[dict[str, str]],
+        parent=None,
+        value_column: int = -1,
+        caveats: Callable[[int], list[str]] | None = None,
+    ):
         super().__init__(parent)
         self.rows = rows
         keys = getattr(rows, "keys", None)
         self.headers = list(keys) if isinstance(keys, list) else (list(rows[0]) if rows else [])
         self._cell = getattr(rows, "cell", None)
+        self.value_column = value_column
+        self._caveats = caveats
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -47,8 +61,15 @@ class RowsModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and index.isValid():
             if self._cell is not None:
-                return self._cell(index.row(), index.column())
-            return self.rows[index.row()][self.headers[index.column()]]
+                text = self._cell(index.row(), index.column())
+            else:
+                text = self.rows[index.row()][self.headers[index.column()]]
+            if index.column() == self.value_column and self._caveats is not None:
+                lines = self._caveats(index.row())
+                if lines:
+                    mark = lines[0].split(" ", 1)[0]
+                    return text + mark if role == Qt.ItemDataRole.DisplayRole else "\n".join(lines)
+            return text
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -57,13 +78,21 @@ class RowsModel(QAbstractTableModel):
         return super().headerData(section, orientation, role)
 
 
-def rows_to_csv(rows: Sequence[dict[str, str]]) -> str:
+def rows_to_text(rows: Sequence[dict[str, str]], delimiter: str = ",") -> str:
+    """Rows as CSV (a file) or, with a tab, TSV (the clipboard: spreadsheets paste it into
+    cells). A real writer, so a comma, tab, quote or line break inside a cell stays in it."""
     buf = io.StringIO()
     if rows:
-        writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+        writer = csv.DictWriter(
+            buf, fieldnames=list(rows[0]), delimiter=delimiter, lineterminator="\n"
+        )
         writer.writeheader()
         writer.writerows(rows)
     return buf.getvalue()
+
+
+def rows_to_csv(rows: Sequence[dict[str, str]]) -> str:
+    return rows_to_text(rows, ",")
 
 
 class DataDialog(QDialog):
@@ -77,7 +106,16 @@ class DataDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(plain_label(spec.title(lang), wrap=True))
         self.table = QTableView()
-        self.model = RowsModel(self.rows, self)
+        owners = [(s, len(s)) for s in spec.series]  # row -> (series, row in its frame)
+
+        def caveats(row: int) -> list[str]:
+            for series, n in owners:
+                if row < n:
+                    return caveat_lines(caveats_for(series.point(row), series.metric, lang), lang)
+                row -= n
+            return []
+
+        self.model = RowsModel(self.rows, self, self._value_column(lang), caveats)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         # sized by the first rows only: measuring every row of a long series takes seconds
@@ -102,19 +140,18 @@ class DataDialog(QDialog):
             return
         super().keyPressEvent(event)
 
+    def _value_column(self, lang: str) -> int:
+        keys = list(getattr(self.rows, "keys", []) or [])
+        label = tr("label.value", lang)
+        return keys.index(label) if label in keys else -1
+
     def copy_all(self) -> None:
-        QGuiApplication.clipboard().setText(rows_to_csv(self.rows).replace(",", "\t"))
+        QGuiApplication.clipboard().setText(rows_to_text(self.rows, "\t"))
 
     def copy_selection(self) -> None:
         picked = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
         rows = [self.rows[i] for i in picked] or self.rows
-        buf = io.StringIO()
-        writer = csv.DictWriter(
-            buf, fieldnames=self.model.headers, delimiter="\t", lineterminator="\n"
-        )
-        writer.writeheader()
-        writer.writerows(rows)
-        QGuiApplication.clipboard().setText(buf.getvalue())
+        QGuiApplication.clipboard().setText(rows_to_text(rows, "\t"))
 
     def save_csv(self, path: str | None = None) -> Path | None:
         zh = self.lang == "zh"

@@ -61,6 +61,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.briefing import Briefing, FigureCard
+from ..domain.chart_model import STATUS_STYLES
 from ..domain.deck import Deck, DeckChoice, Slide, deck_key
 from ..domain.i18n import tr
 from ..render.chart_view import ChartView
@@ -165,7 +166,8 @@ def _stylesheet(theme: Theme, scale: float) -> str:
     border = max(1, round(2 * scale))
     stripe = max(3, round(10 * scale))
     radius = max(2, round(8 * scale))
-    status = {"reported": "solid", "derived": "dashed", "target": "dotted"}
+    # one mapping with the window's cards and the charts (domain/chart_model.py)
+    status = {st: style.line for st, style in STATUS_STYLES.items()}
     rules = [
         f"QWidget#presentation, QWidget#slide, QWidget#blank {{ background: {theme.background}; }}",
         f"QLabel {{ color: {theme.text}; background: transparent; }}",

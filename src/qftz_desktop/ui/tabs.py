@@ -180,9 +180,9 @@ class BriefingTab(QScrollArea):
         grid = ReflowGrid(620, 2)
         sel = self.selection
         for chart in charts:
-            panel = ChartPanel(self.briefing, chart, self.theme, self.lang, lazy=True)
-            panel.set_year_range(sel.year_from, sel.year_to)
-            panel.set_focus_year(sel.focus_year)
+            panel = ChartPanel(
+                self.briefing, chart, self.theme, self.lang, lazy=True, selection=sel
+            )
             panel.dataRequested.connect(self.dataRequested)
             panel.noteRequested.connect(self.noteRequested)
             panel.set_note(self.note_lookup(chart))
