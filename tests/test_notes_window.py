@@ -156,3 +156,38 @@ def test_an_unreadable_notes_file_is_left_alone_and_reported(qtbot, bundled_path
     win.notes.set_text("cover", "new")
     assert path.read_text("utf-8") == "{ broken"  # the user's file is not overwritten
     _close(qtbot, win)
+
+
+def test_slide_notes_from_the_deck_dialog_and_the_presenter_view(qtbot, bundled_path, monkeypatch):
+    from qftz_desktop.ui.deck_dialog import open_deck_dialog
+
+    win = _window(qtbot, bundled_path)
+    deck = open_deck_dialog(win)
+    row = next(
+        i
+        for i in range(deck.list.count())
+        if deck.list.item(i).data(Qt.ItemDataRole.UserRole) == "kpis:1"
+    )
+    deck.list.setCurrentRow(row)
+    deck.note_button.click()
+    editor = next(d for d in deck.findChildren(NoteDialog))
+    _type_into_dialog(qtbot, editor, "Pause on the KPI slide.")
+    assert win.notes.text("slide:kpis:1") == "Pause on the KPI slide."
+    deck.reject()
+
+    screens = [FakeScreen(QRect(0, 0, 1920, 1080)), FakeScreen(QRect(1920, 0, 1920, 1080))]
+    monkeypatch.setattr(pres_mod, "available_screens", lambda: screens)
+    pres = start_presentation(win)
+    qtbot.waitExposed(pres)
+    presenter = pres.presenter
+    pres.go(next(i for i, s in enumerate(pres.slides) if s.id == "kpis:1"))
+    assert presenter.notes_label.text() == "Pause on the KPI slide."
+    # the presenter edits it during the meeting: the view follows at once
+    presenter.note_button.click()
+    editor = presenter.findChild(NoteDialog)
+    assert editor is not None and editor.text() == "Pause on the KPI slide."
+    _type_into_dialog(qtbot, editor, "Skip if short of time.")
+    assert presenter.notes_label.text() == "Skip if short of time."
+    assert presenter.note_button.focusPolicy() == Qt.FocusPolicy.NoFocus
+    qtbot.keyClick(pres, Qt.Key.Key_Escape)
+    _close(qtbot, win)

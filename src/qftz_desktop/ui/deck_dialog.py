@@ -85,6 +85,11 @@ class DeckDialog(QDialog):
         side.addSpacing(16)
         for b in (self.all_button, self.none_button, self.reset_button):
             side.addWidget(b)
+        from .notes_editor import deck_note_button  # presenter's notes area
+
+        side.addSpacing(16)
+        self.note_button = deck_note_button(self)
+        side.addWidget(self.note_button)
         side.addStretch(1)
         body.addLayout(side)
         lay.addLayout(body, 1)

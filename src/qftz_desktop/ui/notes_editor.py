@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -328,3 +329,48 @@ def show_orphans(window) -> None:
         _t(lang, "找不到位置的备注", "Notes without a place"),
         intro + "\n\n" + "\n".join(lines),
     )
+
+
+def deck_note_button(dialog) -> QPushButton:
+    """View ▸ Slides…: a note for the selected slide (a chart slide's is its chart's)."""
+    lang = dialog.lang
+    button = QPushButton(_t(lang, "备注…", "Note…"))
+    button.setObjectName("deckNoteButton")
+    button.setToolTip(
+        _t(lang, "为所选幻灯片写演示者备注", "Write a presenter's note for this slide")
+    )
+
+    def edit() -> None:
+        item = dialog.list.currentItem()
+        window = dialog.parent()
+        notes = getattr(window, "notes", None)
+        if item is None or notes is None:
+            return
+        slide = dialog.deck.get(item.data(Qt.ItemDataRole.UserRole))
+        if slide is not None:
+            notes.edit_slide(slide, lang, dialog)
+
+    button.clicked.connect(edit)
+    return button
+
+
+def presenter_note_button(presenter) -> QPushButton:
+    """Presenter view: edit the current slide's note; never takes the keyboard (Space, Enter
+    and the arrows keep moving the slides)."""
+    p = presenter.presentation
+    lang = p.lang
+    button = QPushButton(_t(lang, "编辑备注…", "Edit note…"))
+    button.setObjectName("presenterNoteButton")
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    notes = getattr(p.main_window, "notes", None)
+    if notes is None:
+        button.hide()
+        return button
+    notes.changed.connect(presenter.update_texts)
+
+    def edit() -> None:
+        if p.slides:
+            notes.edit_slide(p.slides[p.index], p.lang, presenter)
+
+    button.clicked.connect(edit)
+    return button

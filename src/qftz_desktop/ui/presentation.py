@@ -1062,6 +1062,10 @@ class PresenterView(QWidget):
         self.notes_label.setObjectName("speakerNotes")
         left.addWidget(self.notes_caption)
         left.addWidget(self.notes_label)
+        from .notes_editor import presenter_note_button
+
+        self.note_button = presenter_note_button(self)
+        left.addWidget(self.note_button)
         left.addStretch(1)
         left.addWidget(self.keys_label)
         right = QVBoxLayout()
