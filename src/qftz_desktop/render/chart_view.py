@@ -40,6 +40,7 @@ pg.setConfigOptions(antialias=True, foreground="k", background="w")
 DENSE_LINE_POINTS = 120  # beyond this many points a line is drawn 1 px wide
 CATEGORY_LABEL_FILL = 0.85  # second-level tick labels only if all of them fit
 POINT_SIZE = 9  # px, markers of single values (dates, partial spans)
+POINT_LABEL_ANCHOR_Y = 1.15  # a point's label sits just above its marker
 DEFAULT_FILL_LIMITS = [(0, 0.8), (2, 0.6), (4, 0.4), (6, 0.2)]  # pyqtgraph's AxisItem default
 
 
@@ -372,12 +373,23 @@ class ChartView(pg.PlotWidget):
             if w < plot.width():
                 ax = min(max(ax, (at.x() - (plot.right() - w)) / w), (at.x() - plot.left()) / w)
                 ax = min(1.0, max(0.0, ax))
-            ay = label.anchor.y()
-            if (ax, ay) != (label.anchor.x(), ay):
-                label.setAnchor((ax, ay))
-            rect = QRectF(at.x() - ax * w, at.y() - ay * h, w, h)
+            ay = POINT_LABEL_ANCHOR_Y if priority else label.anchor.y()
             others = [r for j, r in markers.items() if j != index] if priority else []
-            visible = plot.contains(rect) and not any(rect.intersects(r) for r in (*shown, *others))
+
+            def fits(rect: QRectF, others=others) -> bool:
+                return plot.contains(rect) and not any(
+                    rect.intersects(r) for r in (*shown, *others)
+                )
+
+            rect = QRectF(at.x() - ax * w, at.y() - ay * h, w, h)
+            visible = fits(rect)
+            if not visible and priority:
+                # a point's label that does not fit above its marker may fit below it
+                below = QRectF(rect.x(), at.y() + half + 1, w, h)
+                if fits(below):
+                    ay, rect, visible = -(half + 1) / h, below, True
+            if (ax, ay) != (label.anchor.x(), label.anchor.y()):
+                label.setAnchor((ax, ay))
             label.setVisible(visible)
             if visible:
                 shown.append(rect.adjusted(-2, -1, 2, 1))
@@ -475,8 +487,12 @@ class ChartView(pg.PlotWidget):
         assert self._hover_text is not None
         vb = self.plotItem.getViewBox()
         (x0, x1), (_y0, y1) = vb.viewRange()
-        width_px = self._hover_text.boundingRect().width()
         plot_px = max(vb.width(), 1.0)
+        # a box wider than the plot wraps its lines to the plot's width
+        self._hover_text.setTextWidth(-1)
+        if self._hover_text.boundingRect().width() > plot_px - 4:
+            self._hover_text.setTextWidth(max(plot_px - 4, 40.0))
+        width_px = self._hover_text.boundingRect().width()
         width = width_px * (x1 - x0) / plot_px  # the box's width in data units
         left = x + (x1 - x0) * 0.01 if x <= (x0 + x1) / 2 else x - width - (x1 - x0) * 0.01
         left = max(x0, min(left, x1 - width))
@@ -569,8 +585,8 @@ def _mid(marks: list[Mark]) -> float:
 _LABEL_ANCHORS = {
     (True, True): (0.5, 1.0),
     (True, False): (0.5, 0.0),
-    (False, True): (0.5, 1.15),
-    (False, False): (0.5, 1.15),
+    (False, True): (0.5, POINT_LABEL_ANCHOR_Y),
+    (False, False): (0.5, POINT_LABEL_ANCHOR_Y),
 }
 _PEN_STYLES = {
     "solid": Qt.PenStyle.SolidLine,

@@ -230,6 +230,12 @@ class ChartPanel(QFrame):
         chart.setMinimumHeight(260)
         chart.yearClicked.connect(self.yearClicked)
         self.chart = chart
+        # right-click: copy as image, save as PNG / SVG; Ctrl+Shift+C copies it
+        from .chart_menu import attach_picture_menu
+
+        self.picture_actions = attach_picture_menu(
+            self, chart, spec, briefing, lang, lambda: self.year_range
+        )
         lay.addWidget(chart, 1)
         note = plain_label(
             briefing.source_note(spec.source_ids, lang), wrap=True, object_name="sourceNote"

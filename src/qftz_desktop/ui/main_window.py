@@ -568,6 +568,14 @@ class MainWindow(QMainWindow):
             ("Ctrl+1 … Ctrl+6", t("切换栏目", "Switch tabs")),
             ("Alt+← / Alt+→", t("上一年 / 下一年", "Previous / next year")),
             ("Ctrl+0", t("取消年份聚焦", "Clear focused year")),
+            # render area: chart -> picture (ui/chart_menu.py); right-click also saves PNG/SVG
+            (
+                "Ctrl+Shift+C",
+                t(
+                    "复制所选图表为图片（右键：另存为 PNG / SVG）",
+                    "Copy the selected chart as an image (right-click: save as PNG / SVG)",
+                ),
+            ),
             ("Ctrl+L", t("切换语言", "Switch language")),
             ("F5", t("演示模式", "Present")),
             ("F11", t("全屏", "Full screen")),
