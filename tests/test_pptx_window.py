@@ -64,3 +64,22 @@ def test_language_switch_leaves_one_export_and_notes_entry(qtbot, bundled_path):
     names = [a.objectName() for a in win.findChildren(QAction)]
     assert names.count("exportPptx") == 1 and names.count("notesImport") == 1
     assert win.pptx_action.text() == "导出 PowerPoint…"
+
+
+def test_the_windows_comparison_becomes_the_decks_what_changed(
+    qtbot, bundled_path, test_snapshot_path, tmp_path
+):
+    from qftz_desktop.ui.changes_panel import compare_controller
+
+    win = _window(qtbot, bundled_path)
+    ctrl = compare_controller(win)
+    ctrl.compare_with(test_snapshot_path)
+    qtbot.waitUntil(lambda: ctrl.changes is not None, timeout=60000)
+    job = export_to(win, tmp_path / "deck.pptx")
+    qtbot.waitUntil(lambda: job.state != "running", timeout=60000)
+    assert job.state == "done"
+    titles = [
+        " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+        for slide in Presentation(str(tmp_path / "deck.pptx")).slides
+    ]
+    assert any("What changed since" in t for t in titles)

@@ -52,6 +52,13 @@ def options_for(window, deck: str) -> BriefOptions:
     return BriefOptions(lang=sel.lang, kind=kind, notes=notes, **years)
 
 
+def changes_shown(window):
+    """The comparison the window shows (File ▸ Compare with…), if any: the deck then has the
+    brief's 'what changed' section, as the window's changes panel does."""
+    ctrl = getattr(window, "_compare_controller", None)  # set by ui/changes_panel.py
+    return getattr(ctrl, "changes", None)
+
+
 def default_file_name(briefing: Briefing, options: BriefOptions) -> str:
     as_of = briefing.snapshot.as_of or "undated"
     years = options.years(briefing)
@@ -68,9 +75,10 @@ class _Signals(QObject):
 
 
 class _Task(QRunnable):
-    def __init__(self, briefing: Briefing, path: Path, options: BriefOptions):
+    def __init__(self, briefing: Briefing, path: Path, options: BriefOptions, changes=None):
         super().__init__()
         self.briefing, self.path, self.options = briefing, path, options
+        self.changes = changes
         self.signals = _Signals()
         self.stop = threading.Event()
 
@@ -82,7 +90,9 @@ class _Task(QRunnable):
         from ..export.pptx import ExportCancelled, export_pptx
 
         try:
-            result = export_pptx(self.briefing, self.path, self.options, progress=self._progress)
+            result = export_pptx(
+                self.briefing, self.path, self.options, self.changes, progress=self._progress
+            )
         except ExportCancelled:
             self.signals.cancelled.emit()
         except Exception as exc:  # noqa: BLE001 - shown to the user, logged
@@ -96,14 +106,14 @@ class PptxExport(QObject):
 
     finished = Signal(object)
 
-    def __init__(self, window, briefing: Briefing, path: Path, options: BriefOptions):
+    def __init__(self, window, briefing: Briefing, path: Path, options: BriefOptions, changes=None):
         super().__init__(window)
         self.window = window
         self.lang = lang = options.lang
         self.state = "running"
         self.result = None
         self.error = ""
-        self.task = _Task(briefing, path, options)
+        self.task = _Task(briefing, path, options, changes)
         self.task.setAutoDelete(False)
         s = self.task.signals
         s.progress.connect(self._on_progress)
@@ -205,7 +215,7 @@ def export_to(window, path: Path, deck: str = "meeting") -> PptxExport | None:
     if window.briefing is None:
         return None
     options = options_for(window, deck)
-    job = PptxExport(window, window.briefing, path, options)
+    job = PptxExport(window, window.briefing, path, options, changes_shown(window))
     window._pptx_export = job
     job.start()
     return job
