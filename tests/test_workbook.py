@@ -346,3 +346,15 @@ def test_excel_date_serials_and_a_date_typed_as_a_date_for_as_of(book, tmp_path)
     from qftz_desktop.resources import bundled_snapshot
 
     assert cid == open_snapshot(bundled_snapshot()).content_id
+
+
+def test_merged_data_cells_are_refused_at_the_range(book):
+    def edit(wb):
+        ws = wb["observations"]
+        ws.merge_cells("A3:A4")  # one metric id for two rows, as people group rows
+
+    _edit(book, edit)
+    problems = _problems(book)
+    merged = [p for p in problems if p.code == "merged_cells"]
+    assert [(p.sheet, p.row, p.column) for p in merged] == [("observations", 3, "A")]
+    assert "A3:A4" in merged[0].message("en") and "合并" in merged[0].message("zh")

@@ -71,6 +71,7 @@ _THOUSANDS = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _YMD = re.compile(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})(?:\s*[-/.月]\s*([0-9]{1,2})\s*日?|\s*月)?")
 _EXCEL_EPOCH = date(1899, 12, 30)
 _FORMULA_TAG = re.compile(rb"<(?:[A-Za-z0-9]+:)?f[ >/]")
+_MERGE_REF = re.compile(rb'<(?:[A-Za-z0-9]+:)?mergeCell ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 
 
 def source_columns(table: str) -> list[str]:
@@ -486,9 +487,43 @@ def _help_row_matches(table: str, cells: list[Any], columns: dict[str, int]) -> 
     return False
 
 
+def _merged_ranges(ws: Any) -> list[str]:
+    """The sheet's merged ranges ("A3:A5"), read from its XML: read-only mode ignores them."""
+    path = getattr(ws, "_worksheet_path", None)
+    archive = getattr(getattr(ws, "parent", None), "_archive", None)
+    if path is None or archive is None:
+        return []
+    try:
+        with archive.open(path) as fh:
+            data = fh.read()
+    except (KeyError, OSError):
+        return []
+    return [m.decode() for m in _MERGE_REF.findall(data)]
+
+
+def _report_merged(ws: Any, sheet: str, problems: _Problems) -> None:
+    for ref in _merged_ranges(ws):
+        first = ref.split(":")[0]
+        m = re.fullmatch(r"([A-Z]+)([0-9]+)", first)
+        if not m or int(m.group(2)) == HELP_ROW:
+            continue
+        problems.add(
+            "error",
+            "merged_cells",
+            sheet,
+            int(m.group(2)),
+            m.group(1),
+            None,
+            None,
+            cells=ref,
+            first=first,
+        )
+
+
 def _read_sheet(
     ws: Any, table: str, sheet: str, formulas: dict[tuple[int, int], str], problems: _Problems
 ) -> _SheetData:
+    _report_merged(ws, sheet, problems)
     rows_iter: Iterable[tuple[Any, ...]] = ws.iter_rows()
     header: list[Any] = []
     for header_cells in rows_iter:

@@ -176,6 +176,10 @@ WORKBOOK_MESSAGES: dict[str, tuple[str, str]] = {
         "this column has data but no name in row 1 (were heading cells merged?)",
     ),
     "duplicate_column": ("列名 '{value}' 出现了不止一次", "the column '{value}' appears twice"),
+    "merged_cells": (
+        "单元格 {cells} 被合并，只有 {first} 有内容",
+        "the cells {cells} are merged: only {first} holds a value",
+    ),
     "formula_no_value": (
         "单元格是公式 {formula}，但文件中没有计算结果",
         "the cell holds the formula {formula} but the file has no computed value for it",
@@ -223,6 +227,10 @@ HINTS: dict[str, tuple[str, str]] = {
         "Unmerge the heading cells, or clear the column",
     ),
     "duplicate_column": ("删除重复的列", "Delete the repeated column"),
+    "merged_cells": (
+        "取消合并，并在每个单元格中填写内容",
+        "Unmerge them and fill in every cell",
+    ),
     "formula_no_value": (
         "在 Excel 或 WPS 中打开并保存文件后重新导入，或直接填写数值",
         "Open and save the file in Excel or WPS, then import again — or type the value",
