@@ -13,9 +13,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QEvent, QThreadPool
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
 from qftz_desktop.snapshot.reader import open_snapshot
 from qftz_desktop.snapshot.template import write_template
@@ -167,3 +167,16 @@ def test_cancelled_import_changes_nothing(qtbot, window, old, tmp_path, monkeypa
     qtbot.wait(50)
     assert ctrl.report is None and ctrl.job is None
     assert window.briefing.snapshot.path == old
+
+
+def test_language_switch_leaves_one_import_action_and_keeps_the_comparison(qtbot, window, old):
+    cmp = compare_controller(window)
+    cmp.compare_with(old)  # the same file: no changes, but a comparison is on
+    qtbot.waitUntil(lambda: cmp.changes is not None, timeout=20000)
+    window.set_language("en")
+    window.set_language("zh")
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old menus go
+    actions = [a for a in window.findChildren(QAction, "importData")]
+    assert len(actions) == 1
+    assert cmp.changes is not None and cmp.panel.lines() == []
+    assert "两份快照的内容相同" in cmp.panel.view.toPlainText()

@@ -365,7 +365,8 @@ def install_update_menu(window, file_menu: QMenu) -> None:
     from .changes_panel import install_compare_menu
 
     lang = window.selection.lang
-    act = QAction(_t(lang, "导入数据…", "Import data…"), window)
+    # parented to the menu: rebuilt with it on a language switch, never left behind twice
+    act = QAction(_t(lang, "导入数据…", "Import data…"), file_menu)
     act.setObjectName("importData")
     act.triggered.connect(lambda: import_controller(window).choose())
     file_menu.addAction(act)
