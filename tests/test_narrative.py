@@ -1,14 +1,19 @@
-"""Summary sentences made from the data (domain.narrative): Qt-free, on both snapshots."""
+"""Summary sentences made from the data (domain.narrative), rule by rule and sentence by
+sentence, in both languages. The expected sentences are written down by hand from the
+observations each test builds (tests/narrative_data.py) or from data/source."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 
+from narrative_data import build_briefing, metric, obs
 from qftz_desktop.domain import narrative
 from qftz_desktop.domain.briefing import Briefing
+from qftz_desktop.snapshot.periods import Period
 from qftz_desktop.snapshot.reader import open_snapshot
 
 
@@ -22,24 +27,41 @@ def bundled_briefing(bundled_path) -> Briefing:
     return Briefing(open_snapshot(bundled_path))
 
 
-def test_growth_between_comparable_reported_exact_values(test_briefing):
-    # t_exports: 2010 10, 2011 12.5, 2012 over 15, 2013 14, 2014 about 18 (qualified values
-    # are never computed with), target 2016
-    s = narrative.change_sentence(test_briefing.series["t_exports"], "en")
-    assert s is not None and s.derived
-    assert s.periods == ("2010", "2013")
-    assert s.formula == "(14 − 10) ÷ 10 = 40%"
-    assert "2010" in s.text and "2013" in s.text and "derived" in s.text
-    zh = narrative.change_sentence(test_briefing.series["t_exports"], "zh")
-    assert zh is not None
-    assert "由10亿元（2010年）增至14亿元（2013年），增长40%" in zh.text
-    assert "推算" in zh.text
+def _one(tmp_path, unit, rows, scope="ftz"):
+    """A briefing with one metric 'm' and these observations; returns its series."""
+    b = build_briefing(tmp_path, [metric("m", unit, scope)], [obs("m", *r) for r in rows])
+    return b.series["m"]
+
+
+def _both(make, series, years=None):
+    return make(series, "en", years), make(series, "zh", years)
+
+
+# --- the test snapshot (tests/factory.py) ---------------------------------------------------
+
+
+def test_growth_between_comparable_reported_values(test_briefing):
+    # t_exports: 2010 10, 2011 12.5, 2012 over 15, 2013 14, 2014 about 18 (reported), target
+    # 2016: the trend ends at the latest year, 2014 "about 18", and is approximate
+    en, zh = _both(narrative.change_sentence, test_briefing.series["t_exports"])
+    assert en is not None and zh is not None and en.derived
+    assert en.periods == ("2010", "2014")
+    assert en.text == (
+        "Test exports: from CNY 1 bn (2010) to about CNY 1.8 bn (2014), up about 80% "
+        "(derived: (1.8 − 1) ÷ 1 = 80%)."
+    )
+    assert zh.text == (
+        "测试出口额由10亿元（2010年）增至约18亿元（2014年），增长约80%"
+        "（推算：(18 − 10) ÷ 10 = 80%）。"
+    )
 
 
 def test_year_range_limits_the_sentence(test_briefing):
     s = narrative.change_sentence(test_briefing.series["t_exports"], "en", (2010, 2012))
-    assert s is not None and s.periods == ("2010", "2011")
-    assert s.formula == "(12.5 − 10) ÷ 10 = 25%"
+    # 2012 is "over 15": from 10 that is over 1.5 times... below 2: "up over 50%"
+    assert s is not None and s.periods == ("2010", "2012")
+    assert "up over 50%" in s.text
+    assert s.formula == "(1.5 − 1) ÷ 1 = 50%"
 
 
 def test_incomparable_periods_give_no_sentence(test_briefing):
@@ -49,14 +71,14 @@ def test_incomparable_periods_give_no_sentence(test_briefing):
     assert narrative.change_sentence(test_briefing.series["t_reforms"], "zh") is None
 
 
-def test_progress_towards_a_target_of_the_same_metric(test_briefing):
-    s = narrative.target_sentence(test_briefing.series["t_output"], "en")
-    assert s is not None and s.kind == "target" and s.derived
-    assert s.periods == ("2014", "2016")
-    assert s.formula == "150 ÷ 200 = 75%"
-    assert "over CNY 20 bn" in s.text  # the target keeps its qualifier
-    # "about 18" of a target of "at least 25" bounds the share in no useful way: no sentence
-    assert narrative.target_sentence(test_briefing.series["t_exports"], "zh") is None
+def test_a_later_target_is_quoted_beside_the_latest_actual_without_a_ratio(test_briefing):
+    # t_output: 2012 100, 2014 150 (reported), 2015 75 derived, target 2016 "over 200"
+    en, zh = _both(narrative.target_sentence, test_briefing.series["t_output"])
+    assert en is not None and zh is not None
+    assert en.text == "Test output: latest CNY 15 bn (2014); target for 2016: over CNY 20 bn."
+    assert zh.text == "测试产值：最新为150亿元（2014年）；2016年目标超过200亿元。"
+    assert not en.derived and "%" not in en.text + zh.text
+    assert en.periods == ("2014", "2016")
     # no target: no sentence
     assert narrative.target_sentence(test_briefing.series["t_banks"], "en") is None
 
@@ -64,9 +86,289 @@ def test_progress_towards_a_target_of_the_same_metric(test_briefing):
 def test_counts_follow_the_range(test_briefing):
     everything = narrative.counts_sentence(test_briefing, "en").text
     assert "23 figures for 8 metrics (20 reported, 1 derived, 2 targets)" in everything
-    assert "2 highlights from 2 sources" in everything and "2016-06-30" in everything
+    assert "2 highlights from 2 sources, for 2010–2016" in everything
+    assert "data as of 2016-06-30" in everything
+    # newest zone-wide (scope ftz) actual: t_exports 2014, t_banks 2015 -> December 2015
+    assert everything.endswith("latest zone-wide figure: December 2015.")
     some = narrative.counts_sentence(test_briefing, "zh", (2010, 2011)).text
-    assert "年份范围2010–2011年" in some
+    assert "年份范围2010–2011年" in some and "片区最新数据：2011年12月" in some
+
+
+# --- rule 2: targets --------------------------------------------------------------------------
+
+
+def test_a_target_is_compared_with_the_actual_of_its_own_period(tmp_path):
+    s = _one(
+        tmp_path, "cny_100m", [("2021", 1870), ("2022", 2100), ("2022", 2000, "exact", "target")]
+    )
+    en, zh = _both(narrative.target_sentence, s)
+    assert en.text == (
+        "Metric m: CNY 210 bn (2022), 105% of the target for 2022 (CNY 200 bn) "
+        "(derived: 210 ÷ 200 = 105%)."
+    )
+    assert zh.text == (
+        "2022年，指标m为2,100亿元，完成2022年目标（2,000亿元）的105%"
+        "（推算：2,100 ÷ 2,000 = 105%）。"
+    )
+    assert en.periods == ("2022", "2022") and en.derived
+
+
+def test_never_a_years_actual_as_a_share_of_the_next_years_target(tmp_path):
+    # the bundled ftz_trade_value case: 1,870 (2021) and a 2022 target of 2,000
+    s = _one(tmp_path, "cny_100m", [("2021", 1870), ("2022", 2000, "exact", "target")])
+    en, zh = _both(narrative.target_sentence, s)
+    assert en.text == "Metric m: latest CNY 187 bn (2021); target for 2022: CNY 200 bn."
+    assert zh.text == "指标m：最新为1,870亿元（2021年）；2022年目标为2,000亿元。"
+    assert "93.5" not in en.text + zh.text and not en.derived
+
+
+def test_monthly_data_never_a_months_actual_against_the_next_months_target(tmp_path):
+    s = _one(
+        tmp_path,
+        "cny_100m",
+        [("2024-01/2024-01", 90), ("2024-02/2024-02", 100, "exact", "target")],
+    )
+    en, zh = _both(narrative.target_sentence, s)
+    assert en.text == "Metric m: latest CNY 9 bn (Jan 2024); target for Feb 2024: CNY 10 bn."
+    assert "%" not in en.text + zh.text
+
+
+def test_monthly_levels_never_a_months_level_against_the_next_months_target(tmp_path):
+    s = _one(tmp_path, "count", [("2024-01", 90), ("2024-02", 100, "exact", "target")])
+    en = narrative.target_sentence(s, "en")
+    assert en is not None and not en.derived and "%" not in en.text
+    assert (
+        en.text == "Metric m: latest 90 measures (as of Jan 2024); target for February 2024: "
+        "100 measures."
+    )
+
+
+def test_a_level_towards_a_later_years_target_of_over_n_is_an_upper_bound(tmp_path):
+    s = _one(tmp_path, "cny_100m", [("2024-06", 580), ("2025", 1000, "over", "target")])
+    en, zh = _both(narrative.target_sentence, s)
+    assert en.text == (
+        "Metric m: CNY 58 bn (as of Jun 2024), under 58% of the target for 2025 "
+        "(over CNY 100 bn) (derived: 58 ÷ 100 = 58%)."
+    )
+    assert zh.text == (
+        "截至2024年6月，指标m为580亿元，完成2025年目标（超过1,000亿元）的不到58%"
+        "（推算：580 ÷ 1,000 = 58%）。"
+    )
+
+
+def test_no_ratio_of_percentages(tmp_path):
+    s = _one(tmp_path, "pct", [("2024", 21), ("2025", 15, "about", "target")])
+    en = narrative.target_sentence(s, "en")
+    assert en is not None and not en.derived
+    assert en.text == "Metric m: latest 21% (2024); target for 2025: about 15%."
+
+
+# --- rule 4: trends ---------------------------------------------------------------------------
+
+
+def test_a_trend_ends_at_the_latest_value_said_as_a_bound(tmp_path):
+    rows = [("2020-11", 68), ("2023-11", 285), ("2024-06", 300, "over")]
+    en, zh = _both(narrative.change_sentence, _one(tmp_path, "count", rows))
+    assert en.text == (
+        "Metric m: from 68 measures (as of Nov 2020) to over 300 measures (as of Jun 2024), "
+        "over 4.4 times the first figure (derived: 300 ÷ 68 ≈ 4.4)."
+    )
+    assert zh.text == (
+        "指标m由68项（截至2020年11月）增至超过300项（截至2024年6月），为前者的4.4倍以上"
+        "（推算：300 ÷ 68 ≈ 4.4）。"
+    )
+    assert "319" not in en.text
+
+
+def test_one_series_never_joins_two_different_counts(tmp_path):
+    # the latest count comes from another source (who may count other things): no trend,
+    # and no fallback to an earlier end either
+    rows = [("2020-11", 68, "exact", "reported", "T1"), ("2023-11", 285, "exact", "reported", "T1")]
+    rows.append(("2024-06", 300, "over", "reported", "T2"))
+    assert narrative.change_sentence(_one(tmp_path, "count", rows), "en") is None
+
+
+def test_amounts_from_two_sources_may_be_joined(tmp_path):
+    rows = [("2021", 8498, "exact", "reported", "T1"), ("2022", 9117.2, "exact", "reported", "T2")]
+    en, zh = _both(narrative.change_sentence, _one(tmp_path, "cny_100m", rows))
+    assert en.text == (
+        "Metric m: from CNY 849.8 bn (2021) to CNY 911.72 bn (2022), up 7.3% "
+        "(derived: (911.72 − 849.8) ÷ 849.8 ≈ 7.3%)."
+    )
+    assert zh.text == (
+        "指标m由8,498亿元（2021年）增至9,117.2亿元（2022年），增长7.3%"
+        "（推算：(9,117.2 − 8,498) ÷ 8,498 ≈ 7.3%）。"
+    )
+    assert en.source_ids == ("T1", "T2")
+
+
+def test_a_fall(tmp_path):
+    en, zh = _both(
+        narrative.change_sentence, _one(tmp_path, "cny_100m", [("2020", 14), ("2021", 10)])
+    )
+    assert en.text == (
+        "Metric m: from CNY 1.4 bn (2020) to CNY 1 bn (2021), down 29% "
+        "(derived: (1.4 − 1) ÷ 1.4 ≈ 29%)."
+    )
+    assert zh.text == (
+        "指标m由14亿元（2020年）降至10亿元（2021年），下降29%（推算：(14 − 10) ÷ 14 ≈ 29%）。"
+    )
+
+
+def test_a_rise_to_more_than_twice_is_a_multiple_not_a_percentage(tmp_path):
+    en = narrative.change_sentence(_one(tmp_path, "count", [("2020", 68), ("2023", 285)]), "en")
+    assert en.text.endswith("4.2 times the first figure (derived: 285 ÷ 68 ≈ 4.2).")
+
+
+def test_growth_from_a_tiny_base_gives_no_sentence(tmp_path):
+    s = _one(tmp_path, "cny_100m", [("2020", 0.001), ("2021", 1e9)])
+    assert narrative.change_sentence(s, "en") is None
+    assert narrative.change_sentence(s, "zh") is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "en", "zh"),
+    [
+        (
+            16,
+            23,
+            "Metric m: from 16% (2019) to 23% (2024), up 7 percentage points "
+            "(derived: 23 − 16 = 7).",
+            "指标m由16%（2019年）升至23%（2024年），提高7个百分点（推算：23 − 16 = 7）。",
+        ),
+        (
+            7.5,
+            6.1,
+            "Metric m: from 7.5% (2019) to 6.1% (2024), down 1.4 percentage points "
+            "(derived: 7.5 − 6.1 = 1.4).",
+            "指标m由7.5%（2019年）降至6.1%（2024年），下降1.4个百分点（推算：7.5 − 6.1 = 1.4）。",
+        ),
+        (
+            8.3,
+            7.3,
+            "Metric m: from 8.3% (2019) to 7.3% (2024), down 1 percentage point "
+            "(derived: 8.3 − 7.3 = 1).",
+            "指标m由8.3%（2019年）降至7.3%（2024年），下降1个百分点（推算：8.3 − 7.3 = 1）。",
+        ),
+    ],
+)
+def test_percentage_point_changes(tmp_path, a, b, en, zh):
+    s = _one(tmp_path, "pct", [("2019", a), ("2024", b)])
+    assert narrative.change_sentence(s, "en").text == en
+    assert narrative.change_sentence(s, "zh").text == zh
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "en", "zh"),
+    [
+        (
+            6,
+            5,
+            "Metric m: up from No. 6 (2021) to No. 5 (2024).",
+            "指标m由第6位（2021年）升至第5位（2024年）。",
+        ),
+        (
+            4,
+            6,
+            "Metric m: down from No. 4 (2021) to No. 6 (2024).",
+            "指标m由第4位（2021年）降至第6位（2024年）。",
+        ),
+        (
+            4,
+            4,
+            "Metric m: No. 4 (2021), unchanged at No. 4 (2024).",
+            "指标m2021年为第4位，2024年仍为第4位。",
+        ),
+    ],
+)
+def test_ranks(tmp_path, a, b, en, zh):
+    s = _one(tmp_path, "rank", [("2021", a), ("2024", b)])
+    en_s, zh_s = _both(narrative.change_sentence, s)
+    assert en_s.text == en and zh_s.text == zh
+    assert not en_s.derived and "%" not in en_s.text
+
+
+def test_like_with_like_period_kind_and_length(tmp_path):
+    # a quarter and a year; Jan–Nov and Jan–Aug: never compared
+    assert (
+        narrative.change_sentence(
+            _one(tmp_path / "a", "cny_100m", [("2022Q1", 443), ("2023", 2000)]), "en"
+        )
+        is None
+    )
+    spans = [("2020-01/2020-11", 5719.6), ("2021-01/2021-08", 5494)]
+    assert narrative.change_sentence(_one(tmp_path / "b", "cny_100m", spans), "en") is None
+    spans.append(("2023-01/2023-11", 8056.7))
+    s = narrative.change_sentence(_one(tmp_path / "c", "cny_100m", spans), "en")
+    assert s is not None and s.periods == ("2020-01/2020-11", "2023-01/2023-11")
+
+
+@dataclass(frozen=True, order=True)
+class _Undated(Period):
+    imprecise: bool = True
+
+
+def test_imprecise_periods_are_never_compared(tmp_path, monkeypatch):
+    s = _one(tmp_path, "pct", [("2019-07", 16), ("2021-06", 20), ("2024-06", 23)])
+    point = s.points[0]
+    undated = _Undated(point.period.end, point.period.start, "date", point.period.code)
+    assert narrative.imprecise(replace(point, period=undated))
+    assert not narrative.imprecise(point)
+    # with the 2019 period marked imprecise, the trend starts at 2021
+    monkeypatch.setattr(narrative, "imprecise", lambda p: p.period.code == "2019-07")
+    en = narrative.change_sentence(s, "en")
+    assert en is not None and en.periods == ("2021-06", "2024-06")
+    monkeypatch.setattr(narrative, "imprecise", lambda p: p.period.code != "2021-06")
+    assert narrative.change_sentence(s, "en") is None
+
+
+# --- rules 6 and 7: order, counts -------------------------------------------------------------
+
+
+def test_the_zone_comes_first_then_context(tmp_path):
+    metrics = [
+        metric("c_city", "cny_100m", "city", headline="1"),
+        metric("z_zone", "cny_100m", "ftz"),
+    ]
+    rows = [obs("c_city", "2020", 10), obs("c_city", "2021", 12)]
+    rows += [obs("z_zone", "2020", 1), obs("z_zone", "2021", 1.5)]
+    b = build_briefing(tmp_path, metrics, rows)
+    ids = [s.metric_id for s in narrative.summary_sentences(b, "en")[1:]]
+    assert ids == ["z_zone", "c_city"]
+
+
+def test_counts_are_plural_aware_and_invent_no_years(tmp_path):
+    h = [["H1", "trade", "要点", "Point", "文字", "Text", "T1", "q", ""]]
+    b = build_briefing(tmp_path / "one", [metric("m", "count")], [obs("m", "2020", 3)], h)
+    en = narrative.counts_sentence(b, "en").text
+    assert en.startswith(
+        "This brief covers 1 figure for 1 metric (1 reported, 0 derived, 0 targets) "
+        "and 1 highlight from 1 source, for 2020–2020; data as of 2016-06-30"
+    )
+    zh = narrative.counts_sentence(b, "zh").text
+    assert zh.startswith(
+        "本简报收录1个指标的1项数据（公开报道1项、推算0项、目标0项）和1条要点，引用1个来源"
+    )
+
+
+# --- issue 15: one headline rule --------------------------------------------------------------
+
+
+def test_card_and_pdf_headline_pick_the_same_value(tmp_path):
+    # a reported 2015 value of 20 and a value of 2 derived for December 2015 (same period end):
+    # the card showed 20 and the PDF 2; both must show the reported 20
+    rows = [obs("m", "2014", 15), obs("m", "2015", 20), obs("m", "2015-12", 2, status="derived")]
+    b = build_briefing(tmp_path, [metric("m", "count", headline="1")], rows)
+    card = b.headline[0]
+    point, exact = card.point_for(None)
+    assert (point.value, point.period.code, exact) == (20, "2015", False)
+    point, exact = card.point_for(2015)
+    assert (point.value, point.period.code, exact) == (20, "2015", True)
+    assert card._point_for_short(None)[0].value == 20
+    (figure,) = narrative.headline_figures(b)
+    assert (figure.point.value, figure.point.period.code) == (20, "2015")
+    (early,) = narrative.headline_figures(b, (2014, 2014))
+    assert early.point.value == 15
 
 
 def test_headline_figures_prefer_actual_values_in_range(test_briefing):
@@ -78,25 +380,107 @@ def test_headline_figures_prefer_actual_values_in_range(test_briefing):
     assert "t_output" not in early and "t_banks" not in early
 
 
+# --- the bundled snapshot ---------------------------------------------------------------------
+
+
+def _evaluate(formula: str) -> tuple[float, str, float, int, list[float]]:
+    """'(911.72 − 849.8) ÷ 849.8 ≈ 7.3%' -> (computed left side, '≈', 7.3, 1 decimal, numbers)."""
+    left, eq, right = re.split(r" ([=≈]) ", formula)
+    numbers = [float(n.replace(",", "")) for n in re.findall(r"[\d,]+(?:\.\d+)?", left)]
+    expr = left.replace(",", "").replace("−", "-").replace("÷", "/")
+    value = eval(expr, {"__builtins__": {}})  # noqa: S307 - digits and + - / ( ) only
+    if right.endswith("%"):
+        value *= 100.0
+    shown = right.rstrip("%").replace(",", "")
+    places = len(shown.split(".")[1]) if "." in shown else 0
+    return value, eq, float(shown), places, numbers
+
+
+def _result_is_right(formula: str) -> bool:
+    """'=': the arithmetic gives the shown result; '≈': it rounds to it (a bound is rounded
+    outwards, so within one unit of the last digit shown)."""
+    computed, eq, shown, places, _ = _evaluate(formula)
+    if eq == "=":
+        return computed == pytest.approx(shown, abs=1e-9)
+    return computed != pytest.approx(shown, abs=1e-9) and abs(computed - shown) <= 10**-places
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_bundled_sentences_cite_periods_and_show_their_computation(bundled_briefing, lang):
+def test_bundled_sentences_cite_periods_and_compute_correctly(bundled_briefing, lang):
     sentences = narrative.summary_sentences(bundled_briefing, lang, limit=40)
     assert sentences[0].kind == "counts"
     assert len(sentences) > 5
     word = "推算" if lang == "zh" else "derived"
     for s in sentences[1:]:
         series = bundled_briefing.series[s.metric_id]
-        labels = {p.period.code: p.period.label(lang) for p in series.points}
+        points = {p.period.code: p for p in series.points}
         for code in s.periods:
-            assert labels[code] in s.text, (labels[code], s.text)
+            p = points[code]
+            labels = {p.period.label(lang), narrative.target_when(p, lang)}
+            assert any(label in s.text for label in labels), (labels, s.text)
         assert (word in s.text) == s.derived, s.text
-        if s.derived:
-            assert s.formula and s.formula in s.text.replace("，", ", ")
-            # the numbers in the formula are the data's (or the result)
-            values = {p.value for p in series.points}
-            a = float(re.findall(r"[\d,.]+", s.formula)[0].replace(",", ""))
-            assert a in values, s.formula
+        if not s.derived:
+            continue
+        assert s.formula and s.formula in s.text
+        assert _result_is_right(s.formula), s.formula
+        numbers = _evaluate(s.formula)[4]
+        # every number of the formula is one of the metric's values, all in one scale
+        values = {p.value for p in series.points}
+        assert any(
+            all(any(abs(n * 10**k - v) < 1e-6 * max(1, v) for v in values) for n in numbers)
+            for k in range(-6, 7)
+        ), (s.formula, values)
         assert all(sid in bundled_briefing.sources for sid in s.source_ids)
+
+
+def test_formula_check_catches_a_wrong_result():
+    # the check above fails on a wrong result, not only on a wrong first number
+    assert _result_is_right("(911.72 − 849.8) ÷ 849.8 ≈ 7.3%")
+    assert not _result_is_right("(911.72 − 849.8) ÷ 849.8 ≈ 8.3%")
+    assert not _result_is_right("(911.72 − 849.8) ÷ 849.8 = 7.3%")  # rounded, not equal
+    assert _result_is_right("58 ÷ 100 = 58%")
+    assert not _result_is_right("58 ÷ 100 = 57%")
+    assert _result_is_right("23 − 16 = 7") and not _result_is_right("23 − 16 = 8")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bundled_summary_puts_the_zone_first_and_compares_like_with_like(bundled_briefing, lang):
+    sentences = narrative.summary_sentences(bundled_briefing, lang)[1:]
+    scopes = [bundled_briefing.metrics[s.metric_id].scope for s in sentences]
+    assert scopes[0] == "ftz"
+    first_context = next(i for i, sc in enumerate(scopes) if sc != "ftz")
+    assert all(sc != "ftz" for sc in scopes[first_context:])  # the zone never after context
+    for s in sentences:
+        if s.kind == "target" and s.derived:
+            a, t = (bundled_briefing.series[s.metric_id].points, s.periods)
+            kinds = {p.period.code: p.period.kind for p in a}
+            # own period, or a level (as-of date) towards a later year's target
+            assert t[0] == t[1] or (kinds[t[0]] == "date" and kinds[t[1]] in ("year", "date"))
+
+
+def test_bundled_target_sentences_read_as_the_data_says(bundled_briefing):
+    by_metric = {
+        lang: {
+            s.metric_id: s.text
+            for s in narrative.summary_sentences(bundled_briefing, lang, limit=40)
+        }
+        for lang in ("zh", "en")
+    }
+    # 580 of a target of "over 1,000": under 58 %, never "58%" or "at most"
+    ic_en = by_metric["en"]["ic_park_investment_completed"]
+    ic_zh = by_metric["zh"]["ic_park_investment_completed"]
+    assert "CNY 58 bn (as of Jun 2024), under 58% of the target for 2025 (over CNY 100 bn)" in ic_en
+    assert "完成2025年目标（超过1,000亿元）的不到58%" in ic_zh
+    # 1,870 (2021) and the 2022 target: side by side, no ratio
+    assert "93.5" not in by_metric["en"]["ftz_trade_value"] + by_metric["zh"]["ftz_trade_value"]
+    assert "target for 2022: CNY 200 bn" in by_metric["en"]["ftz_trade_value"]
+    assert "2022年目标为2,000亿元" in by_metric["zh"]["ftz_trade_value"]
+    # innovations: 68 (S37) and "over 300" (PR2024) count different things: no trend
+    assert "ftz_innovation_cumulative" not in by_metric["en"]
+    for text in by_metric["zh"].values():
+        assert "为超过" not in text and " 亿元" not in text and "百万美元" not in text
+    for text in by_metric["en"].values():
+        assert "100 m" not in text and "10k" not in text and "319.1" not in text
 
 
 def test_module_is_qt_free():
@@ -104,14 +488,3 @@ def test_module_is_qt_free():
 
     source = Path(mod.__file__).read_text(encoding="utf-8")
     assert "PySide6" not in source and "pyqtgraph" not in source
-
-
-def test_a_target_of_over_n_makes_the_share_an_upper_bound(bundled_path):
-    from qftz_desktop.domain.briefing import load_briefing
-    from qftz_desktop.domain.narrative import target_sentence
-
-    b = load_briefing(bundled_path)
-    series = b.series["ic_park_investment_completed"]  # 580 of a target of "over 1,000"
-    en, zh = target_sentence(series, "en"), target_sentence(series, "zh")
-    assert en is not None and "at most 58% of the target" in en.text
-    assert zh is not None and "至多58%" in zh.text

@@ -108,6 +108,17 @@ class Point:
         return format_value(self.value, self.qualifier, metric.unit_label(lang), lang, metric.unit)
 
 
+def headline_key(point: Point, row: int = 0) -> tuple[object, ...]:
+    """The headline rule as a sort key (the largest wins), see :meth:`SeriesData.headline_row`."""
+    return (
+        point.status != "target",
+        point.period.end,
+        -STATUS_ORDER[point.status],
+        point.period.start,
+        row,
+    )
+
+
 @dataclass(frozen=True, eq=False)
 class SeriesData:
     """One metric's observations, kept as a frame so that huge series stay cheap."""
@@ -162,6 +173,32 @@ class SeriesData:
         """Each period's end as days since 1970 (comparable numbers)."""
         end = self.frame["period_end"].to_numpy(dtype="datetime64[D]")
         return end.astype(np.int64)
+
+    @cached_property
+    def start_days(self) -> np.ndarray:
+        start = self.frame["period_start"].to_numpy(dtype="datetime64[D]")
+        return start.astype(np.int64)
+
+    def headline_row(self, rows: np.ndarray) -> int:
+        """The value that stands for the metric among ``rows`` (the headline rule).
+
+        An actual beats a target (a target only when there is nothing else); then the latest
+        period end; at the same end, reported beats derived (a reported 2015 value of 20 beats
+        a value of 2 derived for December 2015); then the later start (the shorter period);
+        then the later row. The Overview card, the slides and the PDF's headline figures all
+        use this rule, see :func:`headline_key` for the same order on Point objects.
+        """
+        order = self.status_order[rows]
+        actual = rows[order != STATUS_ORDER["target"]]
+        if len(actual):
+            rows = actual
+        end = self.end_days[rows]
+        rows = rows[end == end.max()]
+        order = self.status_order[rows]
+        rows = rows[order == order.min()]
+        start = self.start_days[rows]
+        rows = rows[start == start.max()]
+        return int(rows[-1])
 
     @cached_property
     def status_order(self) -> np.ndarray:
@@ -256,42 +293,26 @@ class FigureCard:
         return self.series.metric
 
     def point_for(self, year: int | None) -> tuple[Point, bool]:
-        """(point, matches_year). Prefers reported over derived over target values.
+        """(point, matches_year): the focused year's headline value, else the latest one.
 
-        In the year: the best status, then the latest period end. Otherwise the latest value
-        that is not a target (a target only if there is nothing else), reported first among
-        values of the same period end. Ties go to the later row (period start, id). Worked
-        on the frame's columns, so that a long headline series costs no Point objects.
+        Both use the one headline rule, :meth:`SeriesData.headline_row` (also used by the
+        PDF's headline figures), on the rows of the year or on all rows.
         """
         s = self.series
-        if len(s) <= BAR_CHART_MAX_POINTS:
-            return self._point_for_short(year)
-        order = s.status_order
-        end = s.end_days
         if year is not None:
             rows = np.flatnonzero(s.years == year)
             if len(rows):
-                best_order = order[rows].min()
-                rows = rows[order[rows] == best_order]
-                latest = end[rows].max()
-                return s.point(int(rows[end[rows] == latest][0])), True
-        rows = np.flatnonzero(order != STATUS_ORDER["target"])
-        if not len(rows):
-            rows = np.arange(len(s))
-        latest = end[rows].max()
-        rows = rows[end[rows] == latest]
-        best_order = order[rows].min()
-        return s.point(int(rows[order[rows] == best_order][-1])), False
+                return s.point(s.headline_row(rows)), True
+        return s.point(s.headline_row(np.arange(len(s)))), False
 
     def _point_for_short(self, year: int | None) -> tuple[Point, bool]:
-        points = sorted(self.series.points, key=lambda p: (p.period.end, -STATUS_ORDER[p.status]))
+        """The same rule on Point objects (a check on :meth:`point_for`'s column code)."""
+        points = list(enumerate(self.series.points))
         if year is not None:
-            same = [p for p in points if p.year == year]
+            same = [(i, p) for i, p in points if p.year == year]
             if same:
-                best = min(same, key=lambda p: (STATUS_ORDER[p.status], -p.period.end.toordinal()))
-                return best, True
-        reported = [p for p in points if p.status != "target"] or points
-        return reported[-1], False
+                return max(same, key=lambda ip: headline_key(ip[1], ip[0]))[1], True
+        return max(points, key=lambda ip: headline_key(ip[1], ip[0]))[1], False
 
 
 @dataclass(frozen=True)

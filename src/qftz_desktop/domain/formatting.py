@@ -200,6 +200,25 @@ def amount_text(value: float, unit: str, lang: str, unit_code: str = "") -> str:
     return f"{number} {singular(unit) if value == 1 else unit}"
 
 
+def scaled_numbers(values: list[float], unit_code: str, lang: str) -> list[str]:
+    """The numbers of a formula in the scale the sentence uses, without unit: 580 and 1,000
+    (亿元) read '58' and '100' beside 'CNY 58 bn' and 'CNY 100 bn'. One scale for all of them
+    (the largest value's), so that the arithmetic can be checked by hand."""
+    unit = UNITS.get(unit_code)
+    finite = [v for v in values if math.isfinite(v)]
+    if unit is None or not finite:
+        return [format_number(v) for v in values]
+    steps = unit.zh if lang == "zh" else unit.en
+    biggest = max(abs(_decimal(v)) for v in finite) * unit.base
+    step = steps[0]
+    for s in steps:
+        if biggest >= Decimal(repr(s.minimum)):
+            step = s
+    return [
+        _plain(_decimal(v) * unit.base / step.divisor) if math.isfinite(v) else "—" for v in values
+    ]
+
+
 def qualifier_word(qualifier: str, lang: str) -> str:
     """'超过' / 'over', '约' / 'about', '不到' / 'under' … ('' for exact or unknown)."""
     return tr(f"qualifier.{qualifier}", lang) if qualifier in SYMBOLS else ""

@@ -35,6 +35,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     # domain (formatting, bounds): derived bounds
     "qualifier.under": ("不到", "under"),
     "qualifier.at_most": ("至多", "at most"),
+    # domain (age of the data)
+    "age.latest_zone_wide": ("片区最新数据：{when}", "latest zone-wide figure: {when}"),
+    "age.latest_in_tab": ("最新数据：{when}", "latest figure: {when}"),
     # labels
     "label.source": ("来源", "Source"),
     "label.sources": ("来源", "Sources"),

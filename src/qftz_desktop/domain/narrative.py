@@ -1,104 +1,138 @@
-"""The executive summary of the PDF brief: headline figures and sentences made from the data.
+"""The executive summary of the brief: headline figures and sentences made from the data.
 
 Nothing here is written by hand about the zone: every sentence is produced by a rule from
-observations in the snapshot, in the chosen language, and says which periods it rests on.
-Where a sentence computes something, it says so ("derived" / "推算") and gives the formula.
+observations in the snapshot, in the chosen language, and cites the periods it rests on.
+Where a sentence computes something it says so ("derived" / "推算") and gives the formula, in
+the numbers the sentence shows (CNY 58 bn ÷ CNY 100 bn reads "58 ÷ 100").
 
-The rules, and what they refuse to do:
+The rules — each one a refusal to say more than the data does:
 
-* **change** — a metric's earliest and latest *reported*, *exact* values in the year range whose
-  periods are comparable (both years; the same quarter of two years; spans over the same
-  months; two as-of dates). Percentages give the change in percentage points (B − A), ranks
-  only the two positions, other units the growth (B − A) ÷ A. Values with a qualifier ("over",
-  "about", "at least") are never used in a computation.
-* **target** — the latest reported value of a metric that ended no later than that metric's
-  target, divided by the target (progress). Not for percentages or ranks, where a ratio of two
-  rates or positions would mean nothing. The qualifier of the reported value carries over
-  ("over 26%"); the target is quoted with its own qualifier.
-* **counts** — how many figures, metrics, highlights and sources the brief covers.
+1. **Like with like.** Two values are compared only within one metric (so one scope and one
+   unit) and only when their periods are of the same kind *and* length: two years; the same
+   quarter of two years; spans over the same months (Jan–Nov with Jan–Nov); two as-of dates
+   (levels). A period the snapshot marks as imprecise ("before approval", undated) is never
+   compared and never given a date: it is quoted with its own label only.
+2. **Targets.** A target is compared with the actual of its *own* period (2022's trade with
+   2022's target). A level (a metric whose actuals are all as-of dates: an amount invested so
+   far, a count) may be compared with a target for a later year, as progress towards it
+   ("under 58 % of the 2025 target"). Otherwise the latest actual and the next target are
+   quoted side by side, clearly worded and without a ratio ("latest: 1,870 (2021); target for
+   2022: 2,000") — never "93.5 % of the 2022 target" from a 2021 actual, and on monthly data
+   never a month's actual against the next month's target. No ratio of percentages or ranks.
+3. **Bounds.** "Over", "about" and "at least" values are intervals (:mod:`.bounds`): a ratio
+   to an "over" target is an upper bound ("under 58 %" / "不到58%"), a value derived from an
+   "about" is approximate, bounds are rounded outwards, precision follows the inputs, and a
+   result that is no single statement gives no sentence.
+4. **Trends.** A trend runs from the earliest to the *latest* value of its kind — the latest
+   may be a bound ("to over 300 (Jun 2024)"), it is not skipped for an earlier exact value.
+   Percentages change by percentage points; ranks only by position; other units by growth,
+   said as a percentage below twice the base and as a multiple ("4.2 times") from there; a
+   tiny, zero, negative or mixed base, or more than a hundredfold change, gives no sentence.
+5. **One count.** A count (projects, measures, firms, people) is only as comparable as the
+   counting: the two ends of a count's trend come from the same source — different sources
+   count different things (创新成果 vs 创新举措). Amounts and volumes (yuan, TEU, tonnes, %)
+   follow statistical definitions and may come from two sources.
+6. **The zone first.** Sentences about the zone (scope ``ftz``) come first; its parks, the new
+   area, the Shandong FTZ, the city, the province and the port follow as context.
+7. **Counts and age.** The first sentence says how much the brief covers (plural-aware), the
+   data's as-of date and the date of the newest zone-wide figure.
 
 This module is Qt-free so that tests, the PDF and any other output share the same words.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
+
+from .age import latest_zone_wide_text, month_label
+from .bounds import Bounded, Change, Said, difference, growth, ratio_pct
 from .briefing import Briefing, Metric, Point, SeriesData
-from .formatting import format_number
-from .i18n import tr
+from .formatting import UNITS, count_phrase, format_number, format_value, scaled_numbers
 
 YearRange = tuple[int, int] | None
 
 NON_RATIO_UNITS = ("pct", "rank")
-RESULT_QUALIFIER = {"exact": "", "about": "about", "over": "over", "at_least": "at_least"}
+# the zone first, then its context (rule 6); unknown scopes last
+SCOPE_ORDER = ("ftz", "park", "new_area", "shandong_ftz", "city", "province", "port")
 
 TEMPLATES: dict[str, tuple[str, str]] = {
     "growth_up": (
-        "{name}由{v1}（{p1}）增至{v2}（{p2}），增长{g}%（推算：({b} − {a}) ÷ {a} = {g}%）。",
-        "{name}: from {v1} ({p1}) to {v2} ({p2}), up {g}% (derived: ({b} − {a}) ÷ {a} = {g}%).",
+        "{name}由{v1}（{p1}）增至{v2}（{p2}），增长{g}（推算：({b} − {a}) ÷ {a} {eq} {r}%）。",
+        "{name}: from {v1} ({p1}) to {v2} ({p2}), up {g} (derived: ({b} − {a}) ÷ {a} {eq} {r}%).",
     ),
     "growth_down": (
-        "{name}由{v1}（{p1}）降至{v2}（{p2}），下降{g}%（推算：({a} − {b}) ÷ {a} = {g}%）。",
-        "{name}: from {v1} ({p1}) to {v2} ({p2}), down {g}% (derived: ({a} − {b}) ÷ {a} = {g}%).",
+        "{name}由{v1}（{p1}）降至{v2}（{p2}），下降{g}（推算：({a} − {b}) ÷ {a} {eq} {r}%）。",
+        "{name}: from {v1} ({p1}) to {v2} ({p2}), down {g} (derived: ({a} − {b}) ÷ {a} {eq} {r}%).",
+    ),
+    "times": (
+        "{name}由{v1}（{p1}）增至{v2}（{p2}），为前者的{g}（推算：{b} ÷ {a} {eq} {r}）。",
+        "{name}: from {v1} ({p1}) to {v2} ({p2}), {g} the first figure "
+        "(derived: {b} ÷ {a} {eq} {r}).",
     ),
     "same": (
-        "{name}为{v1}（{p1}），{p2}仍为{v2}。",
+        "{name}{p1}{is1}，{p2}仍为{v2}。",
         "{name}: {v1} ({p1}), unchanged at {v2} ({p2}).",
     ),
     "points_up": (
-        "{name}由{v1}（{p1}）升至{v2}（{p2}），提高{d}个百分点（推算：{b} − {a} = {d}）。",
-        "{name}: from {v1} ({p1}) to {v2} ({p2}), up {d} percentage points "
-        "(derived: {b} − {a} = {d}).",
+        "{name}由{v1}（{p1}）升至{v2}（{p2}），提高{d}个百分点（推算：{b} − {a} {eq} {r}）。",
+        "{name}: from {v1} ({p1}) to {v2} ({p2}), up {d} {pp} (derived: {b} − {a} {eq} {r}).",
     ),
     "points_down": (
-        "{name}由{v1}（{p1}）降至{v2}（{p2}），下降{d}个百分点（推算：{a} − {b} = {d}）。",
-        "{name}: from {v1} ({p1}) to {v2} ({p2}), down {d} percentage points "
-        "(derived: {a} − {b} = {d}).",
+        "{name}由{v1}（{p1}）降至{v2}（{p2}），下降{d}个百分点（推算：{a} − {b} {eq} {r}）。",
+        "{name}: from {v1} ({p1}) to {v2} ({p2}), down {d} {pp} (derived: {a} − {b} {eq} {r}).",
     ),
-    "rank": (
-        "{name}由{v1}（{p1}）变为{v2}（{p2}）。",
-        "{name}: from {v1} ({p1}) to {v2} ({p2}).",
+    "rank_up": (
+        "{name}由{v1}（{p1}）升至{v2}（{p2}）。",
+        "{name}: up from {v1} ({p1}) to {v2} ({p2}).",
     ),
-    "target": (
-        "{name}为{v1}（{p1}），达到目标（{v2}，{p2}）的{q}{r}%（推算：{a} ÷ {b} = {r}%）。",
-        "{name}: {v1} ({p1}), {q}{r}% of the target ({v2}, {p2}) (derived: {a} ÷ {b} = {r}%).",
+    "rank_down": (
+        "{name}由{v1}（{p1}）降至{v2}（{p2}）。",
+        "{name}: down from {v1} ({p1}) to {v2} ({p2}).",
+    ),
+    "target_progress": (
+        "{p1}，{name}{is1}，完成{p2}目标（{v2}）的{r}（推算：{a} ÷ {b} {eq} {rr}%）。",
+        "{name}: {v1} ({p1}), {r} of the target for {p2} ({v2}) (derived: {a} ÷ {b} {eq} {rr}%).",
+    ),
+    "target_latest": (
+        "{name}：最新{is1}（{p1}）；{p2}目标{is2}。",
+        "{name}: latest {v1} ({p1}); target for {p2}: {v2}.",
     ),
     "counts": (
         "本简报收录{metrics}个指标的{figures}项数据（公开报道{reported}项、推算{derived}项、"
-        "目标{targets}项）和{highlights}条要点，引用{sources}个来源；年份范围{y1}–{y2}年，"
-        "数据截至{as_of}。",
-        "This brief covers {figures} figures for {metrics} metrics ({reported} reported, "
-        "{derived} derived, {targets} targets) and {highlights} highlights from {sources} "
-        "sources, for {y1}–{y2}; data as of {as_of}.",
+        "目标{targets}项）和{highlights}条要点，引用{sources}个来源{years}；数据截至{as_of}{age}。",
+        "This brief covers {figures} for {metrics} ({reported} reported, {derived} derived, "
+        "{targets}) and {highlights} from {sources}{years}; data as of {as_of}{age}.",
     ),
-}
-QUALIFIER_PREFIX = {
-    "about": ("约", "about "),
-    "over": ("超过", "over "),
-    "at_least": ("至少", "at least "),
-    "at_most": ("至多", "at most "),
+    "counts_years": ("；年份范围{y1}–{y2}年", ", for {y1}–{y2}"),
 }
 
 
-def _ratio_qualifier(numerator: str, denominator: str) -> str | None:
-    """How exact ``numerator ÷ denominator`` is, from the two values' qualifiers.
+ZH_QUALIFIERS = ("超过", "约", "至少", "不到", "至多")
 
-    A target of "over 1,000" makes 580 ÷ 1,000 an upper bound ("at most 58%"); "over" on both
-    sides bounds nothing, so no sentence is made.
-    """
-    bigger = ("over", "at_least")
-    if denominator in bigger:
-        return "at_most" if numerator in ("exact",) else None
-    if denominator == "about":
-        return "about" if numerator in ("exact", "about") else None
-    return RESULT_QUALIFIER.get(numerator, "")
+
+def _zh_is(value_text: str) -> str:
+    """'为580亿元' but '超过260种' (not '为超过260种'): a Chinese bound needs no 为."""
+    return value_text if value_text.startswith(ZH_QUALIFIERS) else f"为{value_text}"
 
 
 def _t(key: str, lang: str, **params: object) -> str:
     zh, en = TEMPLATES[key]
+    if lang == "zh":
+        for i in ("1", "2"):
+            if f"v{i}" in params:
+                params[f"is{i}"] = _zh_is(str(params[f"v{i}"]))
     return (zh if lang == "zh" else en).format(**params)
+
+
+def target_when(point: Point, lang: str) -> str:
+    """The period a target is for: '2025' / '2025年'; a dated one 'Jun 2024' / '2024年6月'
+    (never 'the target for as of Jun 2024')."""
+    period = point.period
+    if period.kind == "date" and not imprecise(point):
+        return month_label(period.end, lang)
+    return period.label(lang)
 
 
 @dataclass(frozen=True)
@@ -122,34 +156,25 @@ class HeadlineFigure:
     point: Point
 
 
-def in_range(point: Point, years: YearRange) -> bool:
-    return years is None or years[0] <= point.year <= years[1]
-
-
-def _points(series: SeriesData, years: YearRange) -> list[Point]:
-    return series.points_at(series.rows_in(years))
-
-
 def headline_figures(briefing: Briefing, years: YearRange = None) -> list[HeadlineFigure]:
-    """Per headline metric: its latest non-target value in range, else its latest target."""
+    """Per headline metric: its value by the one headline rule (SeriesData.headline_row),
+    among the values in the year range — the same value the Overview card shows."""
     out = []
     for card in briefing.headline:
-        points = _points(card.series, years)
-        if not points:
+        rows = card.series.rows_in(years)
+        if not len(rows):
             continue
-        actual = [p for p in points if p.status != "target"]
-        pool = actual or points
-        best = max(pool, key=lambda p: (p.period.end, p.period.start, -_status_rank(p.status)))
-        out.append(HeadlineFigure(card.metric, best))
+        out.append(HeadlineFigure(card.metric, card.series.point(card.series.headline_row(rows))))
     return out
 
 
-def _status_rank(status: str) -> int:
-    return {"reported": 0, "derived": 1, "target": 2}.get(status, 3)
+def imprecise(point: Point) -> bool:
+    """A period the snapshot marks as imprecise (undated, "before approval"): never compared."""
+    return bool(getattr(point.period, "imprecise", False))
 
 
 def _comparable_key(point: Point) -> tuple[object, ...]:
-    """Points with the same key measure the same kind of period and can be compared."""
+    """Points with the same key measure the same kind and length of period (rule 1)."""
     period = point.period
     if period.kind == "quarter":
         return ("quarter", period.end.month)
@@ -159,110 +184,248 @@ def _comparable_key(point: Point) -> tuple[object, ...]:
     return (period.kind,)
 
 
-def _num(value: float) -> str:
-    return format_number(value)
+def _points(series: SeriesData, years: YearRange) -> list[Point]:
+    return series.points_at(series.rows_in(years))
 
 
-def _pct(value: float) -> str:
-    return format_number(round(value, 1))
+def _value(p: Point) -> Bounded:
+    return Bounded.of(p.value, p.qualifier)
 
 
-def change_sentence(series: SeriesData, lang: str, years: YearRange = None) -> Sentence | None:
-    """Earliest vs latest comparable reported exact values of one metric, or None."""
-    metric = series.metric
-    usable = [
-        p for p in _points(series, years) if p.status == "reported" and p.qualifier == "exact"
-    ]
-    groups: dict[tuple[object, ...], list[Point]] = {}
-    for p in usable:
-        groups.setdefault(_comparable_key(p), []).append(p)
-    candidates = [g for g in groups.values() if len({p.period.code for p in g}) >= 2]
-    if not candidates:
-        return None
-    group = max(candidates, key=lambda g: (len(g), max(p.period.end for p in g)))
-    group.sort(key=lambda p: (p.period.end, p.period.start))
-    first, last = group[0], group[-1]
-    a, b = first.value, last.value
-    params: dict[str, object] = {
+def _said_text(said: Said, lang: str, suffix: str = "%") -> str:
+    """'不到58%' / 'under 58%' — a computed result with its qualifier."""
+    return format_value(said.value, said.qualifier, suffix, lang, "pct" if suffix == "%" else "")
+
+
+def _times_text(said: Said, lang: str) -> str:
+    """'4.2倍' / '4.2 times'; a bound as '4.4倍以上' / 'over 4.4 times'."""
+    n = format_number(said.value)
+    if lang == "zh":
+        return {
+            "over": f"{n}倍以上",
+            "at_least": f"至少{n}倍",
+            "about": f"约{n}倍",
+        }.get(said.qualifier, f"{n}倍")
+    word = {"over": "over ", "at_least": "at least ", "about": "about "}.get(said.qualifier, "")
+    return f"{word}{n} times"
+
+
+def _eq(said: Said, exact: float) -> str:
+    """'=' when the shown result is the computation's value, '≈' when it was rounded."""
+    return "=" if abs(said.value - exact) < 1e-9 * max(1.0, abs(exact)) else "≈"
+
+
+def change_phrase(change: Change, lang: str) -> str:
+    """'up 7.3%' / '增长7.3%', 'down 29%', '4.2 times' / '4.2倍' (the words, no subject)."""
+    if change.kind == "times":
+        return _times_text(change.said, lang)
+    text = _said_text(change.said, lang)
+    if lang == "zh":
+        return ("增长" if change.up else "下降") + text
+    return ("up " if change.up else "down ") + text
+
+
+def points_phrase(said: Said, lang: str) -> str:
+    """'up 7 percentage points' / '提高7个百分点' (said.value signed: + up, − down)."""
+    up = said.value >= 0
+    abs_said = Said(said.qualifier, abs(said.value))
+    if up or said.qualifier == "exact" or said.qualifier == "about":
+        number = _said_text(abs_said, lang, "")
+    else:
+        return ""
+    if lang == "zh":
+        return ("提高" if up else "下降") + number + "个百分点"
+    unit = " percentage point" if abs_said.value == 1 else " percentage points"
+    return ("up " if up else "down ") + number + unit
+
+
+def _is_count(metric: Metric) -> bool:
+    return metric.unit not in UNITS and metric.unit not in NON_RATIO_UNITS
+
+
+def _change_params(metric: Metric, first: Point, last: Point, lang: str) -> dict[str, object]:
+    a, b = scaled_numbers([first.value, last.value], metric.unit, lang)
+    return {
         "name": metric.name(lang),
         "v1": first.value_text(metric, lang),
         "v2": last.value_text(metric, lang),
         "p1": first.period.label(lang),
         "p2": last.period.label(lang),
-        "a": _num(a),
-        "b": _num(b),
+        "a": a,
+        "b": b,
     }
-    derived, formula = False, ""
+
+
+def _trend(metric: Metric, first: Point, last: Point, lang: str) -> tuple[str, dict, str] | None:
+    """(template, params, formula) for a trend from ``first`` to ``last``, or None."""
+    params = _change_params(metric, first, last, lang)
+    a, b = params["a"], params["b"]
+    exact_pair = first.qualifier == last.qualifier == "exact"
     if metric.unit == "rank":
-        key = "rank" if a != b else "same"
-    elif a == b:
-        key = "same"
-    elif metric.unit == "pct":
-        d = abs(b - a)
-        params["d"] = _pct(d)
-        key = "points_up" if b > a else "points_down"
-        derived = True
-        formula = (
-            f"{_num(b)} − {_num(a)} = {_pct(d)}" if b > a else f"{_num(a)} − {_num(b)} = {_pct(d)}"
-        )
-    else:
-        if a <= 0:
+        if not exact_pair:
             return None
-        g = abs(b - a) / a * 100.0
-        params["g"] = _pct(g)
-        key = "growth_up" if b > a else "growth_down"
-        derived = True
-        formula = (
-            f"({_num(b)} − {_num(a)}) ÷ {_num(a)} = {_pct(g)}%"
-            if b > a
-            else f"({_num(a)} − {_num(b)}) ÷ {_num(a)} = {_pct(g)}%"
-        )
-    return Sentence(
-        kind="change",
-        text=_t(key, lang, **params),
-        metric_id=metric.id,
-        periods=(first.period.code, last.period.code),
-        source_ids=tuple(dict.fromkeys((first.source_id, last.source_id))),
-        derived=derived,
-        formula=formula,
+        if first.value == last.value:
+            return "same", params, ""
+        return ("rank_up" if last.value < first.value else "rank_down"), params, ""
+    if exact_pair and first.value == last.value:
+        return "same", params, ""
+    if metric.unit == "pct":
+        said = difference(_value(first), _value(last))
+        if said is None or said.value == 0:
+            return None
+        phrase = points_phrase(said, lang)
+        if not phrase:
+            return None
+        raw = last.value - first.value
+        up = raw > 0 if said.qualifier in ("exact", "about") else said.value > 0
+        d = _said_text(Said(said.qualifier, abs(said.value)), lang, "")
+        r = format_number(abs(said.value))
+        eq = _eq(Said(said.qualifier, abs(said.value)), abs(raw))
+        pp = "percentage point" if abs(said.value) == 1 else "percentage points"
+        params.update(d=d, eq=eq, r=r, pp=pp)
+        formula = f"{b} − {a} {eq} {r}" if up else f"{a} − {b} {eq} {r}"
+        return ("points_up" if up else "points_down"), params, formula
+    change = growth(_value(first), _value(last))
+    if change is None:
+        return None
+    ratio = last.value / first.value
+    params["g"] = (
+        _times_text(change.said, lang) if change.kind == "times" else _said_text(change.said, lang)
     )
+    if change.kind == "times":
+        r = format_number(change.said.value)
+        eq = _eq(change.said, ratio)
+        params.update(eq=eq, r=r)
+        return "times", params, f"{b} ÷ {a} {eq} {r}"
+    exact = abs(ratio - 1.0) * 100.0
+    r = format_number(change.said.value)
+    eq = _eq(change.said, exact)
+    params.update(eq=eq, r=r)
+    if change.up:
+        return "growth_up", params, f"({b} − {a}) ÷ {a} {eq} {r}%"
+    return "growth_down", params, f"({a} − {b}) ÷ {a} {eq} {r}%"
+
+
+def change_sentence(series: SeriesData, lang: str, years: YearRange = None) -> Sentence | None:
+    """A trend of one metric (rules 1, 3, 4, 5), or None."""
+    metric = series.metric
+    usable = [p for p in _points(series, years) if p.status == "reported" and not imprecise(p)]
+    groups: dict[tuple[object, ...], list[Point]] = {}
+    for p in usable:
+        groups.setdefault(_comparable_key(p), []).append(p)
+    candidates = [g for g in groups.values() if len({p.period.code for p in g}) >= 2]
+    # the kind with the most periods first, then the most recent
+    candidates.sort(key=lambda g: (len(g), max(p.period.end for p in g)), reverse=True)
+    for group in candidates:
+        group.sort(key=lambda p: (p.period.end, p.period.start))
+        last = group[-1]  # rule 4: the latest value of its kind ends the trend
+        if any(p.period.end == last.period.end and p is not last for p in group):
+            continue  # two values for the latest period: no single end
+        starts = [p for p in group if p.period.end < last.period.end]
+        if _is_count(metric):
+            starts = [p for p in starts if p.source_id == last.source_id]  # rule 5
+        if not starts:
+            continue
+        first = starts[0]
+        made = _trend(metric, first, last, lang)
+        if made is None:
+            continue
+        key, params, formula = made
+        return Sentence(
+            kind="change",
+            text=_t(key, lang, **params),
+            metric_id=metric.id,
+            periods=(first.period.code, last.period.code),
+            source_ids=tuple(dict.fromkeys((first.source_id, last.source_id))),
+            derived=bool(formula),
+            formula=formula,
+        )
+    return None
+
+
+def _is_level(points: list[Point]) -> bool:
+    """A metric whose actuals are all as-of dates: a level (stock), not a flow."""
+    kinds = {p.period.kind for p in points if p.status != "target"}
+    return bool(kinds) and kinds <= {"date"}
 
 
 def target_sentence(series: SeriesData, lang: str, years: YearRange = None) -> Sentence | None:
-    """Progress of a metric's latest reported value towards its own target, or None."""
+    """A target against the actual of its own period, or progress of a level towards a later
+    year's target, or the latest actual beside the next target without a ratio (rule 2)."""
     metric = series.metric
-    if metric.unit in NON_RATIO_UNITS:
-        return None
     points = _points(series, years)
-    targets = [p for p in points if p.status == "target" and p.value > 0]
-    if not targets:
+    targets = sorted(
+        (p for p in points if p.status == "target"), key=lambda p: (p.period.end, p.period.start)
+    )
+    actuals = [p for p in points if p.status == "reported"]
+    if not targets or not actuals:
         return None
-    # the first target not yet passed by the data, else the latest one
-    for target in sorted(targets, key=lambda p: (p.period.end, p.period.start)):
-        before = [p for p in points if p.status == "reported" and p.period.end <= target.period.end]
-        if before:
-            break
-    else:
-        return None
-    actual = max(before, key=lambda p: (p.period.end, p.period.start))
-    ratio = actual.value / target.value * 100.0
-    q = _ratio_qualifier(actual.qualifier, target.qualifier)
-    if q is None:
-        return None  # e.g. "over A" of "over B": the share could be anything
-    prefix = QUALIFIER_PREFIX[q][0 if lang == "zh" else 1] if q else ""
-    r = _pct(ratio)
+    ratio_ok = metric.unit not in NON_RATIO_UNITS
+    # (a) a target with a reported actual of its own period: the latest such pair
+    if ratio_ok:
+        for target in reversed(targets):
+            own = [p for p in actuals if p.period.code == target.period.code and not imprecise(p)]
+            if own and not imprecise(target):
+                made = _progress(metric, own[-1], target, lang)
+                if made is not None:
+                    return made
+    latest = max(actuals, key=lambda p: (p.period.end, p.period.start))
+    ahead = [t for t in targets if t.period.end > latest.period.end or imprecise(t)]
+    if not ahead:
+        return None  # every target has passed without an actual of its period
+    target = ahead[0]
+    # (b) a level towards a later year's target
+    if (
+        ratio_ok
+        and _is_level(points)
+        and target.period.kind == "year"
+        and not imprecise(target)
+        and not imprecise(latest)
+        and target.period.end.year > latest.period.end.year
+    ):
+        made = _progress(metric, latest, target, lang)
+        if made is not None:
+            return made
+    # (c) side by side, no ratio
     text = _t(
-        "target",
+        "target_latest",
+        lang,
+        name=metric.name(lang),
+        v1=latest.value_text(metric, lang),
+        p1=latest.period.label(lang),
+        v2=target.value_text(metric, lang),
+        p2=target_when(target, lang),
+    )
+    return Sentence(
+        kind="target",
+        text=text,
+        metric_id=metric.id,
+        periods=(latest.period.code, target.period.code),
+        source_ids=tuple(dict.fromkeys((latest.source_id, target.source_id))),
+    )
+
+
+def _progress(metric: Metric, actual: Point, target: Point, lang: str) -> Sentence | None:
+    said = ratio_pct(_value(actual), _value(target))
+    if said is None or target.value <= 0:
+        return None
+    a, b = scaled_numbers([actual.value, target.value], metric.unit, lang)
+    exact = actual.value / target.value * 100.0
+    eq = _eq(said, exact)
+    rr = format_number(said.value)
+    text = _t(
+        "target_progress",
         lang,
         name=metric.name(lang),
         v1=actual.value_text(metric, lang),
         p1=actual.period.label(lang),
         v2=target.value_text(metric, lang),
-        p2=target.period.label(lang),
-        q=prefix,
-        r=r,
-        a=_num(actual.value),
-        b=_num(target.value),
+        p2=target_when(target, lang),
+        r=_said_text(said, lang),
+        a=a,
+        b=b,
+        eq=eq,
+        rr=rr,
     )
     return Sentence(
         kind="target",
@@ -271,12 +434,12 @@ def target_sentence(series: SeriesData, lang: str, years: YearRange = None) -> S
         periods=(actual.period.code, target.period.code),
         source_ids=tuple(dict.fromkeys((actual.source_id, target.source_id))),
         derived=True,
-        formula=f"{_num(actual.value)} ÷ {_num(target.value)} = {r}%",
+        formula=f"{a} ÷ {b} {eq} {rr}%",
     )
 
 
 def counts_sentence(briefing: Briefing, lang: str, years: YearRange = None) -> Sentence:
-    """How much the brief covers, within the year range."""
+    """How much the brief covers, within the year range, and how old its data is."""
     # from the frames' columns: a large snapshot would otherwise make a Point per observation
     metrics = figures = 0
     counts = {"reported": 0, "derived": 0, "target": 0}
@@ -289,28 +452,56 @@ def counts_sentence(briefing: Briefing, lang: str, years: YearRange = None) -> S
         figures += len(rows)
         statuses = s.statuses[rows]
         for status in counts:
-            counts[status] += int((statuses == status).sum())
+            counts[status] += int(np.sum(statuses == status))
         sources.update(s.frame["source_id"].to_numpy()[rows])
-    y1, y2 = years if years is not None else (briefing.year_min, briefing.year_max)
+    span: tuple[int, int] | None = years
+    if span is None and figures:
+        span = (briefing.year_min, briefing.year_max)
+    # no figures: no year range to state (none is invented)
+    zh = lang == "zh"
+    years_text = _t("counts_years", lang, y1=span[0], y2=span[1]) if span is not None else ""
+    age = latest_zone_wide_text(briefing, lang, years)
+    params: dict[str, object]
+    if zh:
+        params = dict(
+            metrics=metrics,
+            figures=figures,
+            reported=counts["reported"],
+            derived=counts["derived"],
+            targets=counts["target"],
+            highlights=len(briefing.highlights),
+            sources=len(sources),
+        )
+    else:
+        params = dict(
+            metrics=count_phrase(metrics, "metrics", lang),
+            figures=count_phrase(figures, "figures", lang),
+            reported=counts["reported"],
+            derived=counts["derived"],
+            targets=count_phrase(counts["target"], "targets", lang),
+            highlights=count_phrase(len(briefing.highlights), "highlights", lang),
+            sources=count_phrase(len(sources), "sources", lang),
+        )
+    sep = "；" if zh else "; "
     text = _t(
         "counts",
         lang,
-        metrics=metrics,
-        figures=figures,
-        reported=counts["reported"],
-        derived=counts["derived"],
-        targets=counts["target"],
-        highlights=len(briefing.highlights),
-        sources=len(sources),
-        y1=y1,
-        y2=y2,
+        years=years_text,
         as_of=briefing.snapshot.as_of or "—",
+        age=f"{sep}{age}" if age else "",
+        **params,
     )
     return Sentence(kind="counts", text=text)
 
 
+def _scope_rank(metric: Metric) -> int:
+    scope = metric.scope
+    return SCOPE_ORDER.index(scope) if scope in SCOPE_ORDER else len(SCOPE_ORDER)
+
+
 def _metric_order(briefing: Briefing) -> list[SeriesData]:
-    """Headline metrics first (in their order), then every tab's charts and cards."""
+    """The zone first (rule 6); within a scope, headline metrics first (in their order), then
+    every tab's charts and cards."""
     order: dict[str, SeriesData] = {}
     for card in briefing.headline:
         order.setdefault(card.metric.id, card.series)
@@ -322,13 +513,14 @@ def _metric_order(briefing: Briefing) -> list[SeriesData]:
             order.setdefault(card.metric.id, card.series)
     for metric_id, series in briefing.series.items():
         order.setdefault(metric_id, series)
-    return list(order.values())
+    ranked = list(order.values())
+    return sorted(ranked, key=lambda s: _scope_rank(s.metric))  # stable: keeps the order within
 
 
 def summary_sentences(
     briefing: Briefing, lang: str, years: YearRange = None, limit: int = 10
 ) -> list[Sentence]:
-    """The counts sentence, then up to ``limit`` target and change sentences, headline first."""
+    """The counts sentence, then up to ``limit`` target and change sentences, the zone first."""
     out = [counts_sentence(briefing, lang, years)]
     found: list[Sentence] = []
     for series in _metric_order(briefing):
@@ -339,15 +531,3 @@ def summary_sentences(
         if len(found) >= limit:
             break
     return out + found[:limit]
-
-
-def cited_sources(sentences: Iterable[Sentence]) -> tuple[str, ...]:
-    ids: dict[str, None] = {}
-    for s in sentences:
-        for sid in s.source_ids:
-            ids.setdefault(sid, None)
-    return tuple(ids)
-
-
-def status_word(status: str, lang: str) -> str:
-    return tr(f"status.{status}", lang)
