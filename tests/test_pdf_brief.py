@@ -234,8 +234,11 @@ def test_key_numbers_of_the_test_snapshot(exported):
     for text in [*words, "Testexports", "Testre-exports"]:
         assert text in bare, text
     # the executive summary's generated sentences, with their formula
-    assert "(14−10)÷10=40%" in bare
-    assert "150÷200=75%" in bare
+    # (domain rules: the trend ends at the latest year, "about 18" = CNY 1.8 bn; the 2016
+    # target is quoted beside the 2014 actual, with no ratio across years)
+    assert "(1.8−1)÷1=80%" in bare
+    assert "latestCNY15bn(2014);targetfor2016:overCNY20bn" in bare
+    assert "150÷200=75%" not in bare
     assert "derived" in bare and "150/200=75%" in bare  # the snapshot's own formula, noted
 
 
