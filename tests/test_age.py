@@ -28,6 +28,11 @@ def test_newest_zone_wide_figure_ignores_targets_and_other_scopes(tmp_path):
     assert age.newest_zone_wide(b, (2023, 2023)) == date(2023, 12, 31)
     assert age.newest_zone_wide(b, (2010, 2011)) is None
     assert age.latest_zone_wide_text(b, "en", (2010, 2011)) == ""
+    # an undated figure has no date to be newest by
+    b2 = build_briefing(
+        tmp_path / "u", [metric("z", "count")], [obs("z", "2023", 1), obs("z", "~2025-06", 2)]
+    )
+    assert age.newest_zone_wide(b2) == date(2023, 12, 31)
     by_tab = age.newest_by_tab(b)
     assert by_tab["trade"] == date(2024, 6, 30)
     assert by_tab["finance"] == date(2025, 11, 30)  # 'investment' is on the finance tab
@@ -40,9 +45,9 @@ def test_newest_zone_wide_figure_ignores_targets_and_other_scopes(tmp_path):
 
 def test_bundled_snapshot_age(bundled_path):
     # data/source: as_of 2026-01-22; the newest ftz-scope actual is marine_species_sequenced,
-    # over 310 species as of September 2024 (S31)
+    # over 560 species as of 23 August 2025 (N28)
     b = load_briefing(bundled_path)
     assert age.as_of(b) == "2026-01-22"
-    assert age.newest_zone_wide(b) == date(2024, 9, 30)
+    assert age.newest_zone_wide(b) == date(2025, 8, 23)
     assert age.month_label(date(2024, 9, 30), "en") == "September 2024"
     assert age.month_label(date(2024, 9, 30), "zh") == "2024年9月"

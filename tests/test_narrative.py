@@ -5,7 +5,6 @@ observations each test builds (tests/narrative_data.py) or from data/source."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,6 @@ import pytest
 from narrative_data import build_briefing, metric, obs
 from qftz_desktop.domain import narrative
 from qftz_desktop.domain.briefing import Briefing
-from qftz_desktop.snapshot.periods import Period
 from qftz_desktop.snapshot.reader import open_snapshot
 
 
@@ -303,23 +301,33 @@ def test_like_with_like_period_kind_and_length(tmp_path):
     assert s is not None and s.periods == ("2020-01/2020-11", "2023-01/2023-11")
 
 
-@dataclass(frozen=True, order=True)
-class _Undated(Period):
-    imprecise: bool = True
-
-
-def test_imprecise_periods_are_never_compared(tmp_path, monkeypatch):
-    s = _one(tmp_path, "pct", [("2019-07", 16), ("2021-06", 20), ("2024-06", 23)])
-    point = s.points[0]
-    undated = _Undated(point.period.end, point.period.start, "date", point.period.code)
-    assert narrative.imprecise(replace(point, period=undated))
-    assert not narrative.imprecise(point)
-    # with the 2019 period marked imprecise, the trend starts at 2021
-    monkeypatch.setattr(narrative, "imprecise", lambda p: p.period.code == "2019-07")
-    en = narrative.change_sentence(s, "en")
-    assert en is not None and en.periods == ("2021-06", "2024-06")
-    monkeypatch.setattr(narrative, "imprecise", lambda p: p.period.code != "2021-06")
+def test_imprecise_periods_are_never_compared_nor_dated(tmp_path):
+    # 'before approval' and 'now' (the press release's 获批前 / 提高到): no trend between them
+    rows = [("<2019-08", 16), ("~2024-06", 23)]
+    s = _one(tmp_path / "a", "pct", rows)
+    assert narrative.imprecise(s.points[0]) and narrative.imprecise(s.points[1])
     assert narrative.change_sentence(s, "en") is None
+    assert narrative.change_sentence(s, "zh") is None
+    # a precise 2021 value between them does not make a trend with either
+    s = _one(tmp_path / "b", "pct", [*rows, ("2021", 22)])
+    assert narrative.change_sentence(s, "en") is None
+    # an inferred year is not compared either, even with a year
+    s = _one(tmp_path / "c", "cny_100m", [("2021?", 1870), ("2023", 2100)])
+    assert narrative.change_sentence(s, "en") is None
+
+
+def test_a_target_of_an_inferred_year_is_quoted_with_its_honest_label(tmp_path):
+    # the bundled ftz_trade_value: 1,870 in 2021 (year inferred), 'this year's' target of 2,000
+    rows = [("2021?", 1870), ("2022?", 2000, "exact", "target")]
+    en, zh = _both(narrative.target_sentence, _one(tmp_path, "cny_100m", rows))
+    assert en.text == (
+        "Metric m: latest CNY 187 bn (2021, year inferred); target: CNY 200 bn "
+        "(2022, year inferred)."
+    )
+    assert zh.text == (
+        "指标m：最新为1,870亿元（2021年，年份为推断）；目标为2,000亿元（2022年，年份为推断）。"
+    )
+    assert not en.derived
 
 
 # --- rules 6 and 7: order, counts -------------------------------------------------------------
@@ -473,8 +481,15 @@ def test_bundled_target_sentences_read_as_the_data_says(bundled_briefing):
     assert "完成2025年目标（超过1,000亿元）的不到58%" in ic_zh
     # 1,870 (2021) and the 2022 target: side by side, no ratio
     assert "93.5" not in by_metric["en"]["ftz_trade_value"] + by_metric["zh"]["ftz_trade_value"]
-    assert "target for 2022: CNY 200 bn" in by_metric["en"]["ftz_trade_value"]
-    assert "2022年目标为2,000亿元" in by_metric["zh"]["ftz_trade_value"]
+    # (data/source: both years are inferred from an undated page, so both say so)
+    assert by_metric["en"]["ftz_trade_value"] == (
+        "FTZ foreign trade (imports + exports): latest CNY 187 bn (2021, year inferred); "
+        "target: CNY 200 bn (2022, year inferred)."
+    )
+    assert by_metric["zh"]["ftz_trade_value"] == (
+        "片区外贸进出口额：最新为1,870亿元（2021年，年份为推断）；"
+        "目标为2,000亿元（2022年，年份为推断）。"
+    )
     # innovations: 68 (S37) and "over 300" (PR2024) count different things: no trend
     assert "ftz_innovation_cumulative" not in by_metric["en"]
     for text in by_metric["zh"].values():

@@ -99,6 +99,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{name}：最新{is1}（{p1}）；{p2}目标{is2}。",
         "{name}: latest {v1} ({p1}); target for {p2}: {v2}.",
     ),
+    # a target whose period is imprecise ("2022, year inferred", no deadline): its label in
+    # parentheses, as for any value, instead of "target for 2022, year inferred"
+    "target_latest_undated": (
+        "{name}：最新{is1}（{p1}）；目标{is2}（{p2}）。",
+        "{name}: latest {v1} ({p1}); target: {v2} ({p2}).",
+    ),
     "counts": (
         "本简报收录{metrics}个指标的{figures}项数据（公开报道{reported}项、推算{derived}项、"
         "目标{targets}项）和{highlights}条要点，引用{sources}个来源{years}；数据截至{as_of}{age}。",
@@ -388,7 +394,7 @@ def target_sentence(series: SeriesData, lang: str, years: YearRange = None) -> S
             return made
     # (c) side by side, no ratio
     text = _t(
-        "target_latest",
+        "target_latest_undated" if imprecise(target) else "target_latest",
         lang,
         name=metric.name(lang),
         v1=latest.value_text(metric, lang),
