@@ -15,6 +15,7 @@ from qftz_desktop.domain.formatting import (
     format_number,
     format_short,
     format_value,
+    scaled_numbers,
     singular,
     unit_label,
 )
@@ -176,3 +177,44 @@ def test_every_bundled_metric_reads_without_raw_scale_words():
         zh = format_value(1234.5, "exact", m["unit_zh"], "zh", m["unit"])
         assert "100 m" not in en and "10k" not in en and "USD" not in en, (m["id"], en)
         assert "百万" not in zh and "名" not in zh and " " not in zh, (m["id"], zh)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "lang", "code", "text"),
+    [
+        (5, "TEU", "zh", "", "5 TEU"),  # a Latin unit keeps its space in Chinese
+        (5, "m", "zh", "", "5 m"),
+        (5, "ｍ", "zh", "", "5ｍ"),  # full-width: no space
+        (5, "%", "en", "", "5%"),
+        (5, "％", "zh", "", "5%"),
+        (10000, "人", "zh", "", "1万人"),  # 万 from 10,000 on
+        (9999, "人", "zh", "", "9,999人"),
+        (100, "万标准箱", "zh", "teu_10k", "100万标准箱"),
+        (100, "10k TEU", "en", "teu_10k", "1 m TEU"),  # m from exactly a million
+        (99.99, "10k TEU", "en", "teu_10k", "999,900 TEU"),
+        (-5.9, "亿元", "zh", "cny_100m", "-5.9亿元"),
+        (float("nan"), "亿元", "zh", "cny_100m", "—"),
+        (2, "facilities", "en", "count", "2 facilities"),
+        (1, "facilities", "en", "count", "1 facility"),
+    ],
+)
+def test_amount_edges(value, unit, lang, code, text):
+    assert amount_text(value, unit, lang, code) == text
+
+
+def test_defaults_and_unknown_qualifiers():
+    assert format_value(5, "exact", "家", "zh") == "5家"  # no unit code: the label as given
+    assert format_value(5, "bogus", "", "en") == "5"  # an unknown qualifier adds no word
+    assert format_short(5, "bogus") == "5"
+    assert unit_label("count", "en") == ""  # no authored label: nothing invented
+    assert unit_label("cny_100m", "en") == "CNY 100 million"
+
+
+def test_formula_numbers_share_one_scale():
+    assert scaled_numbers([580, 1000], "cny_100m", "en") == ["58", "100"]
+    assert scaled_numbers([580, 1000], "cny_100m", "zh") == ["580", "1,000"]
+    assert scaled_numbers([0.5, 20], "cny_100m", "en") == ["0.05", "2"]  # bn, from the larger
+    assert scaled_numbers([580000, 10000], "m2", "zh") == ["58", "1"]
+    assert scaled_numbers([100, 50], "teu_10k", "en") == ["1", "0.5"]
+    assert scaled_numbers([68, 300], "count", "en") == ["68", "300"]
+    assert scaled_numbers([float("nan"), 5], "cny_100m", "en") == ["—", "500"]  # CNY 500 m

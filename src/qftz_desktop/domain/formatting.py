@@ -72,19 +72,36 @@ class Step:
     pattern: str
 
 
-def _steps(*rows: tuple[float, int, str]) -> tuple[Step, ...]:
-    return tuple(Step(*r) for r in rows)
-
-
-_CNY_EN = _steps((0, 1, "CNY {n}"), (1e6, 10**6, "CNY {n} m"), (1e9, 10**9, "CNY {n} bn"))
-_CNY_EN += _steps((1e12, 10**12, "CNY {n} tn"))
-_USD_EN = _steps((0, 1, "US${n}"), (1e6, 10**6, "US${n} m"), (1e9, 10**9, "US${n} bn"))
-_USD_EN += _steps((1e12, 10**12, "US${n} tn"))
-
-
-def _zh(unit: str) -> tuple[Step, ...]:
-    """Chinese counts in 万 and 亿: 58万平方米, 1.41亿美元, 1.62万亿元."""
-    return _steps((0, 1, "{n}" + unit), (1e4, 10**4, "{n}万" + unit), (1e8, 10**8, "{n}亿" + unit))
+S = Step
+# English: thousands separators up to a million, then m / bn / tn
+_CNY_EN: tuple[Step, ...] = (
+    S(0, 1, "CNY {n}"),
+    S(1e6, 10**6, "CNY {n} m"),
+    S(1e9, 10**9, "CNY {n} bn"),
+)
+_CNY_EN += (S(1e12, 10**12, "CNY {n} tn"),)
+_USD_EN: tuple[Step, ...] = (
+    S(0, 1, "US${n}"),
+    S(1e6, 10**6, "US${n} m"),
+    S(1e9, 10**9, "US${n} bn"),
+)
+_USD_EN += (S(1e12, 10**12, "US${n} tn"),)
+_TEU_EN = (S(0, 1, "{n} TEU"), S(1e6, 10**6, "{n} m TEU"), S(1e9, 10**9, "{n} bn TEU"))
+_T_EN = (S(0, 1, "{n} t"), S(1e6, 10**6, "{n} m t"), S(1e9, 10**9, "{n} bn t"))
+# Chinese: counts in 万 and 亿 (58万平方米, 1.41亿美元, 1.62万亿元)
+_CNY_ZH: tuple[Step, ...] = (S(0, 1, "{n}元"), S(1e4, 10**4, "{n}万元"), S(1e8, 10**8, "{n}亿元"))
+_CNY_ZH += (S(1e12, 10**12, "{n}万亿元"),)
+_USD_ZH: tuple[Step, ...] = (
+    S(0, 1, "{n}美元"),
+    S(1e4, 10**4, "{n}万美元"),
+    S(1e8, 10**8, "{n}亿美元"),
+)
+_USD_ZH += (S(1e12, 10**12, "{n}万亿美元"),)
+_TEU_ZH = (S(0, 1, "{n}标准箱"), S(1e4, 10**4, "{n}万标准箱"), S(1e8, 10**8, "{n}亿标准箱"))
+_T_ZH = (S(0, 1, "{n}吨"), S(1e4, 10**4, "{n}万吨"), S(1e8, 10**8, "{n}亿吨"))
+_M2_ZH = (S(0, 1, "{n}平方米"), S(1e4, 10**4, "{n}万平方米"), S(1e8, 10**8, "{n}亿平方米"))
+_MU_ZH = (S(0, 1, "{n}亩"), S(1e4, 10**4, "{n}万亩"), S(1e8, 10**8, "{n}亿亩"))
+_PCT = (S(0, 1, "{n}%"),)
 
 
 @dataclass(frozen=True)
@@ -103,30 +120,15 @@ class Unit:
     stored_zh: str
 
 
-_MONEY_ZH_CNY = _zh("元") + _steps((1e12, 10**12, "{n}万亿元"))
-_MONEY_ZH_USD = _zh("美元") + _steps((1e12, 10**12, "{n}万亿美元"))
-
 UNITS: dict[str, Unit] = {
-    "cny_100m": Unit(10**8, _CNY_EN, _MONEY_ZH_CNY, "CNY 100 million", "亿元"),
-    "usd_100m": Unit(10**8, _USD_EN, _MONEY_ZH_USD, "US$100 million", "亿美元"),
-    "usd_1m": Unit(10**6, _USD_EN, _MONEY_ZH_USD, "US$ million", "百万美元"),
-    "teu_10k": Unit(
-        10**4,
-        _steps((0, 1, "{n} TEU"), (1e6, 10**6, "{n} m TEU"), (1e9, 10**9, "{n} bn TEU")),
-        _zh("标准箱"),
-        "10,000 TEU",
-        "万标准箱",
-    ),
-    "t_100m": Unit(
-        10**8,
-        _steps((0, 1, "{n} t"), (1e6, 10**6, "{n} m t"), (1e9, 10**9, "{n} bn t")),
-        _zh("吨"),
-        "100 million t",
-        "亿吨",
-    ),
-    "m2": Unit(1, _steps((0, 1, "{n} m²")), _zh("平方米"), "m²", "平方米"),
-    "mu": Unit(1, _steps((0, 1, "{n} mu")), _zh("亩"), "mu", "亩"),
-    "pct": Unit(1, _steps((0, 1, "{n}%")), _steps((0, 1, "{n}%")), "%", "%"),
+    "cny_100m": Unit(10**8, _CNY_EN, _CNY_ZH, "CNY 100 million", "亿元"),
+    "usd_100m": Unit(10**8, _USD_EN, _USD_ZH, "US$100 million", "亿美元"),
+    "usd_1m": Unit(10**6, _USD_EN, _USD_ZH, "US$ million", "百万美元"),
+    "teu_10k": Unit(10**4, _TEU_EN, _TEU_ZH, "10,000 TEU", "万标准箱"),
+    "t_100m": Unit(10**8, _T_EN, _T_ZH, "100 million t", "亿吨"),
+    "m2": Unit(1, (S(0, 1, "{n} m²"),), _M2_ZH, "m²", "平方米"),
+    "mu": Unit(1, (S(0, 1, "{n} mu"),), _MU_ZH, "mu", "亩"),
+    "pct": Unit(1, _PCT, _PCT, "%", "%"),
 }
 # the test snapshot's spelling of US$ million
 UNITS["usd_m"] = UNITS["usd_1m"]
@@ -164,13 +166,15 @@ def _is_cjk(ch: str) -> bool:
     return "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
 
 
-def _scaled(value: float, unit: Unit, lang: str) -> str:
+def _step(amount: Decimal, unit: Unit, lang: str) -> Step:
+    """The largest wording whose minimum the amount (in base units) reaches."""
     steps = unit.zh if lang == "zh" else unit.en
+    return next(s for s in reversed(steps) if abs(amount) >= Decimal(repr(s.minimum)))
+
+
+def _scaled(value: float, unit: Unit, lang: str) -> str:
     amount = _decimal(value) * unit.base
-    step = steps[0]
-    for s in steps:
-        if abs(amount) >= Decimal(repr(s.minimum)):
-            step = s
+    step = _step(amount, unit, lang)
     return step.pattern.format(n=_plain(amount / step.divisor))
 
 
@@ -208,12 +212,7 @@ def scaled_numbers(values: list[float], unit_code: str, lang: str) -> list[str]:
     finite = [v for v in values if math.isfinite(v)]
     if unit is None or not finite:
         return [format_number(v) for v in values]
-    steps = unit.zh if lang == "zh" else unit.en
-    biggest = max(abs(_decimal(v)) for v in finite) * unit.base
-    step = steps[0]
-    for s in steps:
-        if biggest >= Decimal(repr(s.minimum)):
-            step = s
+    step = _step(max(abs(_decimal(v)) for v in finite) * unit.base, unit, lang)
     return [
         _plain(_decimal(v) * unit.base / step.divisor) if math.isfinite(v) else "—" for v in values
     ]
