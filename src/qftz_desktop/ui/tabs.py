@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWidget
 
+from ..domain.age import latest_zone_wide_text
+from ..domain.formatting import count_phrase
 from ..domain.i18n import tr
 from ..render.selection import Selection
 from ..render.theme import Theme
@@ -287,10 +289,20 @@ class OverviewTab(BriefingTab):
         header.setFont(ui_font(18, bold=True))
         self.body_layout.addWidget(header)
         sep = "：" if lang == "zh" else ": "
-        info = (
-            f"{snap.zone(lang)} · {tr('label.as_of', lang)}{sep}{snap.as_of} · "
-            f"{counts_text(snap, lang)} · "
-            f"{len(self.briefing.sources)} {tr('label.sources', lang).lower()}"
+        # the data's age: its as-of date and its newest zone-wide figure (domain.age)
+        newest = latest_zone_wide_text(self.briefing, lang)
+        n_sources = len(self.briefing.sources)
+        sources = f"{n_sources}个来源" if lang == "zh" else count_phrase(n_sources, "sources", lang)
+        info = " · ".join(
+            part
+            for part in (
+                snap.zone(lang),
+                f"{tr('label.as_of', lang)}{sep}{snap.as_of}",
+                newest,
+                counts_text(snap, lang),
+                sources,
+            )
+            if part
         )
         self.body_layout.addWidget(plain_label(info, wrap=True, object_name="overviewInfo"))
         legend = (
