@@ -358,3 +358,27 @@ def test_merged_data_cells_are_refused_at_the_range(book):
     merged = [p for p in problems if p.code == "merged_cells"]
     assert [(p.sheet, p.row, p.column) for p in merged] == [("observations", 3, "A")]
     assert "A3:A4" in merged[0].message("en") and "合并" in merged[0].message("zh")
+
+
+def test_csv_folder_problems_point_at_file_and_line(tmp_path):
+    from qftz_desktop.resources import data_path
+    from qftz_desktop.snapshot.workbook import check_source
+
+    src = tmp_path / "src"
+    shutil.copytree(data_path("source"), src)
+    path = src / "observations.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    # line 3 of the file is its second observation; make its status a typo
+    head = lines[0].rstrip("\n").split(",")
+    assert head[4] == "status"
+    cells = lines[2].split(",")
+    cells[4] = "reportd"
+    lines[2] = ",".join(cells)
+    path.write_text("".join(lines), encoding="utf-8")
+    check = check_source(src)
+    assert check.tables is None
+    (problem,) = check.errors
+    assert (problem.sheet, problem.row, problem.heading) == ("observations.csv", 3, "status")
+    assert "reported, derived, target" in problem.hint("en")
+    ok = check_source(data_path("source"))
+    assert ok.tables is not None and not ok.problems
