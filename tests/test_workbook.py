@@ -382,3 +382,19 @@ def test_csv_folder_problems_point_at_file_and_line(tmp_path):
     assert "reported, derived, target" in problem.hint("en")
     ok = check_source(data_path("source"))
     assert ok.tables is not None and not ok.problems
+
+
+def test_a_character_no_bundled_font_draws_is_a_warning_naming_the_sheet(book, tmp_path):
+    def edit(wb):
+        ws = wb["metrics"]
+        ws.cell(3, 3).value = str(ws.cell(3, 3).value) + "\ufdfd"  # name_zh, column C
+
+    _edit(book, edit)
+    _, warnings = build_from_workbook(book, tmp_path / "g.sqlite")
+    (warning,) = warnings
+    assert (warning.severity, warning.code, warning.sheet) == (
+        "warning",
+        "missing_glyph",
+        "metrics",
+    )
+    assert "U+FDFD" in warning.message("en")

@@ -122,6 +122,8 @@ class Problem:
             parts.append(f"{WHERE_WORDS['sheet'][i]} {self.sheet}")
         if self.row is not None:
             parts.append(WHERE_WORDS["row"][i].format(n=self.row))
+        elif self.issue is not None and self.issue.row:
+            parts.append(self.issue.row)  # a row named by its key (metric id …)
         if self.column and self.heading:
             parts.append(WHERE_WORDS["column"][i].format(letter=self.column, name=self.heading))
         elif self.column:
@@ -748,10 +750,28 @@ def build_from_workbook(
     from .builder import prepare_tables, write_snapshot
 
     read = read_workbook(src)
-    tables = prepare_tables(Path(src), created_at, raw=read.tables)
+    found: list[Issue] = []
+    tables = prepare_tables(Path(src), created_at, raw=read.tables, warnings=found)
     write_snapshot(tables, Path(out))
     meta = tables["meta"]
-    return str(meta.loc[meta["key"] == "content_id", "value"].iloc[0]), read.warnings
+    cid = str(meta.loc[meta["key"] == "content_id", "value"].iloc[0])
+    return cid, read.warnings + [_warning_from_issue(i) for i in found]
+
+
+def _warning_from_issue(issue: Issue) -> Problem:
+    """A builder warning (a character no bundled font draws) as a report row."""
+    sheet = SHEET_NAMES.get(issue.table or "", Path(issue.file).name)
+    column = issue.params.get("column")
+    return Problem(
+        "warning",
+        issue.code,
+        sheet,
+        None,
+        None,
+        str(column) if column else None,
+        issue.params,
+        issue,
+    )
 
 
 @dataclass
@@ -788,15 +808,16 @@ def check_source(src: str | Path, created_at: str | None = None) -> SourceCheck:
 
     src = Path(src)
     warnings: list[Problem] = []
+    found: list[Issue] = []  # the builder's warnings
     try:
         if is_workbook(src):
             read = read_workbook(src)
             warnings = read.warnings
-            tables = prepare_tables(src, created_at, raw=read.tables)
+            tables = prepare_tables(src, created_at, raw=read.tables, warnings=found)
         else:
-            tables = prepare_tables(src, created_at)
+            tables = prepare_tables(src, created_at, warnings=found)
     except WorkbookError as exc:
         return SourceCheck(None, exc.problems)
     except SnapshotError as exc:
         return SourceCheck(None, [_from_issue(i) for i in exc.issues] + warnings)
-    return SourceCheck(tables, warnings)
+    return SourceCheck(tables, warnings + [_warning_from_issue(i) for i in found])
