@@ -190,7 +190,7 @@ def _measure(path: str, pdf_budget: float) -> None:
     from qftz_desktop.export.pdf_brief import BriefJob, BriefOptions
 
     out = Path(tempfile.mkdtemp()) / "brief.pdf"
-    job = BriefJob(briefing, out, BriefOptions(lang="zh"))
+    job = BriefJob(briefing, out, BriefOptions(kind="full", lang="zh"))
     t0 = time.perf_counter()
     job.start()
     finished = True

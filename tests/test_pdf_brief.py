@@ -30,6 +30,7 @@ from qftz_desktop.export.pdf_brief import (
 )
 from qftz_desktop.resources import bundled_snapshot
 from qftz_desktop.snapshot.reader import open_snapshot
+from qftz_desktop.ui.export_dialog import running_export
 
 REPO = Path(__file__).resolve().parents[1]
 SIZES = {"A4": (595.0, 842.0), "Letter": (612.0, 792.0)}
@@ -79,7 +80,9 @@ def exported(qapp, briefings, tmp_path_factory):
         if case not in cache:
             which, lang, paper = case
             path = folder / f"{'-'.join(case)}.pdf"
-            job = BriefJob(briefings[which], path, BriefOptions(lang=lang, paper=paper))
+            job = BriefJob(
+                briefings[which], path, BriefOptions(kind="full", lang=lang, paper=paper)
+            )
             job.run()
             cache[case] = (path, job)
         return cache[case]
@@ -245,7 +248,7 @@ def test_key_numbers_of_the_test_snapshot(exported):
 def test_period_range_is_honoured(qapp, briefings, tmp_path):
     b = briefings["test"]
     path = tmp_path / "range.pdf"
-    job = BriefJob(b, path, BriefOptions(lang="zh", year_from=2012, year_to=2013))
+    job = BriefJob(b, path, BriefOptions(kind="full", lang="zh", year_from=2012, year_to=2013))
     job.run()
     bare = _bare("\n".join(_page_texts(path)))
     assert "2012–2013" in bare
@@ -259,19 +262,20 @@ def test_period_range_is_honoured(qapp, briefings, tmp_path):
 # -- reproducible, atomic ------------------------------------------------------------------------
 
 
-def test_same_input_gives_the_same_bytes(qapp, briefings, tmp_path):
+def test_same_input_gives_the_same_bytes(qapp, briefings, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1467244800")  # 2016-06-30T00:00:00Z
     b = briefings["test"]
     one, two = tmp_path / "one.pdf", tmp_path / "two.pdf"
-    export_brief(b, one, BriefOptions(lang="zh"))
-    export_brief(b, two, BriefOptions(lang="zh"))
+    export_brief(b, one, BriefOptions(kind="full", lang="zh"))
+    export_brief(b, two, BriefOptions(kind="full", lang="zh"))
     data = one.read_bytes()
     assert data == two.read_bytes()
-    # dates come from the snapshot (as_of 2016-06-30), not the clock
+    # the brief's date is the day it is made, fixed here by SOURCE_DATE_EPOCH
     assert b"/CreationDate (D:20160630000000Z)" in data
     assert b"/ModDate (D:20160630000000Z)" in data
     assert b'xmp:CreateDate="2016-06-30T00:00:00' in data
     other = tmp_path / "other.pdf"
-    export_brief(b, other, BriefOptions(lang="zh", brief_date="2024-01-02"))
+    export_brief(b, other, BriefOptions(kind="full", lang="zh", brief_date="2024-01-02"))
     assert b"/CreationDate (D:20240102000000Z)" in other.read_bytes()
     if shutil.which("qpdf"):
         for path in (one, other):
@@ -315,7 +319,7 @@ def test_failed_export_keeps_the_old_file_and_leaves_no_temp(
 
     monkeypatch.setattr(pdf_brief.BriefComposer, "paint_page", paint_page)
     with pytest.raises(RuntimeError, match="disk on fire"):
-        export_brief(briefings["test"], target, BriefOptions())
+        export_brief(briefings["test"], target, BriefOptions(kind="full"))
     assert target.read_bytes() == b"the previous brief"
     assert _leftovers(tmp_path) == []
 
@@ -329,7 +333,11 @@ def test_cancelled_export_writes_nothing(qapp, briefings, tmp_path):
 
     with pytest.raises(ExportCancelled):
         export_brief(
-            briefings["test"], target, BriefOptions(), progress, cancelled=lambda: len(seen) >= 3
+            briefings["test"],
+            target,
+            BriefOptions(kind="full"),
+            progress,
+            cancelled=lambda: len(seen) >= 3,
         )
     assert not target.exists() and _leftovers(tmp_path) == []
     assert seen[0][0] == 0 and seen[-1][0] == 2  # cancelled between pages
@@ -337,13 +345,13 @@ def test_cancelled_export_writes_nothing(qapp, briefings, tmp_path):
 
 def test_unwritable_target_gives_a_clear_message(qapp, briefings, tmp_path):
     with pytest.raises(AtomicWriteError) as info:
-        export_brief(briefings["test"], tmp_path / "missing" / "b.pdf", BriefOptions())
+        export_brief(briefings["test"], tmp_path / "missing" / "b.pdf", BriefOptions(kind="full"))
     assert "does not exist" in info.value.message("en")
     assert "不存在" in info.value.message("zh")
     folder = tmp_path / "folder.pdf"
     folder.mkdir()
     with pytest.raises(AtomicWriteError, match="folder of that name"):
-        export_brief(briefings["test"], folder, BriefOptions())
+        export_brief(briefings["test"], folder, BriefOptions(kind="full"))
     # a folder nobody may write to: a read-only folder for a user; as root (CI) the kernel's
     # sysfs, where even root cannot create a file (EACCES), so the case never skips
     locked = tmp_path / "locked"
@@ -352,7 +360,7 @@ def test_unwritable_target_gives_a_clear_message(qapp, briefings, tmp_path):
     folder = Path("/sys/kernel") if os.geteuid() == 0 else locked
     try:
         with pytest.raises(AtomicWriteError, match="not writable"):
-            export_brief(briefings["test"], folder / "b.pdf", BriefOptions())
+            export_brief(briefings["test"], folder / "b.pdf", BriefOptions(kind="full"))
     finally:
         locked.chmod(0o700)
 
@@ -456,7 +464,7 @@ def test_dialog_exports_what_the_window_shows(window, qtbot, monkeypatch, tmp_pa
     calls: list = []
     _save_as(monkeypatch, tmp_path / "mine", calls)  # no suffix: .pdf is added
     window.export_pdf()
-    controller = window._pdf_export
+    controller = running_export(window)
     assert calls and calls[0][2].endswith("QFTZ-brief-2016-06-30-zh-2011-2014.pdf")
     assert not window.export_action.isEnabled()  # no second export meanwhile
     qtbot.waitUntil(lambda: controller.state != "running", timeout=60000)
@@ -473,14 +481,16 @@ def test_dialog_exports_what_the_window_shows(window, qtbot, monkeypatch, tmp_pa
     _save_as(monkeypatch, tmp_path / "again.pdf", calls)
     window.export_pdf()
     assert calls[0][2].startswith(str(tmp_path))
-    qtbot.waitUntil(lambda: window._pdf_export.state != "running", timeout=60000)
+    qtbot.waitUntil(lambda: running_export(window).state != "running", timeout=60000)
 
 
 def test_dialog_cancel_leaves_no_file(window, qtbot, monkeypatch, tmp_path):
     target = tmp_path / "cancel.pdf"
     target.write_bytes(b"old")
     _save_as(monkeypatch, target, [])
-    from qftz_desktop.ui.export_dialog import run_export_dialog
+    from qftz_desktop.ui.export_dialog import KIND_KEY, run_export_dialog
+
+    window.settings.setValue(KIND_KEY, "full")  # the data book: pages enough to cancel in
 
     holder = []
     original = pdf_brief.BriefComposer.paint_page
@@ -498,6 +508,47 @@ def test_dialog_cancel_leaves_no_file(window, qtbot, monkeypatch, tmp_path):
     assert controller.state == "cancelled"
     assert controller.job.done == 2  # stopped between pages
     assert target.read_bytes() == b"old" and _leftovers(tmp_path) == []
+
+
+def test_dialog_offers_both_kinds_and_remembers(window, qtbot, monkeypatch, tmp_path):
+    """The save dialog's file types are the two kinds; the one chosen is used and comes first
+    (pre-selected) next time, also after the settings are read again."""
+    from qftz_desktop.ui.export_dialog import KIND_KEY, kind_filters
+
+    window.selection.set_lang("en")
+    calls: list = []
+
+    def choose(label_start: str, path: Path):
+        def fake(*args, **kwargs):
+            calls.append(args)
+            offered = args[3].split(";;")
+            chosen = next(f for f in offered if f.startswith(label_start))
+            return str(path), chosen
+
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake))
+
+    choose("Full data book", tmp_path / "book.pdf")
+    window.export_pdf()
+    filters = calls[0][3].split(";;")
+    assert filters == [kind_filters("en")["meeting"], kind_filters("en")["full"]]
+    assert calls[0][2].endswith(".pdf") and "QFTZ-brief-" in calls[0][2]
+    controller = running_export(window)
+    qtbot.waitUntil(lambda: controller.state != "running", timeout=60000)
+    assert controller.state == "done", controller.error
+    assert controller.job.options.kind == "full"
+    assert window.settings.value(KIND_KEY) == "full"
+    book_pages = controller.result.pages
+    # next time the data book is offered first, and its file name says so
+    calls.clear()
+    choose("Meeting brief", tmp_path / "meeting.pdf")
+    window.export_pdf()
+    assert calls[0][3].split(";;")[0] == kind_filters("en")["full"]
+    assert "QFTZ-databook-" in calls[0][2]
+    controller = running_export(window)
+    qtbot.waitUntil(lambda: controller.state != "running", timeout=60000)
+    assert controller.job.options.kind == "meeting"
+    assert controller.result.pages <= 4 < book_pages
+    assert window.settings.value(KIND_KEY) == "meeting"
 
 
 def test_dialog_shows_write_errors(window, qtbot, monkeypatch, tmp_path):
@@ -539,7 +590,7 @@ def test_a_long_series_is_drawn_as_a_line_chart(qapp, tmp_path):
     chart = briefing.chart_of("t_fdi")
     assert chart is not None and chart.kind == "line"
     out = tmp_path / "long.pdf"
-    job = BriefJob(briefing, out, BriefOptions(lang="en"))
+    job = BriefJob(briefing, out, BriefOptions(kind="full", lang="en"))
     job.run()
     reader = PdfReader(out)
     bare = _bare("\n".join(_page_texts(out)))

@@ -161,7 +161,7 @@ def test_a_long_table_in_the_pdf_is_capped_and_says_so(qapp, long_path, tmp_path
     assert total > TABLE_MAX_ROWS
     for lang, words in (("en", "This table lists the latest"), ("zh", "本表仅列出最近的")):
         out = tmp_path / f"long-{lang}.pdf"
-        job = BriefJob(briefing, out, BriefOptions(lang=lang))
+        job = BriefJob(briefing, out, BriefOptions(kind="full", lang=lang))
         job.run()
         assert job.composer.capped == [(chart.id, TABLE_CAPPED_ROWS, total)]
         text = "".join(p.extract_text() for p in PdfReader(out).pages).replace("\n", "")
@@ -206,7 +206,7 @@ def test_a_section_of_many_charts_is_cut_and_names_what_it_leaves_out(qapp, big_
     busiest = max(briefing.tabs, key=lambda t: len(t.charts))
     assert len(busiest.charts) > MAX_CHARTS_PER_SECTION
     out = tmp_path / "many.pdf"
-    job = BriefJob(briefing, out, BriefOptions(lang="en"))
+    job = BriefJob(briefing, out, BriefOptions(kind="full", lang="en"))
     job.run()
     left_out = [c.id for t in briefing.tabs for c in t.charts[MAX_CHARTS_PER_SECTION:]]
     assert job.composer.charts_left_out == left_out

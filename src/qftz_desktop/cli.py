@@ -66,11 +66,19 @@ def _commands_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--from", dest="year_from", type=int, metavar="YEAR")
     pdf.add_argument("--to", dest="year_to", type=int, metavar="YEAR")
     pdf.add_argument("--paper", choices=("A4", "Letter"), default="A4")
+    # meeting brief (issue 12)
+    pdf.add_argument(
+        "--kind",
+        choices=("meeting", "full"),
+        default="meeting",
+        help="meeting: 2–4 pages with scorecard and key charts (default); full: the data book",
+    )
     pdf.add_argument(
         "--date",
         dest="brief_date",
         metavar="YYYY-MM-DD",
-        help="date printed on the brief and in its metadata (default: the data's as-of date)",
+        help="date printed on the brief and in its metadata (default: SOURCE_DATE_EPOCH, else "
+        "today)",
     )
 
     from .export.pptx_command import add_parser as add_pptx_parser  # PowerPoint area

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
-from datetime import date
 from pathlib import Path
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -38,17 +36,8 @@ def prepare_headless_env(environ: dict[str, str] | None = None) -> None:
     env.setdefault("QT_HASH_SEED", "0")
 
 
-def _is_iso_date(text: str) -> bool:
-    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
-        return False
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
 def export_pdf_command(args: argparse.Namespace) -> int:
+    from ..domain.brief.options import YearRangeError, check_year_range, is_iso_date
     from ..domain.briefing import Briefing
     from ..resources import bundled_snapshot
     from ..snapshot.issues import SnapshotError
@@ -57,11 +46,13 @@ def export_pdf_command(args: argparse.Namespace) -> int:
     lang = args.lang or "zh"
     year_from = getattr(args, "year_from", None)
     year_to = getattr(args, "year_to", None)
-    if year_from is not None and year_to is not None and year_from > year_to:
-        _err(f"--from {year_from} is after --to {year_to}")
+    try:
+        check_year_range(year_from, year_to)  # before the snapshot is read: costs nothing
+    except YearRangeError as exc:
+        _err(exc.message("en"))
         return EXIT_USAGE
     brief_date = getattr(args, "brief_date", None)
-    if brief_date is not None and not _is_iso_date(brief_date):
+    if brief_date is not None and not is_iso_date(brief_date):
         _err(f"--date {brief_date!r} is not a date like 2026-01-22")
         return EXIT_USAGE
     path = Path(args.snapshot) if args.snapshot else bundled_snapshot()
@@ -74,10 +65,8 @@ def export_pdf_command(args: argparse.Namespace) -> int:
         _err(f"cannot open snapshot {path}: {type(exc).__name__}: {exc}")
         return EXIT_PROBLEM
 
-    from .pdf_brief import YearRangeError, check_year_range
-
     try:
-        check_year_range(briefing, year_from, year_to)
+        check_year_range(year_from, year_to, (briefing.year_min, briefing.year_max))
     except YearRangeError as exc:
         _err(exc.message(lang))
         return EXIT_USAGE
@@ -98,6 +87,7 @@ def export_pdf_command(args: argparse.Namespace) -> int:
         return EXIT_PROBLEM
     app.setFont(ui_font(10.5))  # as the window does (ui.app.make_application)
     options = BriefOptions(
+        kind=getattr(args, "kind", None) or "meeting",
         lang=lang,
         year_from=year_from,
         year_to=year_to,

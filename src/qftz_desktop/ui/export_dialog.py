@@ -1,5 +1,8 @@
 """File ▸ Export PDF brief…: save dialog, then the brief built step by step with a progress dialog.
 
+The save dialog's file type chooses the kind — the meeting brief (2–4 pages, the default) or
+the full data book — and the choice is remembered (settings key ``export/kind``).
+
 The export is what the user is looking at: the window's language and year range. QPainter and
 pyqtgraph must stay on the GUI thread, so instead of a worker thread the export advances one
 step (a section laid out, or a page painted) per turn of the event loop: the window keeps
@@ -10,6 +13,7 @@ temporary file; an existing brief at the chosen path stays as it was.
 from __future__ import annotations
 
 import logging
+import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -23,6 +27,10 @@ from ..export.pdf_brief import BriefJob, BriefOptions, BriefResult
 log = logging.getLogger("qftz_desktop.export")
 
 SETTINGS_KEY = "export_dir"
+KIND_KEY = "export/kind"
+KINDS = ("meeting", "full")
+# the export running for each window (the window's own fields are not ours to set)
+_RUNNING: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _t(lang: str, zh: str, en: str) -> str:
@@ -30,21 +38,57 @@ def _t(lang: str, zh: str, en: str) -> str:
 
 
 def default_file_name(briefing: Briefing, options: BriefOptions) -> str:
-    """'QFTZ-brief-2026-01-22-zh.pdf', with '-2019-2024' when only some years are shown."""
+    """'QFTZ-brief-2026-01-22-zh.pdf' (meeting brief) or 'QFTZ-databook-…', with '-2019-2024'
+    when only some years are shown."""
     as_of = briefing.snapshot.as_of or "undated"
     years = options.years(briefing)
     span = f"-{years[0]}-{years[1]}" if years else ""
-    return f"QFTZ-brief-{as_of}-{options.lang}{span}.pdf"
+    name = "brief" if options.kind == "meeting" else "databook"
+    return f"QFTZ-{name}-{as_of}-{options.lang}{span}.pdf"
 
 
-def options_for(window) -> BriefOptions:
-    """The brief of what the window shows: its language and year range (all years if full)."""
+def kind_filters(lang: str) -> dict[str, str]:
+    """The save dialog's file types, one per kind of brief."""
+    return {
+        "meeting": _t(lang, "会议简报，2–4页 (*.pdf)", "Meeting brief, 2–4 pages (*.pdf)"),
+        "full": _t(lang, "完整数据简报 (*.pdf)", "Full data book (*.pdf)"),
+    }
+
+
+def remembered_kind(settings) -> str:
+    value = settings.value(KIND_KEY, "meeting")
+    return value if value in KINDS else "meeting"
+
+
+def options_for(window, kind: str = "meeting") -> BriefOptions:
+    """The brief of what the window shows: its language and year range (all years if full),
+    the presenter's notes of this snapshot, and the kind asked for."""
     briefing: Briefing = window.briefing
     sel = window.selection
     lo, hi = sel.year_from, sel.year_to
+    notes = presenter_notes(window)
     if (lo, hi) == (briefing.year_min, briefing.year_max):
-        return BriefOptions(lang=sel.lang)
-    return BriefOptions(lang=sel.lang, year_from=lo, year_to=hi)
+        return BriefOptions(kind=kind, lang=sel.lang, notes=notes)
+    return BriefOptions(kind=kind, lang=sel.lang, year_from=lo, year_to=hi, notes=notes)
+
+
+def presenter_notes(window) -> dict[str, str]:
+    """The window's notes for its snapshot, through its public ``notes_for_export`` if it
+    offers one (the notes store belongs to the window)."""
+    getter = getattr(window, "notes_for_export", None)
+    if callable(getter):
+        try:
+            notes = getter()
+        except Exception:  # noqa: BLE001 - a brief without notes beats no brief
+            log.exception("presenter's notes unavailable")
+            return {}
+        return dict(notes or {})
+    return {}
+
+
+def running_export(window) -> ExportController | None:
+    """The export running (or last run) for this window, if any."""
+    return _RUNNING.get(window)
 
 
 class ExportController(QObject):
@@ -172,28 +216,36 @@ def run_export_dialog(window) -> ExportController | None:
     briefing: Briefing | None = window.briefing
     if briefing is None:
         return None
-    running = getattr(window, "_pdf_export", None)
+    running = _RUNNING.get(window)
     if running is not None and running.state == "running":
         running.progress.show()
         return running
-    options = options_for(window)
+    kind = remembered_kind(window.settings)
+    options = options_for(window, kind)
     lang = options.lang
     folder = str(window.settings.value(SETTINGS_KEY, "") or Path.home())
     suggested = str(Path(folder) / default_file_name(briefing, options))
-    path, _filter = QFileDialog.getSaveFileName(
+    filters = kind_filters(lang)
+    others = [f for k, f in filters.items() if k != kind]
+    path, chosen = QFileDialog.getSaveFileName(
         window,
         _t(lang, "导出 PDF 简报", "Export PDF brief"),
         suggested,
-        _t(lang, "PDF 文件 (*.pdf)", "PDF files (*.pdf)"),
+        ";;".join([filters[kind], *others]),
+        filters[kind],
     )
     if not path:
         return None
+    picked = next((k for k, f in filters.items() if f == chosen), kind)
+    if picked != kind:
+        options = options_for(window, picked)
+    window.settings.setValue(KIND_KEY, picked)
     target = Path(path)
     if target.suffix.lower() != ".pdf":
         target = target.with_name(target.name + ".pdf")
     window.settings.setValue(SETTINGS_KEY, str(target.parent))
     controller = ExportController(window, briefing, target, options)
-    window._pdf_export = controller
+    _RUNNING[window] = controller
     action = getattr(window, "export_action", None)
     if action is not None:
         action.setEnabled(False)

@@ -10,9 +10,10 @@ given, marked as theirs.
 *Which charts* (:func:`key_charts`): a chart must show at least two actual (reported or
 derived) values in the year range — a chart of targets alone shows no outcome. Charts holding a
 headline metric come first, in headline order; then zone-wide charts before city and port
-context; then the most recent, then the most complete (reported periods). At most
-``MAX_PER_TAB`` from one tab, so the brief covers the zone's fields; between ``MIN_CHARTS`` and
-``MAX_CHARTS`` in all (fewer only when fewer are eligible). A user's own choice (chart ids)
+context; then the most recent, then the most complete (reported periods). One chart per tab
+is taken first, then a second (``MAX_PER_TAB``) where room is left, so the brief covers the
+zone's fields; between ``MIN_CHARTS`` and ``MAX_CHARTS`` in all (fewer only when fewer are
+eligible), shown in the order above. A user's own choice (chart ids)
 replaces the rule.
 
 **Full data book**: the cover, the summary (headline figures, generated sentences), then
@@ -28,6 +29,7 @@ from datetime import date
 from ..briefing import Briefing, ChartSpec, Point
 from ..i18n import tr
 from ..narrative import headline_figures, summary_sentences
+from ..notes import chart_target, cover_target, tab_target
 from ..tabs import TABS
 from .model import (
     BriefDocument,
@@ -50,10 +52,10 @@ from .model import (
 from .options import BriefOptions, YearRange
 from .scorecard import rules_line, scorecard_rows
 from .takeaway import takeaway_parts
-from .values import CaveatsOf, default_caveats, value_of
+from .values import CaveatsOf, default_caveats, short_publisher, value_of
 
 MIN_CHARTS = 4
-MAX_CHARTS = 6
+MAX_CHARTS = 5  # with the scorecard and the notes, what 4 pages hold
 MAX_PER_TAB = 2
 ZONE_SCOPES = ("ftz",)
 SECTION_TABS = tuple(tab for tab, _ in TABS if tab != "overview")
@@ -89,35 +91,59 @@ WORDS: dict[str, tuple[str, str]] = {
     "cannot_say": ("数据不能说明的", "What the data cannot say"),
     "sources": ("来源", "Sources"),
     "sources_intro": ("本简报引用的{n}个来源。", "The {n} sources this brief cites."),
+    "sources_more": (
+        "各来源的标题和网址见数据简报（导出时选择“完整数据简报”）。",
+        "Titles and addresses of every source: the data book (export kind 'full').",
+    ),
     "presenter": ("主讲人备注", "Presenter's remarks"),
     "gap_targets": (
-        "{n}项目标（共{total}项）在快照中没有可比的实际值（同一指标、同类期间），"
-        "无法判断完成情况：{names}。",
+        "{n}项目标（共{total}项）在快照中没有可比的实际值（同一指标、同类期间），无法判断完成情况"
+        "（见目标完成情况表中的“—”）。",
         "{n} of {total} targets have no comparable actual in the snapshot (same metric, same "
-        "kind of period), so their progress cannot be judged: {names}.",
+        "kind of period), so their progress cannot be judged (the '—' rows of the scorecard).",
     ),
     "gap_deadline": (
         "{n}项目标期限已过，但快照中没有期限当期的实际值：{names}。",
         "{n} targets are past their deadline with no actual for it: {names}.",
     ),
     "bounds": (
-        "{n}项数值只是下限（“超过”“至少”），不能当作精确数使用，也不能据此计算增幅。",
-        "{n} figures are only lower bounds ('over', 'at least'): they are not exact and no "
-        "growth is computed from them.",
+        "图表中{n}项数值只是下限（“超过”“至少”），不是精确数，也未据此计算增幅。",
+        "{n} of the charted figures are only lower bounds ('over', 'at least'): not exact, and "
+        "no growth is computed from them.",
+    ),
+    "bounds_1": (
+        "图表中1项数值只是下限（“超过”“至少”），不是精确数，也未据此计算增幅。",
+        "1 charted figure is only a lower bound ('over', 'at least'): not exact, and no growth "
+        "is computed from it.",
     ),
     "context": (
-        "图表中有{n}幅为青岛市或青岛港口径，仅作背景，不是片区数据。",
-        "{n} of the charts are for Qingdao city or port — context, not the zone's own figures.",
+        "有{n}幅图表为青岛市、青岛港或园区口径，仅作背景，不是整个片区的数据。",
+        "{n} of the charts are for Qingdao city, the port or a park — context, not the whole "
+        "zone's figures.",
+    ),
+    "context_1": (
+        "有1幅图表为青岛市、青岛港或园区口径，仅作背景，不是整个片区的数据。",
+        "1 chart is for Qingdao city, the port or a park — context, not the whole zone's figures.",
     ),
     "derived": (
-        "{n}项数值为推算值（由公开数值计算），不是公布数；计算方法见数据简报。",
-        "{n} figures are derived (computed from published ones), not published themselves; "
+        "图表中{n}项数值为推算值（由公开数值计算），不是公布数；计算方法见数据简报。",
+        "{n} of the charted figures are derived (computed from published ones), not published; "
         "the data book gives each formula.",
     ),
+    "derived_1": (
+        "图表中1项数值为推算值（由公开数值计算），不是公布数；计算方法见数据简报。",
+        "1 charted figure is derived (computed from published ones), not published; the data "
+        "book gives its formula.",
+    ),
     "noted": (
-        "{n}项数值附有说明（期间推断、口径差异、来源冲突等），见各页脚注。",
-        "{n} figures carry a note (inferred period, scope, conflicting sources…): see the "
-        "footnotes on their pages.",
+        "图表中{n}项数值附有说明（期间推断、口径差异、来源冲突、上下限等），见各页脚注。",
+        "{n} of the charted figures carry a note (inferred period, scope, conflicting sources, "
+        "bounds…): see the footnotes on their pages.",
+    ),
+    "noted_1": (
+        "图表中1项数值附有说明（期间推断、口径差异、来源冲突、上下限等），见所在页脚注。",
+        "1 charted figure carries a note (inferred period, scope, conflicting sources, bounds…): "
+        "see the footnote on its page.",
     ),
     "headline": ("核心指标", "Headline figures"),
     "summary": ("摘要", "Executive summary"),
@@ -183,13 +209,16 @@ def key_charts(
 
     picked: list[ChartSpec] = []
     per_tab: dict[str, int] = {}
-    for c in sorted(eligible, key=order):
-        if len(picked) >= limit:
-            break
-        if per_tab.get(c.tab, 0) >= MAX_PER_TAB:
-            continue
-        picked.append(c)
-        per_tab[c.tab] = per_tab.get(c.tab, 0) + 1
+    ranked = sorted(eligible, key=order)
+    for cap in (1, MAX_PER_TAB):  # one chart per tab first, then a second where room is left
+        for c in ranked:
+            if len(picked) >= limit:
+                break
+            if c in picked or per_tab.get(c.tab, 0) >= cap:
+                continue
+            picked.append(c)
+            per_tab[c.tab] = per_tab.get(c.tab, 0) + 1
+    picked.sort(key=ranked.index)
     return picked
 
 
@@ -239,6 +268,10 @@ class Composer:
 
     def w(self, key: str, **kw: object) -> str:
         return w(key, self.lang, **kw)
+
+    def counted(self, key: str, n: int) -> str:
+        """A sentence about ``n`` things, in the singular when there is one."""
+        return self.w(f"{key}_1") if n == 1 else self.w(key, n=n)
 
     def cite(self, *ids: str) -> None:
         for sid in ids:
@@ -354,7 +387,7 @@ class Composer:
         blocks: list = [Heading(self.b.snapshot.title(self.lang), 1)]
         blocks += self.zone_lines()
         blocks.append(self.cover_facts())
-        note = self.note("cover")
+        note = self.note(cover_target())
         if note:
             blocks.append(note)
         return Section("cover", self.b.snapshot.title(self.lang), tuple(blocks))
@@ -377,11 +410,11 @@ class Composer:
                 )
             )
         columns = (
-            Column(tr("label.metric", lang), 0.42),
-            Column(tr("label.value", lang), 0.2),
-            Column(tr("label.period", lang), 0.2),
-            Column(tr("label.status", lang), 0.1),
-            Column(tr("label.source", lang), 0.08),
+            Column(tr("label.metric", lang), 0.47),
+            Column(tr("label.value", lang), 0.17),
+            Column(tr("label.period", lang), 0.17),
+            Column(tr("label.status", lang), 0.09),
+            Column(tr("label.source", lang), 0.1),
         )
         return Table(columns, tuple(rows), title=self.w("headline"))
 
@@ -426,7 +459,7 @@ class Composer:
             f"{tr('label.scope', lang)}{sep}{chart.scope_label(lang)} · "
             f"{tr('label.unit', lang)}{sep}{chart.unit_label(lang)}"
         )
-        note = self.o.note(chart.id)
+        note = self.o.note(chart_target(chart.id))
         table = self.chart_table(chart, values) if with_table else None
         return ChartBlock(
             chart_id=chart.id,
@@ -471,10 +504,9 @@ class Composer:
         blocks += [self.chart_block(c) for c in charts]
         if len(blocks) == 1:
             return Section("charts", self.w("key_charts"), ())
-        return Section("charts", self.w("key_charts"), tuple(blocks), new_page=True)
+        return Section("charts", self.w("key_charts"), tuple(blocks))
 
     def caveats_section(self, score: Section, charts: Section) -> Section:
-        lang = self.lang
         items: list[CaveatItem] = []
         age = self.zone_lines()[-1].text
         items.append(CaveatItem("age", age))
@@ -482,16 +514,10 @@ class Composer:
         if card is not None:
             none = [r for r in card.rows if r.actual is None]
             if none:
-                names = "；" if lang == "zh" else "; "
                 items.append(
                     CaveatItem(
                         "gap",
-                        self.w(
-                            "gap_targets",
-                            n=len(none),
-                            total=len(card.rows),
-                            names=names.join(dict.fromkeys(r.what for r in none)),
-                        ),
+                        self.w("gap_targets", n=len(none), total=len(card.rows)),
                     )
                 )
         shown = [b for b in charts.blocks if isinstance(b, ChartBlock)]
@@ -504,15 +530,15 @@ class Composer:
         values = [v for c in shown for v in c.values]
         bounds = [v for v in values if v.qualifier in ("over", "at_least")]
         if bounds:
-            items.append(CaveatItem("bound", self.w("bounds", n=len(bounds))))
+            items.append(CaveatItem("bound", self.counted("bounds", len(bounds))))
         derived = [v for v in values if v.status == "derived"]
         if derived:
-            items.append(CaveatItem("derived", self.w("derived", n=len(derived))))
+            items.append(CaveatItem("derived", self.counted("derived", len(derived))))
         noted = [v for v in values if v.caveats]
         if noted:
-            items.append(CaveatItem("note", self.w("noted", n=len(noted))))
+            items.append(CaveatItem("note", self.counted("noted", len(noted))))
         if context:
-            items.append(CaveatItem("scope", self.w("context", n=len(context))))
+            items.append(CaveatItem("scope", self.counted("context", len(context))))
         title = self.w("cannot_say")
         return Section("caveats", title, (Heading(title, 3), Caveats(tuple(items), title)))
 
@@ -527,10 +553,13 @@ class Composer:
                 continue
             joiner = "，" if self.lang == "zh" else ", "
             name = joiner.join(x for x in (src.publisher, src.title) if x)
-            items.append(SourceItem(sid, name, src.date, src.url))
+            short = " ".join(x for x in (short_publisher(src.publisher, self.lang), src.date) if x)
+            items.append(SourceItem(sid, name, src.date, src.url, short))
         title = self.w("sources")
         intro = self.w("sources_intro", n=len(items))
-        return Section("sources", title, (Heading(title, 3), Sources(tuple(items), title, intro)))
+        more = self.w("sources_more") if self.o.kind == "meeting" else ""
+        block = Sources(tuple(items), title, intro, more)
+        return Section("sources", title, (Heading(title, 3), block))
 
     # the full data book ------------------------------------------------------------------
     def full(self) -> list[Section]:
@@ -560,7 +589,7 @@ class Composer:
         tab = self.b.tab(tab_id)
         title = tr(f"tab.{tab_id}", lang)
         blocks: list = [Heading(title, 2, anchor=f"tab:{tab_id}")]
-        note = self.note(f"tab:{tab_id}")
+        note = self.note(tab_target(tab_id))
         if note:
             blocks.append(note)
         charts = [

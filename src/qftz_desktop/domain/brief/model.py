@@ -155,6 +155,7 @@ class ScorecardRow:
     status_text: str  # the status in the document's language
     reason: str  # why this status, one short clause
     source_ids: tuple[str, ...] = ()
+    reason_key: str = ""  # which rule decided (scorecard.REASONS key), e.g. "no_actual"
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,7 @@ class SourceItem:
     citation: str  # "青岛日报/观海新闻，《…》"
     date: str  # "" when the source is undated
     url: str = ""
+    short: str = ""  # "青岛日报/观海新闻 2024-06-26": publisher without its gloss, and date
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,7 @@ class Sources:
     items: tuple[SourceItem, ...]
     title: str = ""
     intro: str = ""
+    more: str = ""  # where the full citations are (the meeting brief lists them short)
 
 
 @dataclass(frozen=True)

@@ -91,8 +91,8 @@ class BriefOptions:
     ``kind``: ``meeting`` (2–4 pages: the zone, headline figures, target scorecard, key charts
     with takeaways, what the data cannot say, sources) or ``full`` (the data book).
     ``brief_date`` (YYYY-MM-DD) fixes the brief's own date; see :meth:`date`.
-    ``notes``: the presenter's notes, keyed by what they annotate — ``"cover"``, a chart id
-    (``ChartSpec.id``, e.g. ``"chart:ftz_trade_value"``), ``"tab:<tab id>"``, or a slide id.
+    ``notes``: the presenter's notes of this snapshot, keyed by target as in
+    :mod:`..notes` (``"cover"``, ``"tab:trade"``, ``"chart:trade/chart:ftz_trade_value"``).
     They are printed marked as the presenter's remarks, never mixed with the data.
     """
 

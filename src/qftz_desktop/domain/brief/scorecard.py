@@ -228,9 +228,9 @@ def _with_period(point: Point, metric: Metric, lang: str) -> str:
 
 
 def has_deadline(target: Point) -> bool:
-    """Targets carry their deadline as their period; a period kind the snapshot marks as
-    imprecise (no date) has none."""
-    return target.period.kind in ("year", "quarter", "span", "date")
+    """Targets carry their deadline as their period. A period the snapshot gives as "around"
+    or "before" a date (a goal with no stated deadline) has none; an inferred year has one."""
+    return getattr(target.period, "precision", "exact") in ("exact", "inferred")
 
 
 @dataclass(frozen=True)
@@ -346,6 +346,7 @@ def score_target(
         status_text=status_text(j.status, lang),
         reason=_t(REASONS, j.reason_key, lang, **j.reason),
         source_ids=tuple(dict.fromkeys(sources)),
+        reason_key=j.reason_key,
     )
 
 

@@ -1,0 +1,315 @@
+"""Layout shared by the PDF renderers: fonts, margins, paragraphs that may continue on the next
+page, headings kept with what follows, tables with repeated headers, label–value lines, and the
+running header and footer of every page."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPen
+
+from ...render.theme import PRINT
+from .canvas import MM, PdfCanvas
+from .paginate import Block, PageLayout
+
+HEADER_FILL = "#EEF1F4"  # table header rows
+
+# Text sizes in points.
+SIZE_BODY = 9.5
+SIZE_TABLE = 8.0
+SIZE_SMALL = 7.5
+SIZE_H1 = 24.0
+SIZE_H2 = 15.0
+SIZE_H3 = 11.0
+
+# Words used only by the PDF (zh, en); shared words come from domain.i18n.
+WORDS: dict[str, tuple[str, str]] = {
+    "brief": ("简报", "Brief"),
+    "brief_date": ("简报日期", "Date of this brief"),
+    "years": ("年份范围", "Years"),
+    "all_years": ("全部年份", "all years"),
+    "snapshot_id": ("快照标识", "Snapshot content id"),
+    "compiled_by": ("资料编制", "Compiled by"),
+    "software": ("生成软件", "Made with"),
+    "reading": ("阅读说明", "How to read this brief"),
+    "reading_reported": (
+        "公开报道：公开资料中发布的数值（图中实心柱）。",
+        "Reported: a value published in a public source (solid bars).",
+    ),
+    "reading_derived": (
+        "推算：由公开数值计算得出，公式列于表下（图中斜线柱）。",
+        "Derived: computed from reported values; the formula is listed under the table "
+        "(hatched bars).",
+    ),
+    "reading_target": (
+        "目标：规划或文件提出的目标值，并非实际完成数（图中虚线框）。",
+        "Target: a goal stated in a plan, not an outcome (dashed outlines).",
+    ),
+    "reading_qualifier": (
+        "数值前的“超过”“约”“至少”照录原文；每个数字都注明期间与来源，来源清单见文末。",
+        "'over', 'about' and 'at least' are as the source wrote them; every number has its "
+        "period and source, listed in full at the end.",
+    ),
+    "contents": ("目录", "Contents"),
+    "summary": ("摘要", "Executive summary"),
+    "summary_points": ("数据要点", "What the data shows"),
+    "summary_note": (
+        "以上句子由本简报的数据按固定规则自动生成；标注“推算”的数值由本简报计算，括号内为公式。",
+        "These sentences are generated from the data by fixed rules; values marked 'derived' "
+        "are computed for this brief, with the formula in brackets.",
+    ),
+    "tab_counts": (
+        "{charts} 幅图表 · {cards} 项关键数据 · {highlights} 条要点",
+        "{charts} charts · {cards} key figures · {highlights} highlights",
+    ),
+    "no_data": ("所选年份内无数据。", "No data for the selected years."),
+    "charts_left_out": (
+        "本节收入前 {shown} 幅图表，另有 {hidden} 幅未收入简报（可在应用中查看、导出）：{names}",
+        "This section includes the first {shown} charts; {hidden} more are not in the brief "
+        "(see them, and export their data, in the app): {names}",
+    ),
+    "capped": (
+        "本表仅列出最近的 {shown} 个数值（共 {total} 个，{hidden} 个未列出）；图中绘出全部数值。"
+        "完整数据表见应用中本图的“数据表”按钮，可复制或导出 CSV。",
+        "This table lists the latest {shown} of {total} values ({hidden} not listed); the chart "
+        "draws them all. The full table is in the app: the chart's Data button shows it, "
+        "copies it and saves it as CSV.",
+    ),
+    "derived_notes": ("推算方法", "How derived values were computed"),
+    "sources_intro": (
+        "本简报引用的 {n} 个来源，按日期排列。",
+        "The {n} sources cited in this brief, by date.",
+    ),
+    "source_id": ("编号", "Id"),
+    "source_title": ("来源", "Source"),
+    "source_date": ("日期", "Date"),
+    "source_url": ("网址", "Address"),
+    "page_of": ("第 {n} / {total} 页", "Page {n} of {total}"),
+    "no_date": ("未注明", "undated"),
+}
+
+
+def word(key: str, lang: str, **params: object) -> str:
+    zh, en = WORDS[key]
+    text = zh if lang == "zh" else en
+    return text.format(**params) if params else text
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    weight: float
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+    anywhere: bool = False
+
+
+class PageKit:
+    """Margins, fonts and the block makers of one PDF in one language."""
+
+    PAD_X = 4.0
+    PAD_Y = 2.5
+
+    def __init__(self, canvas: PdfCanvas, lang: str):
+        self.c = canvas
+        self.lang = lang
+        self.theme = PRINT
+        page = canvas.page_rect
+        self.left = 18 * MM
+        self.width = page.width() - 2 * self.left
+        self.top = 18 * MM
+        self.bottom = page.height() - 18 * MM
+        self.pages: list[PageLayout] = []
+        self.f_body = canvas.font(SIZE_BODY)
+        self.f_bold = canvas.font(SIZE_BODY, bold=True)
+        self.f_table = canvas.font(SIZE_TABLE)
+        self.f_table_bold = canvas.font(SIZE_TABLE, bold=True)
+        self.f_small = canvas.font(SIZE_SMALL)
+        self.f_h1 = canvas.font(SIZE_H1, bold=True)
+        self.f_h2 = canvas.font(SIZE_H2, bold=True)
+        self.f_h3 = canvas.font(SIZE_H3, bold=True)
+
+    def t(self, key: str, **params: object) -> str:
+        return word(key, self.lang, **params)
+
+    def sep(self) -> str:
+        return "：" if self.lang == "zh" else ": "
+
+    def text_blocks(
+        self,
+        text: str,
+        font: QFont,
+        *,
+        color: str | None = None,
+        gap: float = 0.0,
+        indent: float = 0.0,
+        bullet: str = "",
+        keep_first: bool = False,
+        section: str = "",
+        anchor: str = "",
+        new_page: bool = False,
+        keep_last: bool = False,
+    ) -> list[Block]:
+        """A paragraph as one block per line, so that it may continue on the next page."""
+        box = self.c.layout_text(text, font, self.width - indent)
+        bullet_box = self.c.layout_text(bullet, font, indent) if bullet else None
+        colour = color or self.theme.text
+        blocks = []
+        for i, (_top, h) in enumerate(box.lines):
+
+            def draw(c: PdfCanvas, x: float, y: float, i: int = i) -> None:
+                c.painter.setPen(QColor(colour))
+                if i == 0 and bullet_box is not None:
+                    bullet_box.draw_line(c.painter, 0, x, y)
+                box.draw_line(c.painter, i, x + indent, y)
+
+            blocks.append(Block(h, draw, gap_before=gap if i == 0 else 0.0))
+        if blocks:
+            first, last = blocks[0], blocks[-1]
+            first.section, first.anchor, first.new_page = section, anchor, new_page
+            if keep_first and len(blocks) > 1:
+                first.keep_with_next = True  # no lone first line at a page's foot
+            if keep_last:
+                last.keep_with_next = True
+            if len(blocks) > 2:
+                blocks[-2].keep_with_next = True  # no lone last line at a page's top
+        return blocks
+
+    def heading(self, text: str, level: int, **kw) -> list[Block]:
+        font = {1: self.f_h1, 2: self.f_h2, 3: self.f_h3}[level]
+        gap = {1: 0.0, 2: 0.0, 3: 14.0}[level]
+        blocks = self.text_blocks(text, font, gap=gap, **kw)
+        for b in blocks:
+            b.keep_with_next = True
+        if level == 2:
+            blocks.append(Block(6.0, lambda c, x, y: None, keep_with_next=True))
+        return blocks
+
+    def table(self, columns: Sequence[Column], rows: Sequence[Sequence[str]]) -> list[Block]:
+        """A table: a header block (repeated on continued pages) and one block per row."""
+        total = sum(col.weight for col in columns)
+        widths = [self.width * col.weight / total for col in columns]
+        grid = QColor(self.theme.grid)
+
+        def row_block(cells: Sequence[str], header: bool) -> Block:
+            font = self.f_table_bold if header else self.f_table
+            boxes = [
+                self.c.layout_text(
+                    cell, font, w - 2 * self.PAD_X, align=col.align, anywhere=col.anywhere
+                )
+                for cell, w, col in zip(cells, widths, columns, strict=True)
+            ]
+            height = max(box.height for box in boxes) + 2 * self.PAD_Y
+
+            def draw(c: PdfCanvas, x: float, y: float) -> None:
+                p = c.painter
+                if header:
+                    p.fillRect(QRectF(x, y, self.width, height), QColor(HEADER_FILL))
+                p.setPen(QColor(self.theme.text))
+                cx = x
+                for box, w in zip(boxes, widths, strict=True):
+                    box.draw(p, cx + self.PAD_X, y + self.PAD_Y)
+                    cx += w
+                pen = QPen(grid if not header else QColor(self.theme.muted))
+                pen.setWidthF(0.75 if header else 0.5)
+                p.setPen(pen)
+                p.drawLine(QLineF(x, y + height, x + self.width, y + height))
+
+            return Block(height, draw)
+
+        header = row_block([col.title for col in columns], header=True)
+        header.keep_with_next = True
+        header.gap_before = 4.0
+        blocks = [header]
+        for cells in rows:
+            block = row_block(cells, header=False)
+            block.repeat = header
+            blocks.append(block)
+        return blocks
+
+    def key_values(self, facts: Sequence[tuple[str, str]]) -> list[Block]:
+        label_w = 34 * MM
+        blocks = []
+        for label, value in facts:
+            lbox = self.c.layout_text(label, self.f_body, label_w - 6)
+            vbox = self.c.layout_text(value, self.f_body, self.width - label_w, anywhere=True)
+            h = max(lbox.height, vbox.height) + 4.0
+
+            def draw(c: PdfCanvas, x: float, y: float, lbox=lbox, vbox=vbox) -> None:
+                c.painter.setPen(QColor(self.theme.muted))
+                lbox.draw(c.painter, x, y + 2)
+                c.painter.setPen(QColor(self.theme.text))
+                vbox.draw(c.painter, x + label_w, y + 2)
+
+            blocks.append(Block(h, draw))
+        return blocks
+
+    def canvas_font(self, size: float, bold: bool = False) -> QFont:
+        return self.c.font(size, bold)
+
+    # pages ---------------------------------------------------------------------------------
+    def paint_page(self, index: int) -> None:
+        page = self.pages[index]
+        if index > 0:
+            self.c.new_page()
+        self.chrome(index, page)
+        for block, y in page.blocks:
+            block.draw(self.c, self.left, y)
+
+    def running_title(self) -> str:
+        raise NotImplementedError
+
+    def footer_text(self) -> str:
+        raise NotImplementedError
+
+    def chrome(self, index: int, page: PageLayout) -> None:
+        """Running header (after the cover) and the footer on every page."""
+        p = self.c.painter
+        muted = QColor(self.theme.muted)
+        pen = QPen(QColor(self.theme.grid))
+        pen.setWidthF(0.5)
+        if index > 0:
+            head_y = 9 * MM
+            left = self.c.layout_text(self.running_title(), self.f_small, self.width / 2)
+            right = self.c.layout_text(
+                page.section, self.f_small, self.width / 2, align=Qt.AlignmentFlag.AlignRight
+            )
+            p.setPen(muted)
+            left.draw(p, self.left, head_y)
+            right.draw(p, self.left + self.width / 2, head_y)
+            p.setPen(pen)
+            line_y = head_y + left.height + 2
+            p.drawLine(QLineF(self.left, line_y, self.left + self.width, line_y))
+        foot_y = self.c.page_rect.height() - 13 * MM
+        text = self.footer_text()
+        left = self.c.layout_text(text, self.f_small, self.width * 0.75)
+        right = self.c.layout_text(
+            self.t("page_of", n=index + 1, total=len(self.pages)),
+            self.f_small,
+            self.width * 0.25,
+            align=Qt.AlignmentFlag.AlignRight,
+        )
+        p.setPen(pen)
+        p.drawLine(QLineF(self.left, foot_y - 3, self.left + self.width, foot_y - 3))
+        p.setPen(muted)
+        left.draw(p, self.left, foot_y)
+        right.draw(p, self.left + self.width * 0.75, foot_y)
+
+
+def _cjk(text: str) -> int:
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+
+
+def _pick(text: str, lang: str) -> str:
+    """Bilingual snapshot notes are written 'Chinese / English': keep the reader's half.
+
+    Only when the text clearly is such a pair — more Chinese before the ' / ' than after it,
+    and English words after it; '150 / 200 = 75%' stays whole."""
+    parts = re.split(r"\s?/\s", text)
+    if len(parts) == 2:
+        zh, en = parts[0].strip(), parts[1].strip()
+        if zh and en and _cjk(zh) > _cjk(en) and re.search(r"[A-Za-z]{3,}", en):
+            return zh if lang == "zh" else en
+    return text

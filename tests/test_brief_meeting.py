@@ -1,0 +1,235 @@
+"""The meeting brief, read back from real PDFs: length, scorecard, takeaways, caveats, notes.
+
+Expected values are written down from the bundled snapshot's rows (data/source), not from
+the code: the IC park completed 580亿元 by June 2024 (PR2024) against a 2025 target of "over
+1,000亿元", so its progress is *under* 58 %; the zone had 25,000 business entities in Sept 2022
+(S38) against "at least 30,000" for 2022 (S5), so *at most* 83 %; the zone's 2021 trade of
+1,870亿元 (S1) is not the 2022 target's own year, so no progress is given for it.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from qftz_desktop.domain.brief.compose import compose, key_charts
+from qftz_desktop.domain.brief.model import ChartBlock, PresenterNote, Scorecard
+from qftz_desktop.domain.brief.options import BriefOptions
+from qftz_desktop.domain.briefing import Briefing
+from qftz_desktop.export.pdf_brief import BriefJob
+from qftz_desktop.resources import bundled_snapshot
+from qftz_desktop.snapshot.reader import open_snapshot
+
+DATE = "2026-11-29"
+CASES = [(lang, paper) for lang in ("zh", "en") for paper in ("A4", "Letter")]
+MARKS = re.compile(r"[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]")
+
+
+def _bare(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Briefing:
+    return Briefing(open_snapshot(bundled_snapshot()))
+
+
+@pytest.fixture(scope="module")
+def meeting(qapp, bundled, tmp_path_factory):
+    """(lang, paper, notes key) -> (path, job, page texts), exported once each."""
+    folder = tmp_path_factory.mktemp("meeting")
+    cache: dict = {}
+
+    def get(lang: str, paper: str, notes: tuple = ()):
+        key = (lang, paper, notes)
+        if key not in cache:
+            path = folder / f"m-{lang}-{paper}-{len(notes)}.pdf"
+            options = BriefOptions(
+                kind="meeting", lang=lang, paper=paper, brief_date=DATE, notes=dict(notes)
+            )
+            job = BriefJob(bundled, path, options)
+            job.run()
+            texts = [p.extract_text() for p in PdfReader(path).pages]
+            cache[key] = (path, job, texts)
+        return cache[key]
+
+    return get
+
+
+@pytest.mark.parametrize(("lang", "paper"), CASES)
+def test_meeting_brief_fits_on_four_pages(meeting, lang, paper):
+    path, job, texts = meeting(lang, paper)
+    assert 2 <= len(texts) == job.total <= 4
+    # the kind is the meeting brief: no data-book section (its contents page) is there
+    assert "目录" not in _bare(texts[0]) and "Contents" not in texts[0]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_scorecard_checkable_against_the_data(meeting, bundled, lang):
+    _path, _job, texts = meeting(lang, "A4")
+    bare = _bare("\n".join(texts))
+    doc = compose(bundled, BriefOptions(kind="meeting", lang=lang, brief_date=DATE))
+    card = doc.scorecard
+    assert isinstance(card, Scorecard)
+    # every target row of the snapshot (14 in data/source/observations.csv)
+    assert len(card.rows) == 14
+    rows = {(r.metric_id, r.deadline): r for r in card.rows}
+    y = "年" if lang == "zh" else ""
+    ic = rows[("ic_park_investment_completed", f"2025{y}")]
+    assert ic.progress == ("不到58%" if lang == "zh" else "under 58%")
+    assert ic.progress_high == pytest.approx(0.58) and ic.progress_low is None
+    assert ic.status == "unknown"  # the 2025 deadline has passed; no 2025 value to judge by
+    ent = rows[("ftz_enterprises", f"2022{y}")]
+    assert ent.progress == ("至多83%" if lang == "zh" else "at most 83%")
+    trade = rows[("ftz_trade_value", f"2022{y}")]
+    assert trade.actual is not None and trade.actual.period_code == "2021"
+    assert trade.progress == "" and trade.status == "unknown"
+    # what the reader sees on the page
+    for text in (ic.progress, ent.progress, ic.status_text):
+        assert _bare(text) in bare
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_takeaway_under_every_chart(meeting, bundled, lang):
+    _path, _job, texts = meeting(lang, "A4")
+    pages = [_bare(t) for t in texts]
+    doc = compose(bundled, BriefOptions(kind="meeting", lang=lang, brief_date=DATE))
+    charts = doc.charts
+    assert 4 <= len(charts) <= 6
+    for chart in charts:
+        assert chart.takeaway
+        where = [i for i, p in enumerate(pages) if _bare(chart.takeaway) in p]
+        assert where, chart.takeaway
+        # the takeaway is on the page of the chart's title
+        assert any(_bare(chart.title)[:20] in pages[i] for i in where)
+
+
+def test_key_charts_follow_the_headline_positions(bundled):
+    # headline positions in data/source/metrics.csv: 1 ftz_f500_projects_total,
+    # 2 ftz_trade_share_city, 3 ftz_trade_growth_avg, 5 port_cargo_world_rank,
+    # 7 ftz_innovation_cumulative, 8 ic_park_investment_completed; one chart per tab first
+    ids = [c.id for c in key_charts(bundled)]
+    assert ids == [
+        "chart:ftz_f500|count|ftz",
+        "chart:ftz_share_of_city|pct|ftz",
+        "chart:port_cargo_world_rank",
+        "chart:ftz_innovation_cumulative",
+        "chart:ic_park_investment|cny_100m|park",
+    ]
+    # the user's own choice replaces the rule, in its order
+    chosen = ["chart:port_cargo_world_rank", "chart:nope", "chart:ftz_trade_value"]
+    assert [c.id for c in key_charts(bundled, chosen=chosen)] == [
+        "chart:port_cargo_world_rank",
+        "chart:ftz_trade_value",
+    ]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_caveats_are_footnotes_on_the_page_of_their_value(meeting, bundled, lang):
+    """Every mark next to a value has its footnote on that page; every note of a charted
+    value is printed on the page of its chart; the 'how to read' line explains the marks."""
+    _path, _job, texts = meeting(lang, "A4")
+    doc = compose(bundled, BriefOptions(kind="meeting", lang=lang, brief_date=DATE))
+    how = "数字后的①②…表示" if lang == "zh" else "①, ②… after a value mark a note"
+    for n, text in enumerate(texts, start=1):
+        lines = [ln.strip() for ln in text.splitlines() if _bare(how) not in _bare(ln)]
+        notes = {ln[0] for ln in lines if MARKS.match(ln or " ")}
+        used = set(MARKS.findall("\n".join(lines)))
+        assert used <= notes, f"page {n}: marks without a footnote {used - notes}"
+    pages = [_bare(t) for t in texts]
+    checked = 0
+    for chart in doc.charts:
+        page = next(p for p in pages if _bare(chart.takeaway) in p)
+        for value in chart.values:
+            for cav in value.caveats:
+                if cav.kind in ("note", "conflict"):
+                    assert _bare(cav.text) in page, (chart.chart_id, cav.text)
+                    checked += 1
+    assert checked >= 5
+    assert _bare(how) in "".join(pages)
+
+
+def test_notes_in_both_languages_are_the_snapshots(bundled):
+    """The notes printed are the observation's own, in the reader's half of the pair."""
+    doc_zh = compose(bundled, BriefOptions(kind="meeting", lang="zh", brief_date=DATE))
+    doc_en = compose(bundled, BriefOptions(kind="meeting", lang="en", brief_date=DATE))
+    # S1's undated page, observation 2 (2021 trade 1,870亿元): note in data/source
+    zh = {c.text for v in doc_zh.values() if v.obs_id == 2 for c in v.caveats}
+    en = {c.text for v in doc_en.values() if v.obs_id == 2 for c in v.caveats}
+    assert any("网页未标年份" in t for t in zh) and not any("undated" in t for t in zh)
+    assert any("The page is undated" in t for t in en) and not any("网页" in t for t in en)
+
+
+def test_presenters_remarks_are_printed_apart(meeting, bundled):
+    notes = (
+        ("cover", "先讲开放平台，再讲产业。"),
+        ("chart:port_cargo_world_rank", "港口排名用于开场。"),
+    )
+    _path, job, texts = meeting("zh", "A4", notes)
+    bare = _bare("\n".join(texts))
+    assert "先讲开放平台，再讲产业。" in bare and "港口排名用于开场。" in bare
+    assert bare.count("主讲人备注") >= 2  # each note under its label, not mixed with data
+    doc = compose(bundled, job.options)
+    assert doc.blocks_of(PresenterNote)[0].text == "先讲开放平台，再讲产业。"
+    chart = next(c for c in doc.charts if c.chart_id == "chart:port_cargo_world_rank")
+    assert isinstance(chart, ChartBlock) and chart.notes == "港口排名用于开场。"
+    assert len(texts) <= 4
+
+
+def test_cover_gives_the_age_of_the_data(meeting, bundled):
+    """As-of date, the newest zone-wide figure and the brief's own date (issue 10, point 9)."""
+    _path, _job, texts = meeting("en", "A4")
+    first = _bare(texts[0])
+    assert _bare("Data as of 2026-01-22") in first
+    # newest reported zone-wide value in data/source: marine species, over 310 (Sept 2024, S31)
+    assert _bare("the latest zone-wide figure is for Sep 2024") in first
+    assert DATE in first
+
+
+def test_export_pdf_command_kinds(tmp_path):
+    """The command: meeting by default, --kind full the data book; same bytes twice."""
+    env = {"PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    import os
+    import sys
+
+    env = {**os.environ, **env, "SOURCE_DATE_EPOCH": "1796083200"}  # 2026-12-01
+    out = {}
+    for kind in ("meeting", "full", "again"):
+        path = tmp_path / f"{kind}.pdf"
+        args = ["--kind", "full"] if kind == "full" else []
+        done = subprocess.run(
+            [sys.executable, "-m", "qftz_desktop", "export-pdf", "--out", str(path), *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=240,
+        )
+        assert done.returncode == 0, done.stderr
+        out[kind] = path
+    meeting_pages = len(PdfReader(out["meeting"]).pages)
+    assert meeting_pages <= 4 < len(PdfReader(out["full"]).pages)
+    assert out["meeting"].read_bytes() == out["again"].read_bytes()
+    assert "2026-12-01" in PdfReader(out["meeting"]).pages[0].extract_text()
+    bad = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "qftz_desktop",
+            "export-pdf",
+            "--out",
+            str(tmp_path / "x.pdf"),
+            "--from",
+            "2024",
+            "--to",
+            "2020",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert bad.returncode == 2 and "--from 2024 is after --to 2020" in bad.stderr
