@@ -3,8 +3,8 @@
 Expected values are written down from the bundled snapshot's rows (data/source), not from
 the code: the IC park completed 580亿元 by June 2024 (PR2024) against a 2025 target of "over
 1,000亿元", so its progress is *under* 58 %; the zone had 25,000 business entities in Sept 2022
-(S38) against "at least 30,000" for 2022 (S5), so *at most* 83 %; the zone's 2021 trade of
-1,870亿元 (S1) is not the 2022 target's own year, so no progress is given for it.
+(S38) against "at least 30,000" for 2022 (S5), so *at most* 83 %; the zone's 2021 trade
+(1,890亿元, N3; S1 says 1,870亿元) is not the 2022 target's own year, so no progress is given.
 """
 
 from __future__ import annotations
@@ -75,17 +75,16 @@ def test_scorecard_checkable_against_the_data(meeting, bundled, lang):
     doc = compose(bundled, BriefOptions(kind="meeting", lang=lang, brief_date=DATE))
     card = doc.scorecard
     assert isinstance(card, Scorecard)
-    # every target row of the snapshot (14 in data/source/observations.csv)
-    assert len(card.rows) == 14
-    rows = {(r.metric_id, r.deadline): r for r in card.rows}
-    y = "年" if lang == "zh" else ""
-    ic = rows[("ic_park_investment_completed", f"2025{y}")]
+    # every target row of the snapshot (13 in data/source/observations.csv)
+    assert len(card.rows) == 13
+    rows = {(r.metric_id, r.target.period_code): r for r in card.rows}
+    ic = rows[("ic_park_investment_completed", "2025")]
     assert ic.progress == ("不到58%" if lang == "zh" else "under 58%")
     assert ic.progress_high == pytest.approx(0.58) and ic.progress_low is None
     assert ic.status == "unknown"  # the 2025 deadline has passed; no 2025 value to judge by
-    ent = rows[("ftz_enterprises", f"2022{y}")]
+    ent = rows[("ftz_enterprises", "2022")]
     assert ent.progress == ("至多83%" if lang == "zh" else "at most 83%")
-    trade = rows[("ftz_trade_value", f"2022{y}")]
+    trade = rows[("ftz_trade_value", "2022?")]
     assert trade.actual is not None and trade.actual.period_code == "2021"
     assert trade.progress == "" and trade.status == "unknown"
     # what the reader sees on the page
@@ -157,11 +156,14 @@ def test_notes_in_both_languages_are_the_snapshots(bundled):
     """The notes printed are the observation's own, in the reader's half of the pair."""
     doc_zh = compose(bundled, BriefOptions(kind="meeting", lang="zh", brief_date=DATE))
     doc_en = compose(bundled, BriefOptions(kind="meeting", lang="en", brief_date=DATE))
-    # S1's undated page, observation 2 (2021 trade 1,870亿元): note in data/source
-    zh = {c.text for v in doc_zh.values() if v.obs_id == 2 for c in v.caveats}
-    en = {c.text for v in doc_en.values() if v.obs_id == 2 for c in v.caveats}
-    assert any("网页未标年份" in t for t in zh) and not any("undated" in t for t in zh)
-    assert any("The page is undated" in t for t in en) and not any("网页" in t for t in en)
+    # N3's 2021 trade, 1,890亿元, the scorecard's latest actual for the 2022 target: its note
+    # in data/source says it conflicts with S1's 1,870亿元
+    zh = {(c.kind, c.text) for v in doc_zh.values() if v.obs_id == 165 for c in v.caveats}
+    en = {(c.kind, c.text) for v in doc_en.values() if v.obs_id == 165 for c in v.caveats}
+    assert any(k == "conflict" and t.startswith("与S1（德文，未标年份）") for k, t in zh)
+    assert not any("Conflicts" in t for _k, t in zh)
+    assert any(k == "conflict" and t.startswith("Conflicts with S1's 1870") for k, t in en)
+    assert not any("不符" in t for _k, t in en)
 
 
 def test_presenters_remarks_are_printed_apart(meeting, bundled):

@@ -186,7 +186,7 @@ def key_charts(
     charts = [c for tab in briefing.tabs for c in tab.charts]
     if chosen:
         by_id = {c.id: c for c in charts}
-        return [by_id[i] for i in dict.fromkeys(chosen) if i in by_id]
+        return [by_id[i] for i in dict.fromkeys(chosen) if i in by_id][:limit]
 
     def actuals(c: ChartSpec) -> list[Point]:
         return [p for s in c.series for p in s.points if p.status != "target" and _in(p, years)]
@@ -264,6 +264,7 @@ class Composer:
         self.brief_date = options.date(briefing)
         self.caveats_of = caveats_of or default_caveats()
         self.chosen = charts
+        self.chart_limit = MAX_CHARTS
         self.cited: dict[str, None] = {}
 
     def w(self, key: str, **kw: object) -> str:
@@ -499,7 +500,7 @@ class Composer:
         return Table(tuple(columns), tuple(rows))
 
     def charts_section(self) -> Section:
-        charts = key_charts(self.b, self.years, self.chosen)
+        charts = key_charts(self.b, self.years, self.chosen, limit=self.chart_limit)
         blocks: list = [Heading(self.w("key_charts"), 2, anchor="charts")]
         blocks += [self.chart_block(c) for c in charts]
         if len(blocks) == 1:
@@ -635,9 +636,14 @@ def compose(
     options: BriefOptions,
     caveats_of: CaveatsOf | None = None,
     charts: Sequence[str] | None = None,
+    chart_limit: int = MAX_CHARTS,
 ) -> BriefDocument:
     """The brief of ``options.kind`` as a document model (see the module docstring).
 
     ``charts``: the user's own choice of chart ids for the meeting brief (deck dialog), in
-    order; None for the rule's choice."""
-    return Composer(briefing, options, caveats_of, charts).document()
+    order; None for the rule's choice. ``chart_limit``: at most this many of the rule's charts
+    (a paged renderer asks for fewer, down to ``MIN_CHARTS``, when the brief would not fit on
+    its pages)."""
+    composer = Composer(briefing, options, caveats_of, charts)
+    composer.chart_limit = chart_limit
+    return composer.document()

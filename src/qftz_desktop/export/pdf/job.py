@@ -79,7 +79,12 @@ class BriefJob:
                 creator=f"{APP_NAME} {o.app_version}",
             )
             if o.kind == "meeting":
-                self._composer = MeetingRenderer(b, compose(b, o), self._canvas)
+                self._composer = MeetingRenderer(
+                    b,
+                    compose(b, o),
+                    self._canvas,
+                    recompose=lambda n: compose(b, o, chart_limit=n),
+                )
             else:
                 self._composer = BriefComposer(b, o, self._canvas)
             self._layout = self._composer.layout_steps()

@@ -11,12 +11,13 @@ tinted box under their label, never in the typography of sourced figures.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPen
 
+from ...domain.brief.compose import MIN_CHARTS
 from ...domain.brief.model import (
     BriefDocument,
     Caveats,
@@ -35,13 +36,15 @@ from ...domain.briefing import Briefing, ChartSpec
 from ...domain.i18n import tr
 from .canvas import MM, PdfCanvas, TextBox, chart_height, dispose_view
 from .layout import SIZE_SMALL, PageKit
-from .paginate import Block, Footnote, paginate
+from .paginate import Block, Footnote, footnote_columns, paginate
 
+MAX_PAGES = 4  # a meeting brief: 2–4 pages
 MEETING_CHART_HEIGHT = 130  # px: three charts with their notes on a page
 CHART_GAP = 16.0  # px between two charts of a row
 NOTE_FILL = "#FFF6DD"  # the presenter's remarks: a warm tint no data block uses
 NOTE_EDGE = "#E0B23A"
 SIZE_FOOT = 6.5
+FOOT_GAP = 14.0  # px between the two columns of footnotes
 STATUS_COLOURS = {
     "met": "#1B7F3B",
     "on_track": "#1B7F3B",
@@ -105,8 +108,17 @@ class Line:
 class MeetingRenderer(PageKit):
     """Lays out and paints one meeting brief."""
 
-    def __init__(self, briefing: Briefing, doc: BriefDocument, canvas: PdfCanvas):
+    def __init__(
+        self,
+        briefing: Briefing,
+        doc: BriefDocument,
+        canvas: PdfCanvas,
+        recompose: Callable[[int], BriefDocument] | None = None,
+    ):
         super().__init__(canvas, doc.lang)
+        self.recompose = recompose
+        self.chart_base = MEETING_CHART_HEIGHT
+        self.foot_width = (self.width - FOOT_GAP) / 2  # footnotes in two columns
         page = canvas.page_rect
         self.left = 16 * MM  # a meeting brief is dense: slightly narrower margins
         self.width = page.width() - 2 * self.left
@@ -120,7 +132,13 @@ class MeetingRenderer(PageKit):
         self._charts: dict[str, ChartSpec] = {c.id: c for t in briefing.tabs for c in t.charts}
         self.marks: dict[str, str] = {}  # footnote text -> mark
         self._notes: dict[str, Footnote] = {}
-        for value in doc.values():
+        self._reset_marks()
+
+    def _reset_marks(self) -> None:
+        """Number the footnotes in the order their values appear in the document."""
+        self.marks.clear()
+        self._notes.clear()
+        for value in self.doc.values():
             for text in self.notes_of(value):
                 if text not in self.marks:
                     self.marks[text] = circled(len(self.marks) + 1)
@@ -158,7 +176,7 @@ class MeetingRenderer(PageKit):
         if text in self._notes:
             return self._notes[text]
         mark = self.marks[text]
-        box = self.c.layout_text(f"{mark} {text}", self.f_foot, self.width)
+        box = self.c.layout_text(f"{mark} {text}", self.f_foot, self.foot_width)
 
         def draw(c: PdfCanvas, x: float, y: float) -> None:
             c.painter.setPen(QColor(self.theme.muted))
@@ -170,6 +188,24 @@ class MeetingRenderer(PageKit):
 
     # layout -------------------------------------------------------------------------------
     def layout_steps(self) -> Iterator[str]:
+        """Lay the document out. Should it need more than MAX_PAGES pages, ask for the same
+        brief with one chart fewer (the document's rules decide which goes), down to the
+        rule's minimum; then draw the charts a little shorter (never below 100 px)."""
+        while True:
+            yield from self._layout_once()
+            if len(self.pages) <= MAX_PAGES:
+                return
+            charts = len(self.doc.charts)
+            if self.recompose is not None and charts > MIN_CHARTS:
+                self.doc = self.recompose(charts - 1)
+                self._reset_marks()
+            elif self.chart_base > 100:
+                self.chart_base -= 15
+            else:
+                return
+            yield "refit"
+
+    def _layout_once(self) -> Iterator[str]:
         blocks: list[Block] = []
         for section in self.doc.sections:
             first = True
@@ -421,9 +457,9 @@ class MeetingRenderer(PageKit):
         chart_h = 0.0
         if spec is not None:
             chart_h = chart_height(
-                self.chart_view_for(spec, width, MEETING_CHART_HEIGHT),
-                base=MEETING_CHART_HEIGHT,
-                limit=1.5 * MEETING_CHART_HEIGHT,
+                self.chart_view_for(spec, width, self.chart_base),
+                base=self.chart_base,
+                limit=1.6 * self.chart_base,
             )
         note = (
             self.presenter_note(tr_presenter(self.lang), chart.notes, width)
@@ -525,15 +561,18 @@ class MeetingRenderer(PageKit):
         page = self.pages[index]
         if not page.footnotes:
             return
-        height = sum(f.height for f in page.footnotes)
-        y = self.bottom - height
+        notes = sorted(page.footnotes, key=lambda f: self._order(f.key))
+        left, right, height = footnote_columns(notes)
+        top = self.bottom - height
         pen = QPen(QColor(self.theme.grid))
         pen.setWidthF(0.5)
         self.c.painter.setPen(pen)
-        self.c.painter.drawLine(QLineF(self.left, y - 5, self.left + 40 * 3.78 * 0.5, y - 5))
-        for f in sorted(page.footnotes, key=lambda f: self._order(f.key)):
-            f.draw(self.c, self.left, y)
-            y += f.height
+        self.c.painter.drawLine(QLineF(self.left, top - 5, self.left + 30 * MM, top - 5))
+        for column, x in ((left, self.left), (right, self.left + self.foot_width + FOOT_GAP)):
+            y = top
+            for f in column:
+                f.draw(self.c, x, y)
+                y += f.height
 
     def running_title(self) -> str:
         return f"{self.doc.title} · {self.doc.subtitle}"

@@ -24,6 +24,21 @@ class Footnote:
 FOOTNOTE_RULE = 10.0  # px above a page's footnotes: a short rule and some air
 
 
+def footnote_columns(notes: Sequence[Footnote]) -> tuple[list[Footnote], list[Footnote], float]:
+    """Footnotes in two columns, in order (down the left, then the right): (left, right,
+    height). Footnote heights are for a column's width; the renderer lays them out so."""
+    total = sum(f.height for f in notes)
+    left: list[Footnote] = []
+    used = 0.0
+    for f in notes:
+        if left and used + f.height / 2 > total / 2:
+            break
+        left.append(f)
+        used += f.height
+    right = list(notes[len(left) :])
+    return left, right, max(used, sum(f.height for f in right))
+
+
 @dataclass
 class Block:
     """Something drawn at full content width: never split across pages."""
@@ -49,7 +64,7 @@ class PageLayout:
         keys = {f.key for f in self.footnotes}
         new = [f for f in dict((f.key, f) for f in extra).values() if f.key not in keys]
         notes = self.footnotes + new
-        return (FOOTNOTE_RULE + sum(f.height for f in notes)) if notes else 0.0
+        return (FOOTNOTE_RULE + footnote_columns(notes)[2]) if notes else 0.0
 
     def add_footnotes(self, notes: Sequence[Footnote]) -> None:
         keys = {f.key for f in self.footnotes}
