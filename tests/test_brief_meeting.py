@@ -187,8 +187,11 @@ def test_cover_gives_the_age_of_the_data(meeting, bundled):
     _path, _job, texts = meeting("en", "A4")
     first = _bare(texts[0])
     assert _bare("Data as of 2026-01-22") in first
-    # newest reported zone-wide value in data/source: marine species, over 310 (Sept 2024, S31)
-    assert _bare("the latest zone-wide figure is for Sep 2024") in first
+    # newest reported zone-wide value in data/source/observations.csv: marine species
+    # sequenced, over 560 as of 23 Aug 2025 (N28)
+    assert (
+        _bare("the latest zone-wide figure is for 23 Aug 2025 (Marine species sequenced)") in first
+    )
     assert DATE in first
 
 
