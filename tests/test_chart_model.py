@@ -31,6 +31,21 @@ EXTRA = [
     ("t_exports", "2013Q2", "4", "exact", "reported", "T1", "Q2 4", "", ""),
     ("t_exports", "2014-03/2014-03", "1.5", "exact", "reported", "T1", "March 1.5", "", ""),
     ("t_exports", "<2010-08", "9", "exact", "reported", "T2", "获批前9", "", ""),
+    # a long series of year-to-date spans of different lengths (Jan–3 … Jan–11, 2000-2013)
+    *[
+        (
+            "t_reforms",
+            f"{y}-01/{y}-{3 + y % 9:02d}",
+            str(y - 1990),
+            "exact",
+            "reported",
+            "T1",
+            "ytd",
+            "",
+            "",
+        )
+        for y in range(2000, 2014)
+    ],
     # a long yearly series (more than 12 values): drawn as a line
     *[
         ("t_banks", str(y), str(10 + y - 1990), "exact", "reported", "T1", f"{y}", "", "")
@@ -161,3 +176,22 @@ def test_focus_band_and_click_cover_the_whole_year(qapp, briefing, exports):
     view = ChartView(exports, briefing, SCREEN, "en")
     view.set_focus_year(2015)
     assert view._focus_item.getRegion() == pytest.approx((2015.0, 2016.0))
+
+
+def test_spans_of_different_lengths_are_never_joined_by_a_line(briefing):
+    """A Jan–Mar value after a Jan–Nov one is not a fall: markers only, no line."""
+    ytd = build_chart_model(briefing.chart_of("t_reforms"), "en")
+    assert ytd.kind == "line"
+    assert [r.joined for r in ytd.runs] == [False]
+    assert all(r.markers for r in ytd.runs)
+    years = build_chart_model(briefing.chart_of("t_banks"), "en")
+    assert [r.joined for r in years.runs] == [True]
+
+
+def test_drawn_ytd_series_has_no_line(qapp, briefing):
+    from qftz_desktop.render.chart_view import ChartView
+    from qftz_desktop.render.theme import SCREEN
+
+    view = ChartView(briefing.chart_of("t_reforms"), briefing, SCREEN, "en", interactive=False)
+    (item,) = view._lines.values()
+    assert item.opts["pen"] is None and item.opts["symbol"] is not None

@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 import weakref
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -149,8 +150,13 @@ class Mark:
 
 @dataclass(frozen=True, eq=False)
 class Run:
-    """A line through values of one series and status: a long series, or stock values at
-    dates (a cumulative count as of several days). ``rows`` index the series' frame."""
+    """Values of one series and status drawn together: a long series, or stock values at
+    dates (a cumulative count as of several days). ``rows`` index the series' frame.
+
+    ``joined``: a line connects the values only when they are comparable — all whole periods
+    of one kind (years, quarters, months) or all dates. Year-to-date spans of different
+    lengths (Jan–May, Jan–Nov) are markers only: a line between them would draw a fall that
+    is only a shorter span."""
 
     series: int
     status: str
@@ -158,10 +164,18 @@ class Run:
     y: np.ndarray
     rows: np.ndarray
     markers: bool
+    joined: bool = True
 
-    @property
-    def style(self) -> StatusStyle:
-        return status_style(self.status)
+
+def comparable(periods: Iterable[Period]) -> bool:
+    """True when values of these periods may be joined by a line (see :class:`Run`)."""
+    kinds = set()
+    for p in periods:
+        kind = whole_kind(p) or ("date" if p.kind == "date" and p.is_precise else None)
+        if kind is None:
+            return False
+        kinds.add(kind)
+    return len(kinds) <= 1
 
 
 @dataclass(frozen=True)
@@ -349,8 +363,10 @@ def _stock_runs(spec: ChartSpec, marks: list[Mark]) -> tuple[Run, ...]:
     runs = []
     for si in range(len(spec.series)):
         own = [m for m in marks if m.series == si]
-        if any(m.shape == BAR or m.point.period.kind != "date" for m in own):
-            continue
+        if any(m.shape == BAR or m.point.period.kind != "date" for m in own) or not comparable(
+            m.point.period for m in own
+        ):
+            continue  # only precise dates: an undated or approximate value is never joined
         for status in STATUSES:
             pts = [m for m in own if m.status == status]
             if len(pts) >= 2:
@@ -449,9 +465,11 @@ def _line_model(spec: ChartSpec, lang: str, year_range: tuple[int, int] | None) 
         rows, x_all = rows[keep], x_all[keep]
         st = series.statuses[rows]
         y_all = series.values[rows]
+        codes = series.frame["period"].to_numpy()[rows]
         for status in STATUSES:
             mask = st == status
             if mask.any():
+                joined = comparable(series.periods[c] for c in set(codes[mask]))
                 runs.append(
                     Run(
                         si,
@@ -459,7 +477,8 @@ def _line_model(spec: ChartSpec, lang: str, year_range: tuple[int, int] | None) 
                         x_all[mask],
                         y_all[mask],
                         rows[mask],
-                        markers=int(mask.sum()) <= LINE_MARKERS_MAX,
+                        markers=int(mask.sum()) <= LINE_MARKERS_MAX or not joined,
+                        joined=joined,
                     )
                 )
     statuses = frozenset(r.status for r in runs)
@@ -504,8 +523,3 @@ def _line_model(spec: ChartSpec, lang: str, year_range: tuple[int, int] | None) 
         statuses,
         False,
     )
-
-
-def legend_rows(spec: ChartSpec, lang: str, year_range: tuple[int, int] | None) -> int:
-    """Rows of a chart's legend without drawing it (the PDF sizes charts by it)."""
-    return build_chart_model(spec, lang, year_range).legend_rows

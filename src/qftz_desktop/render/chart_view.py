@@ -257,7 +257,7 @@ class ChartView(pg.PlotWidget):
             item = pg.PlotDataItem(
                 run.x,
                 run.y,
-                pen=pen,
+                pen=pen if run.joined else None,  # spans of different lengths: markers only
                 symbol=MARKERS[run.series % len(MARKERS)] if run.markers else None,
                 symbolBrush=self._brush(run.series, run.status),
                 symbolPen=pg.mkPen(self.theme.color(run.series)),
@@ -364,6 +364,9 @@ class ChartView(pg.PlotWidget):
             if k.shape != BAR
         }
         shown: list[QRectF] = []
+        legend = self.plotItem.legend
+        if legend is not None and legend.isVisible():
+            shown.append(legend.sceneBoundingRect())  # the legend is painted over the plot
         for priority, index, label in sorted(self._labels, key=lambda t: t[:2]):
             size = label.textItem.boundingRect().size()
             at = vb.mapViewToScene(label.pos())
@@ -549,6 +552,11 @@ class ChartView(pg.PlotWidget):
         size = self.size()
         if self.plotItem.sceneBoundingRect().size() != QSizeF(size):
             self.resizeEvent(QResizeEvent(size, size))
+        legend = self.plotItem.legend
+        if legend is not None:
+            # a layout is laid out on its next event: painted before that (export, PDF), the
+            # last legend entries would sit on top of the first
+            legend.layout.activate()
         self._declutter_labels()
 
     def render_to(self, painter, target: QRectF) -> None:
