@@ -180,3 +180,26 @@ def test_language_switch_leaves_one_import_action_and_keeps_the_comparison(qtbot
     assert len(actions) == 1
     assert cmp.changes is not None and cmp.panel.lines() == []
     assert "两份快照的内容相同" in cmp.panel.view.toPlainText()
+
+
+def test_warnings_only_report_lets_the_user_save_and_open(
+    qtbot, window, old, tmp_path, monkeypatch
+):
+    book = tmp_path / "warn.xlsx"
+    write_template(book, open_snapshot(old))
+    wb = openpyxl.load_workbook(book)
+    wb["observations"].cell(1, 12).value = "my comments"  # not a column of the format
+    wb.save(book)
+    new = tmp_path / "warned.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(new), ""))
+    ctrl = import_controller(window)
+    ctrl.start(book)
+    qtbot.waitUntil(lambda: ctrl.report is not None and ctrl.report.isVisible(), timeout=20000)
+    ((kind, sheet, row, column, problem, _hint),) = ctrl.report.rows()
+    assert (kind, sheet, row, column) == ("提示", "observations", "1", "L")
+    assert "my comments" in problem
+    assert ctrl.report.save_button.isEnabled()
+    with qtbot.waitSignal(window.snapshotLoaded, timeout=20000):
+        ctrl.report.save_button.click()
+    assert window.briefing.snapshot.path == new
+    assert window.briefing.snapshot.content_id == open_snapshot(old).content_id
