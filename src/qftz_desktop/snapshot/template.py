@@ -15,6 +15,7 @@ import contextlib
 import os
 import re
 import tempfile
+import unicodedata
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,11 +36,13 @@ from .workbook_text import (
 )
 
 HOWTO_SHEET = "填写说明 How to fill this in"
+HOWTO_WIDTH = 100  # column A of the how-to sheet, in Excel's character units
 FIRST_DATA_ROW = HELP_ROW + 1
 VALIDATION_ROWS = 20000  # drop-downs reach this far below the data
 FIXED_ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 META_LEFT_OUT = ("created_at", "content_id")  # written by the builder, not by people
 TEXT_FORMAT = "@"
+ID_COLUMNS = {"id", "metric_id", "chart_group", "key", "period"}
 WIDE_COLUMNS = {
     "quote",
     "note",
@@ -96,10 +99,15 @@ def _styles() -> dict[str, Any]:
     }
 
 
+def _display_width(text: str) -> int:
+    """Width in Excel's character units: CJK and full-width characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def _write_howto(ws: Any, st: dict[str, Any]) -> None:
     from openpyxl.styles import Font
 
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = HOWTO_WIDTH
     ws.append([f"{HOWTO_TITLE[0]} / {HOWTO_TITLE[1]}"])
     ws["A1"].font = Font(bold=True, size=14)
     for zh, en in HOWTO_LINES:
@@ -116,6 +124,10 @@ def _write_howto(ws: Any, st: dict[str, Any]) -> None:
     for row in ws.iter_rows():
         for cell in row:
             cell.alignment = st["wrap"]
+            if isinstance(cell.value, str):
+                # wrapped text does not grow its row everywhere (LibreOffice, print): set it
+                lines = -(-_display_width(cell.value) // (HOWTO_WIDTH - 4))
+                ws.row_dimensions[cell.row].height = max(lines, 1) * 15 + 3
 
 
 def _validation(
@@ -148,7 +160,9 @@ def _write_table(
         head.font, head.fill = st["head_font"], st["head_fill"]
         helpc = ws.cell(HELP_ROW, index + 1)
         helpc.font, helpc.fill, helpc.alignment = st["help_font"], st["help_fill"], st["wrap"]
-        ws.column_dimensions[letter].width = 40 if name in WIDE_COLUMNS else 16
+        ws.column_dimensions[letter].width = (
+            40 if name in WIDE_COLUMNS else 26 if name in ID_COLUMNS else 16
+        )
     ws.row_dimensions[HELP_ROW].height = 42
     ws.freeze_panes = f"B{FIRST_DATA_ROW}"
     kinds = {

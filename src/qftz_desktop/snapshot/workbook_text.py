@@ -48,8 +48,8 @@ COLUMN_HELP: dict[tuple[str, str], tuple[str, str]] = {
         "Metric id (from the metrics sheet)",
     ),
     ("observations", "period"): (
-        "期间：2024、2024Q1、2023-01/2023-11、2024-09-27",
-        "Period: 2024, 2024Q1, 2023-01/2023-11, 2024-09-27",
+        "期间：2024、2024Q1、2023-01/2023-11、2024-09-27；推断 2021?、前后 ~2024-06、之前 <2019-08",
+        "Period: 2024, 2024Q1, 2023-01/2023-11, 2024-09-27; inferred 2021?, ~2024-06, <2019-08",
     ),
     ("observations", "value"): (
         "数值，只填数字，单位见 metrics 表",
@@ -125,9 +125,12 @@ HOWTO_LINES: tuple[tuple[str, str], ...] = (
     ),
     (
         "期间写法：2024（全年）、2024Q1（季度）、2023-01/2023-11（月份区间）、"
-        "2024-09 或 2024-09-27（截至某月或某日）。",
+        "2024-09 或 2024-09-27（截至某月或某日）。来源没有写明日期时，如实标注："
+        "2021?（年份为推断）、~2024-06（2024年6月前后）、<2019-08（2019年8月之前，日期不详）。",
         "Periods: 2024 (a year), 2024Q1 (a quarter), 2023-01/2023-11 (a span of months), "
-        "2024-09 or 2024-09-27 (as of a month or a day).",
+        "2024-09 or 2024-09-27 (as of a month or a day). When the source gives no date, say so: "
+        "2021? (year inferred), ~2024-06 (around June 2024), <2019-08 (before August 2019, "
+        "undated).",
     ),
     (
         "修改旧数值时直接改原行（程序会在“变化”中列为修订，而不是增长）；新增的期间另起一行。",
@@ -272,8 +275,10 @@ HINTS: dict[str, tuple[str, str]] = {
         "Choose from the cell's drop-down list: {allowed}",
     ),
     "bad_period": (
-        "写成 2024、2024Q1、2023-01/2023-11、2024-09 或 2024-09-27",
-        "Write 2024, 2024Q1, 2023-01/2023-11, 2024-09 or 2024-09-27",
+        "写成 2024、2024Q1、2023-01/2023-11、2024-09 或 2024-09-27；日期不确定时加标记："
+        "2021?、~2024-06、<2019-08",
+        "Write 2024, 2024Q1, 2023-01/2023-11, 2024-09 or 2024-09-27; when the date is not "
+        "certain, mark it: 2021?, ~2024-06, <2019-08",
     ),
     "duplicate_key": ("每行使用不同的编号", "Give each row its own id"),
     "duplicate_observation": (
