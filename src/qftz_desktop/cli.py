@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .messages import err, message_lang, msg, os_reason
 from .resources import bundled_snapshot
 
 COMMANDS = ("snapshot", "export-pdf", "export-pptx", "screenshot")
@@ -58,11 +59,14 @@ def _commands_parser() -> argparse.ArgumentParser:
     diff.add_argument("--lang", choices=("zh", "en"), help="language of the text")
     check = snap_sub.add_parser("check", help="validate a snapshot and print a report")
     check.add_argument("file")
+    check.add_argument("--lang", choices=("zh", "en"), help="language of the report")
 
     pdf = sub.add_parser("export-pdf", help="export the PDF brief without opening a window")
     pdf.add_argument("--snapshot", help="snapshot file (default: the bundled one)")
     pdf.add_argument("--out", required=True, help="PDF file to write")
-    pdf.add_argument("--lang", choices=("zh", "en"), default="zh")
+    pdf.add_argument(
+        "--lang", choices=("zh", "en"), help="language of the brief (default zh) and messages"
+    )
     pdf.add_argument("--from", dest="year_from", type=int, metavar="YEAR")
     pdf.add_argument("--to", dest="year_to", type=int, metavar="YEAR")
     pdf.add_argument("--paper", choices=("A4", "Letter"), default="A4")
@@ -92,11 +96,8 @@ def _commands_parser() -> argparse.ArgumentParser:
         "--sizes", default="1920x1080,1366x768", help="comma-separated WIDTHxHEIGHT list"
     )
     shot.add_argument("--langs", default="zh,en", help="comma-separated languages")
+    shot.add_argument("--lang", choices=("zh", "en"), help="language of the messages")
     return p
-
-
-def _err(message: str) -> None:
-    print(f"qftz-desktop: {message}", file=sys.stderr)
 
 
 def cmd_snapshot_build(args: argparse.Namespace) -> int:
@@ -109,50 +110,56 @@ def cmd_snapshot_build(args: argparse.Namespace) -> int:
 
         return build_workbook_command(args)
 
+    lang = args.msg_lang
     warnings: list = []
     try:
         cid = build_snapshot(args.src, args.out, created_at=args.created_at, warnings=warnings)
     except SnapshotError as exc:
-        _err(f"cannot build {args.out}:\n{exc.message('en', limit=50)}")
+        err(f"{msg('cannot_build', lang, path=args.out)}\n{exc.message(lang, limit=50)}")
         return EXIT_PROBLEM
     except OSError as exc:
-        _err(f"cannot write {args.out}: {exc.strerror or exc}")
+        err(msg("cannot_write", lang, path=args.out, reason=os_reason(exc, lang)))
         return EXIT_PROBLEM
-    print(f"built {args.out}\ncontent id {cid}")
+    print(msg("built", lang, path=args.out, cid=cid))
     for warning in warnings:  # snapshot area: characters the bundled fonts lack
-        print(f"  - {warning.message('en')}")
+        print(f"  - {warning.message(lang)}")
     return EXIT_OK
 
 
 def cmd_snapshot_check(args: argparse.Namespace) -> int:
     from .snapshot.reader import check_snapshot
 
+    lang = args.msg_lang
     snapshot, issues = check_snapshot(args.file, full=True)
     if issues or snapshot is None:
-        print(f"FAILED {args.file}: {len(issues)} problem(s)")
+        print(msg("check_failed", lang, path=args.file, n=len(issues)))
         for issue in issues:
-            print(f"  - {issue.message('en')}")
+            print(f"  - {issue.message(lang)}")
         return EXIT_PROBLEM
     obs = snapshot.observations
-    counts = obs["status"].value_counts()
-    print(f"OK {args.file}")
-    print(f"  title        {snapshot.title('zh')} / {snapshot.title('en')}")
-    print(f"  as of        {snapshot.as_of}")
-    print(f"  schema       v{snapshot.schema_version}")
-    print(f"  content id   {snapshot.content_id}")
-    print(f"  created at   {snapshot.meta.get('created_at', '')}")
-    print(f"  sources      {len(snapshot.sources)}")
-    print(f"  metrics      {len(snapshot.metrics)}")
+    counts = {k: int(v) for k, v in obs["status"].value_counts().items()}
+    print(msg("check_ok", lang, path=args.file))
+    print(msg("check_title", lang, value=f"{snapshot.title('zh')} / {snapshot.title('en')}"))
+    print(msg("check_as_of", lang, value=snapshot.as_of))
+    print(msg("check_schema", lang, value=snapshot.schema_version))
+    print(msg("check_cid", lang, value=snapshot.content_id))
+    print(msg("check_created", lang, value=snapshot.meta.get("created_at", "")))
+    print(msg("check_sources", lang, value=len(snapshot.sources)))
+    print(msg("check_metrics", lang, value=len(snapshot.metrics)))
     print(
-        f"  observations {len(obs)} "
-        f"({', '.join(f'{k} {counts.get(k, 0)}' for k in ('reported', 'derived', 'target'))})"
+        msg(
+            "check_obs",
+            lang,
+            n=len(obs),
+            **{k: counts.get(k, 0) for k in ("reported", "derived", "target")},
+        )
     )
-    print(f"  highlights   {len(snapshot.highlights)}")
+    print(msg("check_highlights", lang, value=len(snapshot.highlights)))
     # snapshot area: warnings (the file is usable) about characters the bundled fonts lack
     from .snapshot.glyphs import snapshot_glyph_warnings
 
     for warning in snapshot_glyph_warnings(snapshot):
-        print(f"  - {warning.message('en')}")
+        print(f"  - {warning.message(lang)}")
     return EXIT_OK
 
 
@@ -170,6 +177,8 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
 
 def run_commands(argv: Sequence[str]) -> int:
     args = _commands_parser().parse_args(argv)
+    # one rule for the language of every command's messages: --lang, else the system locale
+    args.msg_lang = message_lang(getattr(args, "lang", None))
     if args.command == "snapshot" and args.action in ("template", "diff"):
         from . import update_commands
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
@@ -16,11 +15,9 @@ EXIT_OK, EXIT_PROBLEM = 0, 1
 
 def message_lang(args: argparse.Namespace) -> str:
     """--lang, else the environment's language (zh_CN.UTF-8 -> zh), else English."""
-    given = getattr(args, "lang", None)
-    if given:
-        return str(given)
-    env = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG")
-    return "zh" if (env or "").lower().startswith("zh") else "en"
+    from .messages import message_lang as rule  # the one rule, for every command
+
+    return rule(getattr(args, "lang", None))
 
 
 def _err(message: str) -> None:

@@ -18,13 +18,10 @@ from pathlib import Path
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
-def _err(message: str) -> None:
-    print(f"qftz-desktop: {message}", file=sys.stderr)
-
-
 def prepare_headless_env(environ: dict[str, str] | None = None) -> None:
-    """Choose Qt's offscreen platform when there is no display (and none was chosen), and a
-    fixed hash seed so that two runs write the same bytes. Call before Qt is imported."""
+    """Choose Qt's offscreen platform when there is no display (and none was chosen). (The
+    fixed hash seed set here helps nothing once Qt is loaded: the PDF writer fixes its own,
+    see render/fonts.py.) Call before Qt is imported."""
     env = os.environ if environ is None else environ
     no_display = not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
     if (
@@ -39,36 +36,43 @@ def prepare_headless_env(environ: dict[str, str] | None = None) -> None:
 def export_pdf_command(args: argparse.Namespace) -> int:
     from ..domain.brief.options import YearRangeError, check_year_range, is_iso_date
     from ..domain.briefing import Briefing
+    from ..messages import err, message_lang, msg
     from ..resources import bundled_snapshot
     from ..snapshot.issues import SnapshotError
     from ..snapshot.reader import open_snapshot
 
-    lang = args.lang or "zh"
+    lang = args.lang or "zh"  # the brief's language
+    say = getattr(args, "msg_lang", None) or message_lang(args.lang)  # the messages' (cli.py)
     year_from = getattr(args, "year_from", None)
     year_to = getattr(args, "year_to", None)
     try:
-        check_year_range(year_from, year_to)  # before the snapshot is read: costs nothing
+        check_year_range(year_from, year_to)  # reversed: refused before the file is read
     except YearRangeError as exc:
-        _err(exc.message("en"))
+        err(exc.message(say))
         return EXIT_USAGE
     brief_date = getattr(args, "brief_date", None)
     if brief_date is not None and not is_iso_date(brief_date):
-        _err(f"--date {brief_date!r} is not a date like 2026-01-22")
+        err(msg("bad_date", say, value=brief_date))
+        return EXIT_USAGE
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and not epoch.strip().isdigit():
+        err(msg("bad_epoch", say, value=epoch))  # as reproducible-builds asks: fail, not guess
         return EXIT_USAGE
     path = Path(args.snapshot) if args.snapshot else bundled_snapshot()
     try:
         briefing = Briefing(open_snapshot(path))
     except SnapshotError as exc:
-        _err(f"cannot open snapshot {path}:\n{exc.message(lang)}")
+        err(f"{msg('cannot_open', say, path=path)}\n{exc.message(say)}")
         return EXIT_PROBLEM
     except Exception as exc:  # noqa: BLE001 - a file that breaks the reader is still a bad file
-        _err(f"cannot open snapshot {path}: {type(exc).__name__}: {exc}")
+        reason = msg("unreadable", say, error=type(exc).__name__)
+        err(f"{msg('cannot_open', say, path=path)} {reason}")
         return EXIT_PROBLEM
 
     try:
         check_year_range(year_from, year_to, (briefing.year_min, briefing.year_max))
     except YearRangeError as exc:
-        _err(exc.message(lang))
+        err(exc.message(say))
         return EXIT_USAGE
 
     prepare_headless_env()
@@ -83,7 +87,7 @@ def export_pdf_command(args: argparse.Namespace) -> int:
     try:
         register_bundled_fonts()
     except BundledFontError as exc:
-        _err(str(exc))
+        err(str(exc))
         return EXIT_PROBLEM
     app.setFont(ui_font(10.5))  # as the window does (ui.app.make_application)
     options = BriefOptions(
@@ -97,7 +101,7 @@ def export_pdf_command(args: argparse.Namespace) -> int:
     try:
         result = export_brief(briefing, args.out, options)
     except AtomicWriteError as exc:
-        _err(exc.message(lang))
+        err(exc.message(say))
         return EXIT_PROBLEM
-    print(f"wrote {result.path} ({result.pages} pages)")
+    print(msg("wrote_pdf", say, path=result.path, pages=result.pages))
     return EXIT_OK

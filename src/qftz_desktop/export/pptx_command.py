@@ -22,7 +22,9 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p = sub.add_parser("export-pptx", help="export the meeting deck as PowerPoint (.pptx)")
     p.add_argument("--out", required=True, help="PowerPoint file to write")
     p.add_argument("--snapshot", help="snapshot file (default: the bundled one)")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.add_argument(
+        "--lang", choices=("zh", "en"), help="language of the deck (default zh) and messages"
+    )
     p.add_argument("--from", dest="year_from", type=int, metavar="YEAR")
     p.add_argument("--to", dest="year_to", type=int, metavar="YEAR")
     p.add_argument(
@@ -66,6 +68,7 @@ def export_pptx_command(args: argparse.Namespace) -> int:
     from ..domain.brief.options import BriefOptions, YearRangeError, is_iso_date
     from ..domain.briefing import Briefing
     from ..domain.notes import NotesFileError
+    from ..messages import message_lang, msg
     from ..resources import bundled_snapshot
     from ..snapshot.issues import SnapshotError
     from ..snapshot.reader import open_snapshot
@@ -73,14 +76,15 @@ def export_pptx_command(args: argparse.Namespace) -> int:
     from .pptx import export_pptx
 
     lang = args.lang or "zh"
+    say = getattr(args, "msg_lang", None) or message_lang(args.lang)  # cli.py's rule
     if args.brief_date is not None and not is_iso_date(args.brief_date):
-        _err(f"--date {args.brief_date!r} is not a date like 2026-01-22")
+        _err(msg("bad_date", say, value=args.brief_date))
         return EXIT_USAGE
     path = Path(args.snapshot) if args.snapshot else bundled_snapshot()
     try:
         briefing = Briefing(open_snapshot(path))
     except SnapshotError as exc:
-        _err(f"cannot open snapshot {path}:\n{exc.message(lang)}")
+        _err(f"{msg('cannot_open', say, path=path)}\n{exc.message(say)}")
         return EXIT_PROBLEM
     options = BriefOptions(
         lang=lang,
@@ -92,19 +96,19 @@ def export_pptx_command(args: argparse.Namespace) -> int:
     try:
         options.check(briefing)
     except YearRangeError as exc:
-        _err(exc.message(lang))
+        _err(exc.message(say))
         return EXIT_USAGE
     try:
         notes = notes_for(args.notes, briefing.snapshot.content_id)
     except NotesFileError as exc:
-        _err(exc.message(lang))
+        _err(exc.message(say))
         return EXIT_PROBLEM
     changes = None
     if args.since:
         try:
             changes = changes_since(args.since, briefing.snapshot)
         except SnapshotError as exc:
-            _err(f"cannot open snapshot {args.since}:\n{exc.message(lang)}")
+            _err(f"{msg('cannot_open', say, path=args.since)}\n{exc.message(say)}")
             return EXIT_PROBLEM
     from dataclasses import replace
 
@@ -112,10 +116,10 @@ def export_pptx_command(args: argparse.Namespace) -> int:
     try:
         result = export_pptx(briefing, args.out, options, changes)
     except AtomicWriteError as exc:
-        _err(exc.message(lang))
+        _err(exc.message(say))
         return EXIT_PROBLEM
     except Exception as exc:  # noqa: BLE001 - a message, never a traceback
-        _err(f"cannot write {args.out}: {type(exc).__name__}: {exc}")
+        _err(msg("cannot_write", say, path=args.out, reason=type(exc).__name__))
         return EXIT_PROBLEM
-    print(f"wrote {result.path} ({result.slides} slides)")
+    print(msg("wrote_pptx", say, path=result.path, slides=result.slides))
     return EXIT_OK

@@ -120,8 +120,10 @@ def run_app(path: Path, lang: str | None = None) -> int:
     try:
         briefing = load_briefing(path)
     except SnapshotError as exc:
-        message = exc.message("zh" if lang == "zh" else "en")
-        print(f"qftz-desktop: cannot open snapshot:\n{message}", file=sys.stderr)
+        from ..messages import err, message_lang, msg
+
+        say = message_lang(lang)  # the rule of every command: --lang, else the system locale
+        err(f"{msg('cannot_open', say, path=path)}\n{exc.message(say)}")
         return 1
     app = make_application()
     from .main_window import MainWindow

@@ -73,6 +73,7 @@ def take_screenshots(
 
 
 def screenshot_command(args: argparse.Namespace) -> int:
+    from ..messages import err, message_lang, msg
     from ..resources import bundled_snapshot
     from ..snapshot.issues import SnapshotError
 
@@ -81,23 +82,21 @@ def screenshot_command(args: argparse.Namespace) -> int:
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QFTZ_SETTINGS_DIR", tempfile.mkdtemp(prefix="qftz-shots-"))
+    say = getattr(args, "msg_lang", None) or message_lang(getattr(args, "lang", None))
     try:
         sizes = _parse_sizes(args.sizes)
     except ValueError:
-        print(
-            f"qftz-desktop: --sizes must look like 1920x1080,1366x768, not {args.sizes!r}",
-            file=sys.stderr,
-        )
+        err(msg("bad_sizes", say, value=args.sizes))
         return 2
     langs = [x.strip() for x in args.langs.split(",") if x.strip()]
     if not set(langs) <= {"zh", "en"}:
-        print("qftz-desktop: --langs takes zh and/or en", file=sys.stderr)
+        err(msg("bad_langs", say))
         return 2
     snapshot = Path(args.snapshot) if args.snapshot else bundled_snapshot()
     try:
         written = take_screenshots(snapshot, Path(args.out), sizes, langs)
     except SnapshotError as exc:
-        print(f"qftz-desktop: cannot open snapshot:\n{exc.message('en')}", file=sys.stderr)
+        err(f"{msg('cannot_open', say, path=snapshot)}\n{exc.message(say)}")
         return 1
     for path in written:
         print(path)

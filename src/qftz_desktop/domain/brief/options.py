@@ -55,9 +55,17 @@ def check_year_range(
     a = lo if year_from is None else year_from
     b = hi if year_to is None else year_to
     if b < lo or a > hi or a > b:
+        # name what was asked, never a range made of one given and one default year
+        # ("--from 2035" once printed "2035–2027")
+        if year_to is None:
+            en, zh = f"from {year_from} on", f"{year_from} 年及以后"
+        elif year_from is None:
+            en, zh = f"up to {year_to}", f"{year_to} 年及以前"
+        else:
+            en, zh = f"for {a}–{b}", f"{a}–{b} 年"
         raise YearRangeError(
-            f"no data for {a}–{b}: the snapshot covers {lo}–{hi}",
-            f"{a}–{b} 年无数据：快照涵盖 {lo}–{hi} 年",
+            f"no data {en}: the snapshot covers {lo}–{hi}",
+            f"{zh}无数据：快照涵盖 {lo}–{hi} 年",
         )
 
 
