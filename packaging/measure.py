@@ -115,10 +115,24 @@ def timed_lines(cmd: list[str], env: dict[str, str], marks: tuple[str, ...]) -> 
     return seen
 
 
+SCREEN_1080P = (
+    '{"synchronousWindowSystemEvents": false, "windowFrameMargins": false, "screens": '
+    '[{"name": "laptop", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96, '
+    '"logicalBaseDpi": 96, "dpr": 1}]}'
+)
+
+
 def probe_env(home: Path) -> dict[str, str]:
+    """The same fixed state for every run: a 1920x1080 offscreen screen (Qt's default one is
+    800x600, where the first tab shows no chart to wait for) and an empty HOME. The app itself
+    starts with fresh settings under QFTZ_STARTUP_PROBE, so a previous run's window size, tab
+    and scroll position never change what is measured."""
+    screen = home / "screen-1080p.json"
+    screen.write_text(SCREEN_1080P, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "QFTZ_"))}
     env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "c"), XDG_STATE_HOME=str(home / "s"),
-               QT_QPA_PLATFORM="offscreen", QFTZ_STARTUP_PROBE="1")  # fmt: skip
+               QT_QPA_PLATFORM=f"offscreen:configfile={screen}",
+               QFTZ_STARTUP_PROBE="1")  # fmt: skip
     return env
 
 

@@ -15,7 +15,8 @@ that lists no fonts at all, so every Chinese glyph must come from the bundled fo
    check``: a message on stderr, a non-zero exit, no window left hanging.
 
 Every step fails on: a Python traceback, ImportError/ModuleNotFoundError, any ``qt.qpa`` log
-line (platform plugin trouble), a crash (signal), or a time-out.
+line (platform plugin trouble), any other Qt warning ("QPainter::begin: …", "This plugin does
+not support …", "qt.<category>: …"), a crash (signal), or a time-out.
 
 Offline (Linux): the script re-runs itself inside a new network namespace (``unshare -rn``:
 user + network namespace, works unprivileged where user namespaces are allowed; ``unshare -n``
@@ -51,6 +52,20 @@ BAD_OUTPUT = [
     (re.compile(r"qt\.qpa"), "a Qt platform plugin message (qt.qpa…)"),
     (re.compile(r"Could not (load|find) the Qt platform plugin"), "a Qt platform plugin error"),
     (re.compile(r"Failed to execute script"), "a PyInstaller bootloader error"),
+    # any other Qt warning: Qt prints them unasked ("This plugin does not support
+    # propagateSizeHints()" 72 times once went unnoticed); the app's own messages start with
+    # "qftz-desktop:" and never match
+    (
+        re.compile(
+            r"^(?:Q[A-Z][A-Za-z0-9]*(?:::[A-Za-z0-9_~]+)*(?:\(\))?:\s"  # QPainter::begin: …
+            r"|qt\.[a-z0-9_.]+:"  # categorised logging: qt.qpa.fonts: …
+            r"|This plugin does not support"
+            r"|Fontconfig (?:warning|error):"
+            r"|(?:QML|Qt) ?(?:warning|Warning):)",
+            re.M,
+        ),
+        "a Qt warning",
+    ),
 ]
 
 

@@ -399,7 +399,8 @@ def test_headless_without_system_chinese_fonts(tmp_path, test_snapshot_path):
     )
     assert proc.returncode == 0, proc.stderr
     pages = len(PdfReader(out).pages)
-    assert str(out) in proc.stdout and f"{pages} pages" in proc.stdout
+    # --lang zh: the brief and the messages are Chinese (cli messages' one rule)
+    assert str(out) in proc.stdout and f"（{pages} 页）" in proc.stdout
     assert "Traceback" not in proc.stderr
     bare = _bare("\n".join(_page_texts(out)))
     for words in ["测试快照", "测试出口额", "贸易", "航运", "来源", "推算"]:
