@@ -103,8 +103,9 @@ def _env(conf: Path, home: Path) -> dict[str, str]:
 
 def _command(kind: str, out: Path) -> list[str]:
     if kind == "brief":
+        # the full brief (the data book, 30+ pages): the most text to break or move
         return [sys.executable, "-m", "qftz_desktop", "export-pdf", "--out", str(out),
-                "--lang", "en"]  # fmt: skip
+                "--kind", "full", "--lang", "en"]  # fmt: skip
     return [sys.executable, "-c", HANDOUT, str(out), "zh"]
 
 
