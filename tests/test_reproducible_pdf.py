@@ -90,7 +90,8 @@ def _fonts_conf(folder: Path, name: str, cache: Path) -> Path:
 
 def _env(conf: Path, home: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "FONTCONFIG"))}
-    env.pop("SOURCE_DATE_EPOCH", None)
+    # the brief prints the day it is made: fixed, so that a run across midnight cannot differ
+    env["SOURCE_DATE_EPOCH"] = "1769083200"  # 2026-01-22T12:00:00Z
     env.update(
         FONTCONFIG_FILE=str(conf),
         HOME=str(home),
@@ -189,3 +190,35 @@ def test_same_bytes_under_every_font_configuration(kind, tmp_path):
     if kind == "brief":
         for word in ("Metric", "Period", "Guanhai", "Source"):
             assert re.search(rf"\b{word}", text), word
+
+
+@pytest.mark.parametrize(
+    ("extra_env", "args", "stamp", "printed"),
+    [
+        ({"SOURCE_DATE_EPOCH": "1741089600"}, [], b"20250304120000", "2025-03-04"),
+        ({"SOURCE_DATE_EPOCH": "1741089600"}, ["--date", "2024-12-31"], b"20241231000000",
+         "2024-12-31"),
+        ({}, ["--date", "2024-12-31"], b"20241231000000", "2024-12-31"),
+    ],
+)  # fmt: skip
+def test_date_and_source_date_epoch_fix_every_date(extra_env, args, stamp, printed, tmp_path):
+    out = tmp_path / "brief.pdf"
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env.update(extra_env, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "qftz_desktop", "export-pdf", "--out", str(out), "--lang", "en",
+         *args],
+        capture_output=True, text=True, env=env, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    data = out.read_bytes()
+    info = re.findall(rb"/(?:CreationDate|ModDate) \(D:(\d{14})Z?\)", data)
+    xmp = re.findall(rb'xmp:(?:CreateDate|ModifyDate|MetadataDate)="([^"]+)"', data)
+    assert info == [stamp, stamp]
+    iso = b"%s-%s-%sT%s:%s:%s" % (stamp[:4], stamp[4:6], stamp[6:8], stamp[8:10], stamp[10:12],
+                                   stamp[12:14])  # fmt: skip
+    assert len(xmp) == 3 and all(x.startswith(iso) for x in xmp), xmp
+    text = subprocess.run(
+        ["pdftotext", "-l", "1", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert printed in text

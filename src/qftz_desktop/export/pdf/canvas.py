@@ -73,16 +73,17 @@ def _stamp_digits(day: str) -> str:
 
 
 def pdf_timestamp(day: str, environ: Mapping[str, str] | None = None) -> str:
-    """The time to write into the PDF's metadata, as 'YYYY-MM-DDTHH:MM:SS' (UTC).
-
-    ``SOURCE_DATE_EPOCH`` (seconds since 1970, the reproducible-builds convention) when it is
-    set and valid; otherwise ``day`` (the brief's date) at 00:00 UTC. Never the clock.
+    """The time to write into the PDF's metadata, as 'YYYY-MM-DDTHH:MM:SS' (UTC): never the
+    clock. ``day`` is the date printed on the document (``--date``, else the day of
+    ``SOURCE_DATE_EPOCH``, else today); the metadata says the same day, at the exact time of
+    ``SOURCE_DATE_EPOCH`` when that falls on it, else at 00:00.
     """
     env = os.environ if environ is None else environ
     epoch = (env.get("SOURCE_DATE_EPOCH") or "").strip()
     if epoch.isdigit():
         moment = datetime.fromtimestamp(int(epoch), tz=UTC)
-        return moment.strftime("%Y-%m-%dT%H:%M:%S")
+        if moment.date().isoformat() == day[:10]:
+            return moment.strftime("%Y-%m-%dT%H:%M:%S")
     return day
 
 
