@@ -50,19 +50,34 @@ ensure_python() {
   fi
 }
 
-ensure_venv() {  # ensure_venv EXTRAS
-  local extras=$1 stamp
+# Every command installs the same thing: the app with all its extras (tests and packaging).
+# Installing only what one command needs made the next one reinstall (test -> run -> bundle
+# switched the extras each time); pyinstaller costs a few seconds once, not the bundle.
+EXTRAS=test,package
+
+ensure_venv() {
+  local stamp
   if [ ! -x "$VENV/bin/python" ]; then
     say "creating $VENV"
     "$PY" -m venv "$VENV"
   fi
-  stamp="$VENV/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)-$extras"
+  # reinstalled only when pyproject.toml (its pins) changes
+  stamp="$VENV/.installed-$(sha256sum < pyproject.toml | cut -c1-16)-$EXTRAS"
   if [ ! -f "$stamp" ]; then
-    say "installing qftz-desktop[$extras] and its pinned dependencies"
+    say "installing qftz-desktop[$EXTRAS] and its pinned dependencies"
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
-    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".[$extras]"
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e ".[$EXTRAS]"
     rm -f "$VENV"/.installed-*
     touch "$stamp"
+  fi
+}
+
+need_display() {  # before anything is installed: saying it after 1.5 minutes helps nobody
+  if [ "$(uname)" = Linux ] && [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] \
+      && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+    die "no display found (neither DISPLAY nor WAYLAND_DISPLAY is set). Run it in a desktop
+session, or try:
+  xvfb-run -a bash scripts/dev.sh run"
   fi
 }
 
@@ -70,19 +85,16 @@ cmd=${1:-}
 [ $# -gt 0 ] && shift
 case "$cmd" in
   run)
+    need_display
     ensure_python
     ensure_apt $QT_LIBS
-    ensure_venv test
-    if [ "$(uname)" = Linux ] && [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
-      die "no display found (DISPLAY is not set). Run it in a desktop session, or try:
-  xvfb-run -a bash scripts/dev.sh run"
-    fi
+    ensure_venv
     exec "$VENV/bin/qftz-desktop" "$@"
     ;;
   test)
     ensure_python
     ensure_apt $QT_LIBS $TEST_TOOLS
-    ensure_venv test
+    ensure_venv
     export QT_QPA_PLATFORM=offscreen
     say "ruff"
     "$VENV/bin/ruff" check .
@@ -98,7 +110,7 @@ case "$cmd" in
     ensure_python
     # binutils: strip/readelf trim the bundle; xz-utils: the tar.xz; util-linux: unshare (offline)
     ensure_apt $QT_LIBS $TEST_TOOLS binutils xz-utils util-linux
-    ensure_venv test,package
+    ensure_venv
     exec bash packaging/build.sh "$@"
     ;;
   *)
