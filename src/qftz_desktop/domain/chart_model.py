@@ -293,7 +293,9 @@ def _bar_model(spec: ChartSpec, lang: str, year_range: tuple[int, int] | None) -
     slots: dict[str, list[tuple[int, Point]]] = {}
     for si, p in placed:
         if is_bar(p):
-            slots.setdefault(p.period.code, []).append((si, p))
+            # by the period's place, not its code: "2021" and an inferred "2021?" from another
+            # source (a conflict kept side by side) share the year and must not hide each other
+            slots.setdefault(p.period.base_code, []).append((si, p))
     per_period = max((len(v) for v in slots.values()), default=1)
     marks: list[Mark] = []
     for group in slots.values():
