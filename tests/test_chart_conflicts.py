@@ -28,4 +28,4 @@ def test_conflicting_values_of_one_year_stand_side_by_side(trade_chart, lang):
     ]
     a, b = sorted(bars, key=lambda m: m.x)
     assert a.right <= b.left  # no overlap: both visible
-    assert 2021 <= a.left and b.right <= 2022  # both inside their year
+    assert a.left >= 2021 and b.right <= 2022  # both inside their year
