@@ -503,3 +503,81 @@ def test_module_is_qt_free():
 
     source = Path(mod.__file__).read_text(encoding="utf-8")
     assert "PySide6" not in source and "pyqtgraph" not in source
+
+
+# --- what mutation testing found untested -----------------------------------------------------
+
+
+def test_counts_within_a_year_range(test_briefing):
+    # tests/factory.py, 2010–2011: t_exports 2010 and 2011, t_imports 2010, t_berths 2011
+    # (t_reforms' span ends in 2015); sources: T1 of the values, T1 and T2 of the highlights
+    en = narrative.counts_sentence(test_briefing, "en", (2010, 2011)).text
+    assert en == (
+        "This brief covers 4 figures for 3 metrics (4 reported, 0 derived, 0 targets) and "
+        "2 highlights from 2 sources, for 2010–2011; data as of 2016-06-30; "
+        "latest zone-wide figure: December 2011."
+    )
+    zh = narrative.counts_sentence(test_briefing, "zh", (2010, 2011)).text
+    assert zh == (
+        "本简报收录3个指标的4项数据（公开报道4项、推算0项、目标0项）和2条要点，引用2个来源；"
+        "年份范围2010–2011年；数据截至2016-06-30；片区最新数据：2011年12月。"
+    )
+
+
+def test_counts_without_figures_state_no_years(tmp_path):
+    b = build_briefing(tmp_path, [metric("m", "count")], [])
+    en = narrative.counts_sentence(b, "en").text
+    assert en == (
+        "This brief covers 0 figures for 0 metrics (0 reported, 0 derived, 0 targets) and "
+        "2 highlights from 2 sources; data as of 2016-06-30."
+    )
+    zh = narrative.counts_sentence(b, "zh").text
+    assert zh == (
+        "本简报收录0个指标的0项数据（公开报道0项、推算0项、目标0项）和2条要点，引用2个来源；"
+        "数据截至2016-06-30。"
+    )
+
+
+def test_headline_figures_skip_a_metric_with_nothing_in_range(tmp_path):
+    metrics = [metric("a", "count", headline="1"), metric("b", "count", headline="2")]
+    rows = [obs("a", "2020", 1), obs("b", "2010", 5), obs("b", "2011", 6)]
+    b = build_briefing(tmp_path, metrics, rows)
+    figures = narrative.headline_figures(b, (2010, 2011))
+    assert [(f.metric.id, f.point.value) for f in figures] == [("b", 6)]
+
+
+def test_a_rise_to_at_least_three_times(tmp_path):
+    rows = [("2020", 100), ("2023", 300, "at_least")]
+    en, zh = _both(narrative.change_sentence, _one(tmp_path, "count", rows))
+    assert "at least 3 times the first figure (derived: 300 ÷ 100 = 3)" in en.text
+    assert "为前者的至少3倍（推算：300 ÷ 100 = 3）" in zh.text
+
+
+def test_summary_order_headline_first_within_the_zone_and_its_range(tmp_path):
+    metrics = [
+        metric("z1", "cny_100m", "ftz"),
+        metric("z2", "cny_100m", "ftz", headline="1"),
+        metric("c1", "cny_100m", "city", headline="2"),
+    ]
+    rows = [obs(m, y, v) for m in ("z1", "z2", "c1") for y, v in (("2020", 10), ("2021", 12))]
+    rows += [obs("z1", "2024", 30)]
+    b = build_briefing(tmp_path, metrics, rows)
+    everything = narrative.summary_sentences(b, "zh")
+    assert everything[0].text.startswith("本简报收录3个指标")  # the counts, in the language
+    assert [s.metric_id for s in everything[1:]] == ["z2", "z1", "c1"]
+    assert everything[2].periods == ("2020", "2024")
+    # the year range reaches every sentence: z1 then ends in 2021
+    early = narrative.summary_sentences(b, "en", (2020, 2021))
+    assert early[2].periods == ("2020", "2021")
+    assert narrative.summary_sentences(b, "en", limit=2)[1:] == everything_en(b)[:2]
+
+
+def everything_en(b):
+    return narrative.summary_sentences(b, "en", limit=40)[1:]
+
+
+def test_the_bundled_summary_has_ten_sentences_after_the_counts(bundled_briefing):
+    for lang in ("zh", "en"):
+        sentences = narrative.summary_sentences(bundled_briefing, lang)
+        assert len(sentences) == 11
+        assert sentences[0].kind == "counts"

@@ -155,11 +155,16 @@ def singular(noun: str) -> str:
     return noun
 
 
+def plural_en(n: int, noun: str) -> str:
+    """'1 highlight', '2 highlights', '0 sources' (``noun`` is the plural)."""
+    return f"{format_number(n)} {singular(noun) if n == 1 else noun}"
+
+
 def count_phrase(n: int, noun: str, lang: str) -> str:
-    """'1 highlight', '2 highlights'; Chinese needs no plural ('1条要点' is the caller's)."""
+    """:func:`plural_en` in English; Chinese needs no plural ('1条要点': the caller's noun)."""
     if lang == "zh":
         return f"{format_number(n)}{noun}"
-    return f"{format_number(n)} {singular(noun) if n == 1 else noun}"
+    return plural_en(n, noun)
 
 
 def _is_cjk(ch: str) -> bool:

@@ -49,7 +49,7 @@ import numpy as np
 from .age import latest_zone_wide_text, month_label
 from .bounds import Bounded, Change, Said, difference, growth, ratio_pct
 from .briefing import Briefing, Metric, Point, SeriesData
-from .formatting import UNITS, count_phrase, format_number, format_value, scaled_numbers
+from .formatting import UNITS, format_number, format_value, plural_en, scaled_numbers
 
 YearRange = tuple[int, int] | None
 
@@ -480,13 +480,13 @@ def counts_sentence(briefing: Briefing, lang: str, years: YearRange = None) -> S
         )
     else:
         params = dict(
-            metrics=count_phrase(metrics, "metrics", lang),
-            figures=count_phrase(figures, "figures", lang),
+            metrics=plural_en(metrics, "metrics"),
+            figures=plural_en(figures, "figures"),
             reported=counts["reported"],
             derived=counts["derived"],
-            targets=count_phrase(counts["target"], "targets", lang),
-            highlights=count_phrase(len(briefing.highlights), "highlights", lang),
-            sources=count_phrase(len(sources), "sources", lang),
+            targets=plural_en(counts["target"], "targets"),
+            highlights=plural_en(len(briefing.highlights), "highlights"),
+            sources=plural_en(len(sources), "sources"),
         )
     sep = "；" if zh else "; "
     text = _t(
@@ -517,8 +517,7 @@ def _metric_order(briefing: Briefing) -> list[SeriesData]:
                 order.setdefault(s.metric.id, s)
         for card in tab.cards:
             order.setdefault(card.metric.id, card.series)
-    for metric_id, series in briefing.series.items():
-        order.setdefault(metric_id, series)
+    # (every metric with a value is on a tab, as a chart or a card: no other loop is needed)
     ranked = list(order.values())
     return sorted(ranked, key=lambda s: _scope_rank(s.metric))  # stable: keeps the order within
 
