@@ -3,7 +3,7 @@
 Expected values are written down from the bundled snapshot's rows (data/source), not from
 the code: the IC park completed 580亿元 by June 2024 (PR2024) against a 2025 target of "over
 1,000亿元", so its progress is *under* 58 %; the zone had 25,000 business entities in Sept 2022
-(S38) against "at least 30,000" for 2022 (S5), so *at most* 83 %; the zone's 2021 trade
+(S38) against "at least 30,000" for 2022 (S5), so *under* 83.4 %; the zone's 2021 trade
 (1,890亿元, N3; S1 says 1,870亿元) is not the 2022 target's own year, so no progress is given.
 """
 
@@ -83,7 +83,8 @@ def test_scorecard_checkable_against_the_data(meeting, bundled, lang):
     assert ic.progress_high == pytest.approx(0.58) and ic.progress_low is None
     assert ic.status == "unknown"  # the 2025 deadline has passed; no 2025 value to judge by
     ent = rows[("ftz_enterprises", "2022")]
-    assert ent.progress == ("至多83%" if lang == "zh" else "at most 83%")
+    # 25,000 ÷ [30,000, ∞) = at most 83.33…%, rounded up to one decimal so it stays true
+    assert ent.progress == ("不到83.4%" if lang == "zh" else "under 83.4%")
     trade = rows[("ftz_trade_value", "2022?")]
     assert trade.actual is not None and trade.actual.period_code == "2021"
     assert trade.progress == "" and trade.status == "unknown"
@@ -189,9 +190,7 @@ def test_cover_gives_the_age_of_the_data(meeting, bundled):
     assert _bare("Data as of 2026-01-22") in first
     # newest reported zone-wide value in data/source/observations.csv: marine species
     # sequenced, over 560 as of 23 Aug 2025 (N28)
-    assert (
-        _bare("the latest zone-wide figure is for 23 Aug 2025 (Marine species sequenced)") in first
-    )
+    assert _bare("latest zone-wide figure: August 2025") in first
     assert DATE in first
 
 
@@ -238,3 +237,33 @@ def test_export_pdf_command_kinds(tmp_path):
         timeout=60,
     )
     assert bad.returncode == 2 and "--from 2024 is after --to 2020" in bad.stderr
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_data_book_notes_on_the_page_of_their_value(qapp, bundled, tmp_path, lang):
+    """Issue 10, point 3: every observation with a note in the snapshot has that note as a
+    footnote on each PDF page of the data book that shows its value (read back from the PDF),
+    and the 'how to read' box explains the marks."""
+    from qftz_desktop.domain.caveats import caveats_for
+
+    path = tmp_path / f"book-{lang}.pdf"
+    job = BriefJob(bundled, path, BriefOptions(kind="full", lang=lang, brief_date=DATE))
+    job.run()
+    pages = [_bare(p.extract_text()) for p in PdfReader(path).pages]
+    assert len(pages) == job.total
+    points = {p.obs_id: (s.metric, p) for s in bundled.series.values() for p in s.points}
+    noted = {i for i, (_m, p) in points.items() if p.note}
+    assert len(noted) >= 40  # the bundled snapshot notes many values (data/source)
+    seen: set[int] = set()
+    for n, page in enumerate(job.composer.pages):
+        for block, _y in page.blocks:
+            for obs in block.obs_ids:
+                if obs not in noted:
+                    continue
+                metric, point = points[obs]
+                note = next(c for c in caveats_for(point, metric, lang) if c.kind != "bound")
+                assert _bare(note.text) in pages[n], (n + 1, obs, note.text)
+                seen.add(obs)
+    assert seen == noted  # every noted observation is shown somewhere, with its note
+    marks = "数字后的①②…表示" if lang == "zh" else "①, ②… after a value mark a note"
+    assert _bare(marks) in pages[0]

@@ -275,6 +275,7 @@ def test_same_input_gives_the_same_bytes(qapp, briefings, tmp_path, monkeypatch)
     assert b"/ModDate (D:20160630000000Z)" in data
     assert b'xmp:CreateDate="2016-06-30T00:00:00' in data
     other = tmp_path / "other.pdf"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")  # --date alone dates the brief and its metadata
     export_brief(b, other, BriefOptions(kind="full", lang="zh", brief_date="2024-01-02"))
     assert b"/CreationDate (D:20240102000000Z)" in other.read_bytes()
     if shutil.which("qpdf"):

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from ..age import latest_zone_wide_text, month_label, newest_by_tab
 from ..briefing import Briefing, ChartSpec, Point
 from ..i18n import tr
 from ..narrative import headline_figures, summary_sentences
@@ -69,10 +70,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Based on {figures} public figures for {metrics} metrics from {sources} sources "
         "({y1}–{y2}).",
     ),
-    "age": (
-        "数据截至{as_of}；片区口径最新数据为{latest}（{name}）。",
-        "Data as of {as_of}; the latest zone-wide figure is for {latest} ({name}).",
-    ),
+    "age": ("数据截至{as_of}；{latest}。", "Data as of {as_of}; {latest}."),
     "age_none": ("数据截至{as_of}。", "Data as of {as_of}."),
     "as_of": ("数据截至", "Data as of"),
     "latest_zone": ("片区最新数据", "Latest zone-wide figure"),
@@ -222,28 +220,6 @@ def key_charts(
     return picked
 
 
-def latest_figure(
-    briefing: Briefing, scopes: Sequence[str] | None = ZONE_SCOPES, tab: str | None = None
-) -> Point | None:
-    """The newest reported value (of these scopes, on this tab): the data's real age (a
-    derived value is as old as the reported ones it is computed from)."""
-    best: Point | None = None
-    for s in briefing.series.values():
-        if scopes is not None and s.metric.scope not in scopes:
-            continue
-        if tab is not None and briefing.tab_of(s.metric.id) != tab:
-            continue
-        for p in s.points:
-            if p.status != "reported":
-                continue
-            if best is None or (p.period.end, p.period.start) > (
-                best.period.end,
-                best.period.start,
-            ):
-                best = p
-    return best
-
-
 # -- the composer ------------------------------------------------------------------------------
 
 
@@ -353,15 +329,9 @@ class Composer:
                 )
             )
         )
-        latest = latest_figure(self.b)
-        if latest is not None:
-            metric = self.b.metrics[latest.metric_id]
-            text = self.w(
-                "age",
-                as_of=snap.as_of or "—",
-                latest=latest.period.label(lang).removeprefix("截至").removeprefix("as of "),
-                name=metric.name(lang),
-            )
+        latest = latest_zone_wide_text(self.b, lang)
+        if latest:
+            text = self.w("age", as_of=snap.as_of or "—", latest=latest)
         else:
             text = self.w("age_none", as_of=snap.as_of or "—")
         lines.append(Paragraph(text))
@@ -373,12 +343,10 @@ class Composer:
             KeyValue(self.w("as_of"), snap.as_of or "—"),
             KeyValue(self.w("brief_date"), self.brief_date),
         ]
-        for tab in SECTION_TABS:
-            p = latest_figure(self.b, scopes=None, tab=tab)
-            if p is not None:
-                rows.append(
-                    KeyValue(self.w("latest_tab", tab=tr(f"tab.{tab}", lang)), p.period.label(lang))
-                )
+        for tab, end in newest_by_tab(self.b, self.years).items():
+            if end is not None:
+                label = self.w("latest_tab", tab=tr(f"tab.{tab}", lang))
+                rows.append(KeyValue(label, month_label(end, lang)))
         if self.years is not None:
             rows.append(KeyValue(self.w("years"), f"{self.years[0]}–{self.years[1]}"))
         rows.append(KeyValue(self.w("snapshot_id"), snap.short_id or "—"))

@@ -50,6 +50,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
+from ..bounds import Bounded, ratio_pct
 from ..briefing import Briefing, Metric, Point, SeriesData
 from ..formatting import format_number
 from ..i18n import pick
@@ -166,20 +167,20 @@ def progress_bounds(actual: Bounds, target: Bounds) -> tuple[float | None, float
 
 
 def progress_text(actual: Bounds, target: Bounds, lang: str) -> str:
-    """'58%', '约58%', '不到58%' ('under 58%'), '超过58%' — or '' when the bounds say nothing."""
-    low, high = progress_bounds(actual, target)
-    if low is None and high is None:
+    """'58%', '约58%', '不到58%' ('under 58%'), '超过75%' — or '' when the bounds say nothing.
+
+    The arithmetic and rounding are :mod:`..bounds`' (bounds rounded outwards, precision of
+    the inputs), so that the scorecard and the summary say a ratio the same way."""
+    said = ratio_pct(_bounded(actual), _bounded(target))
+    if said is None:
         return ""
-    if low is not None and high is not None and low == high:
-        kind, share = ("about" if (actual.about or target.about) else "exact"), low
-    elif high is not None and low is None:
-        kind, share = ("under" if target.open_low else "at_most"), high
-    elif low is not None and high is None:
-        kind, share = ("over" if actual.open_low else "at_least"), low
-    else:
-        return ""
-    pct = format_number(round(share * 100.0, 1 if share < 0.1 else 0))
-    return f"{_t(PROGRESS_PREFIX, kind, lang)}{pct}%"
+    return f"{_t(PROGRESS_PREFIX, said.qualifier, lang)}{format_number(said.value)}%"
+
+
+def _bounded(b: Bounds) -> Bounded:
+    if b.high == INF:
+        return Bounded.of(b.low, "over" if b.open_low else "at_least")
+    return Bounded.of(b.low, "about" if b.about else "exact")
 
 
 # -- comparability ---------------------------------------------------------------------------

@@ -8,8 +8,8 @@ The honesty rules are the summary's (:mod:`..narrative`):
 * **change** — against the previous value of the *same kind of period* (a year with the year
   before it that the data has, Q2 with an earlier Q2, Jan–Nov with Jan–Nov, as-of dates with
   as-of dates), both exact: percentages in percentage points, ranks as positions, other units
-  as growth. No change when either value is a bound ("over 3,000"), when the base is not
-  positive, or when the new value is ten times the old or more (a different base, not growth);
+  as growth, with :mod:`..bounds`' precision (twice the base or more as "N times", none from a
+  tiny base). No change when either value is a bound ("over 3,000");
 * **target** — the metric's next target not before the latest value; progress only when the
   two measure the same thing (a level, or the target's own period), with its bounds (a ratio
   to an "over" target is an upper bound), from :mod:`.scorecard`.
@@ -21,14 +21,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..bounds import Bounded, difference, growth
 from ..briefing import ChartSpec, Metric, Point, SeriesData
 from ..formatting import format_number
 from ..narrative import _comparable_key
 from .model import Value
 from .scorecard import NO_RATIO_UNITS, bounds, is_stock, progress_text
 from .values import CaveatsOf, value_of
-
-GROWTH_LIMIT = 10.0  # a value ten times its base is a different base, not growth
 
 WORDS: dict[str, tuple[str, str]] = {
     "latest": ("{who}{period}为{value}", "{who}{value} ({period})"),
@@ -41,6 +40,7 @@ WORDS: dict[str, tuple[str, str]] = {
         ", down {d} percentage points from {v0} ({p0})",
     ),
     "rank": ("，{p0}为{v0}", "; {v0} in {p0}"),
+    "times": ("，为{p0}（{v0}）的{n}倍", ", {n} times {v0} ({p0})"),
     "target": ("；{deadline}目标为{target}", "; target for {deadline}: {target}"),
     "target_progress": (
         "；{deadline}目标为{target}，已完成{progress}",
@@ -58,11 +58,6 @@ def _bare(p: Point, lang: str) -> str:
     """A period as the object of 'from': '2019年7月' rather than '截至2019年7月'."""
     label = p.period.label(lang)
     return label.removeprefix("截至") if lang == "zh" else label
-
-
-def _pct(g: float) -> str:
-    """A growth rate with the precision its inputs carry: one decimal under 10%, else whole."""
-    return format_number(round(g, 1) if g < 10 else round(g))
 
 
 def _w(key: str, lang: str, **kw: object) -> str:
@@ -102,12 +97,18 @@ def _change(
     if metric.unit == "rank":
         return _w("rank", lang, **kw), prev
     if metric.unit == "pct":
-        d = format_number(round(abs(b - a), 1))
+        diff = difference(Bounded.of(a), Bounded.of(b))
+        if diff is None:
+            return "", None
+        d = format_number(abs(diff.value))
         return _w("pp_up" if b > a else "pp_down", lang, d=d, **kw), prev
-    if a <= 0 or b / a >= GROWTH_LIMIT:
-        return "", None
-    g = _pct(abs(b - a) / a * 100.0)
-    return _w("up" if b > a else "down", lang, g=g, **kw), prev
+    change = growth(Bounded.of(a), Bounded.of(b))
+    if change is None or change.said.qualifier != "exact":
+        return "", None  # a tiny or unlike base: no growth is said (domain.bounds)
+    if change.kind == "times":
+        return _w("times", lang, n=format_number(change.said.value), **kw), prev
+    g = format_number(change.said.value)
+    return _w("up" if change.up else "down", lang, g=g, **kw), prev
 
 
 def _target(series: SeriesData, last: Point | None, lang: str) -> tuple[str, Point | None]:

@@ -12,9 +12,13 @@ from PySide6.QtCore import QLineF, Qt
 from PySide6.QtGui import QColor, QPen
 
 from ... import APP_NAME
+from ...domain.age import month_label, newest_by_tab, newest_zone_wide
+from ...domain.brief.model import Value
 from ...domain.brief.options import BriefOptions
 from ...domain.brief.values import short_publisher as _short_publisher
+from ...domain.brief.values import value_of
 from ...domain.briefing import TABS, Briefing, ChartSpec, Highlight, Metric, Point, Source
+from ...domain.caveats import brief_caveats
 from ...domain.formatting import format_value
 from ...domain.i18n import tr
 from ...domain.narrative import headline_figures, summary_sentences
@@ -78,15 +82,16 @@ class BriefComposer(PageKit):
         """Single figures as a table: metric, value with qualifier and unit, period, status,
         source — the headline figures of the summary and the figure cards of each tab."""
         lang = self.lang
+        values = [self.value(m, p) for m, p in items]
         rows = [
             [
                 m.name(lang),
-                p.value_text(m, lang),
+                self.marked(v),
                 p.period.label(lang),
                 tr(f"status.{p.status}", lang),
                 self.cite(p.source_id),
             ]
-            for m, p in items
+            for (m, p), v in zip(items, values, strict=True)
         ]
         columns = [
             Column(tr("label.metric", lang), 0.3),
@@ -95,7 +100,15 @@ class BriefComposer(PageKit):
             Column(tr("label.status", lang), 0.08),
             Column(tr("label.source", lang), 0.29),
         ]
-        return self.table(columns, rows)
+        blocks = self.table(columns, rows)
+        for block, (_m, p), v in zip(blocks[1:], items, values, strict=True):
+            block.footnotes = self.footnotes([v])
+            block.obs_ids = (p.obs_id,)
+        return blocks
+
+    def value(self, metric: Metric, point: Point) -> Value:
+        """The document value of an observation, with its caveats (domain.caveats)."""
+        return value_of(point, metric, self.lang, brief_caveats)
 
     def layout_steps(self) -> Iterator[str]:
         """Lay the brief out one section per step (so a window stays responsive); when the
@@ -135,6 +148,7 @@ class BriefComposer(PageKit):
             years_text = f"{span}（{all_years}）" if lang == "zh" else f"{span} ({all_years})"
         facts = [
             (tr("label.as_of", lang), snap.as_of or "—"),
+            *self.age_facts(),
             (self.t("brief_date"), self.o.date(self.b) or "—"),
             (self.t("years"), years_text),
             (self.t("snapshot_id"), snap.content_id or "—"),
@@ -144,12 +158,33 @@ class BriefComposer(PageKit):
         blocks.append(Block(28.0, lambda c, x, y: None))
         blocks += self.key_values(facts)
         blocks += self.heading(self.t("reading"), 3)
-        for key in ("reading_reported", "reading_derived", "reading_target", "reading_qualifier"):
+        for key in (
+            "reading_reported",
+            "reading_derived",
+            "reading_target",
+            "reading_qualifier",
+            "reading_marks",
+        ):
             blocks += self.text_blocks(self.t(key), self.f_body, gap=2.0, indent=12.0, bullet="•")
         blocks += self.heading(self.t("contents"), 3)
         for anchor, title in self.section_titles():
             blocks.append(self.contents_line(anchor, title))
         return blocks
+
+    def age_facts(self) -> list[tuple[str, str]]:
+        """How old the data is (issue 10): the newest zone-wide figure and, per tab, the
+        newest figure it shows — beside the as-of date, which alone hides the data's age."""
+        lang = self.lang
+        out = []
+        zone = newest_zone_wide(self.b, self.years)
+        if zone is not None:
+            out.append((self.t("latest_zone"), month_label(zone, lang)))
+        for tab, end in newest_by_tab(self.b, self.years).items():
+            if end is not None:
+                out.append(
+                    (self.t("latest_tab", tab=tr(f"tab.{tab}", lang)), month_label(end, lang))
+                )
+        return out
 
     def contents_line(self, anchor: str, title: str) -> Block:
         box = self.c.layout_text(title, self.f_body, self.width - 40)
@@ -284,7 +319,15 @@ class BriefComposer(PageKit):
             p.setPen(QColor(self.theme.muted))
             note.draw(p, x, yy)
 
-        chart_block = Block(height, draw, gap_before=16.0, keep_with_next=True)
+        values = [self.value(s.metric, p) for s, p in points]
+        chart_block = Block(
+            height,
+            draw,
+            gap_before=16.0,
+            keep_with_next=True,
+            footnotes=self.footnotes(values),
+            obs_ids=tuple(p.obs_id for _s, p in points),
+        )
         multi = len(spec.series) > 1
         columns = []
         if multi:
@@ -298,12 +341,14 @@ class BriefComposer(PageKit):
         ]
         rows = []
         derived: list[str] = []
-        for s, p in points:
+        for (s, p), v in zip(points, values, strict=True):
             m = s.metric
             row = [m.name(lang)] if multi else []
             row += [
                 p.period.label(lang),
-                format_value(p.value, p.qualifier, m.unit_label(lang), lang, m.unit),
+                self.marked(
+                    v, format_value(p.value, p.qualifier, m.unit_label(lang), lang, m.unit)
+                ),
                 tr(f"status.{p.status}", lang),
                 self.cite(p.source_id),
             ]
@@ -324,7 +369,11 @@ class BriefComposer(PageKit):
             for b in note_blocks:
                 b.keep_with_next = True
             blocks += note_blocks
-        blocks += self.table(columns, rows)
+        table = self.table(columns, rows)
+        for block, (_s, p), v in zip(table[1:], points, values, strict=True):
+            block.footnotes = self.footnotes([v])
+            block.obs_ids = (p.obs_id,)
+        blocks += table
         for i, text in enumerate(derived):
             label = f"{self.t('derived_notes')}{sep}" if i == 0 else ""
             blocks += self.text_blocks(

@@ -11,11 +11,26 @@ from dataclasses import dataclass
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPen
 
+from ...domain.brief.model import Value
 from ...render.theme import PRINT
 from .canvas import MM, PdfCanvas
-from .paginate import Block, PageLayout
+from .paginate import Block, Footnote, PageLayout, footnote_columns
 
 HEADER_FILL = "#EEF1F4"  # table header rows
+SIZE_FOOT = 6.5
+FOOT_GAP = 14.0  # px between the two columns of footnotes
+
+
+def circled(n: int) -> str:
+    """①…⑳, ㉑…㉟, ㊱…㊿; beyond 50, '(51)'."""
+    if 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    if 21 <= n <= 35:
+        return chr(0x3251 + n - 21)
+    if 36 <= n <= 50:
+        return chr(0x32B1 + n - 36)
+    return f"({n})"
+
 
 # Text sizes in points.
 SIZE_BODY = 9.5
@@ -53,6 +68,26 @@ WORDS: dict[str, tuple[str, str]] = {
         "'over', 'about' and 'at least' are as the source wrote them; every number has its "
         "period and source, listed in full at the end.",
     ),
+    "reading_marks": (
+        "数字后的①②…表示该数值附有说明（期间推断、口径、来源冲突、上下限等），说明印在同一页的页脚。",
+        "①, ②… after a value mark a note (inferred period, scope, conflicting sources, "
+        "bounds…); the note is printed at the foot of the same page.",
+    ),
+    "bound.lower": (
+        "下限值：来源只说“超过”或“至少”某数，确切数值未给出。",
+        "A lower bound: the source says 'over' or 'at least'; the exact value is not given.",
+    ),
+    "bound.upper": (
+        "上限值：来源只说“不到”或“至多”某数，确切数值未给出。",
+        "An upper bound: the source says 'under' or 'at most'; the exact value is not given.",
+    ),
+    "how_marks": (
+        "数字后的①②…表示该数值附有说明（期间推断、口径、来源冲突、上下限等），说明见同页页脚。",
+        "①, ②… after a value mark a note (inferred period, scope, conflicting sources, "
+        "bounds…); the note is at the foot of the same page.",
+    ),
+    "latest_zone": ("片区最新数据", "Latest zone-wide figure"),
+    "latest_tab": ("{tab}最新数据", "Latest figure, {tab}"),
     "contents": ("目录", "Contents"),
     "summary": ("摘要", "Executive summary"),
     "summary_points": ("数据要点", "What the data shows"),
@@ -130,6 +165,15 @@ class PageKit:
         self.f_h1 = canvas.font(SIZE_H1, bold=True)
         self.f_h2 = canvas.font(SIZE_H2, bold=True)
         self.f_h3 = canvas.font(SIZE_H3, bold=True)
+        self.f_foot = canvas.font(SIZE_FOOT)
+        self.marks: dict[str, str] = {}  # footnote text -> mark
+        self._order_of: dict[str, int] = {}
+        self._notes: dict[str, Footnote] = {}
+
+    @property
+    def foot_width(self) -> float:
+        """Footnotes are set in two columns."""
+        return (self.width - FOOT_GAP) / 2
 
     def t(self, key: str, **params: object) -> str:
         return word(key, self.lang, **params)
@@ -249,6 +293,61 @@ class PageKit:
     def canvas_font(self, size: float, bold: bool = False) -> QFont:
         return self.c.font(size, bold)
 
+    # values and their footnotes --------------------------------------------------------------
+    def notes_of(self, value: Value) -> list[str]:
+        """The footnote texts of a value: its caveats, a bound told once for all bounds (the
+        value itself already says "over 300"; the footnote says what that means)."""
+        out = []
+        for cav in value.caveats:
+            if cav.kind == "bound":
+                side = "upper" if value.qualifier in ("under", "at_most") else "lower"
+                out.append(word(f"bound.{side}", self.lang))
+            elif cav.text:
+                out.append(cav.text)
+        return list(dict.fromkeys(out))
+
+    def marked(self, value: Value, text: str | None = None) -> str:
+        """The value's text followed by the marks of its caveats."""
+        marks = "".join(self.mark_of(t) for t in self.notes_of(value))
+        return (value.text if text is None else text) + marks
+
+    def footnotes(self, values: Sequence[Value]) -> tuple[Footnote, ...]:
+        out: dict[str, Footnote] = {}
+        for v in values:
+            for text in self.notes_of(v):
+                if text not in out:
+                    out[text] = self.footnote(text)
+        return tuple(sorted(out.values(), key=lambda f: self._order(f.key)))
+
+    def _order(self, text: str) -> int:
+        return self._order_of.get(text, 0)
+
+    def mark_of(self, text: str) -> str:
+        """The mark of a footnote text: numbered in the order values are laid out."""
+        if text not in self.marks:
+            self._order_of[text] = len(self.marks)
+            self.marks[text] = circled(len(self.marks) + 1)
+        return self.marks[text]
+
+    def reset_marks(self) -> None:
+        self.marks.clear()
+        self._order_of.clear()
+        self._notes.clear()
+
+    def footnote(self, text: str) -> Footnote:
+        if text in self._notes:
+            return self._notes[text]
+        mark = self.mark_of(text)
+        box = self.c.layout_text(f"{mark} {text}", self.f_foot, self.foot_width)
+
+        def draw(c: PdfCanvas, x: float, y: float) -> None:
+            c.painter.setPen(QColor(self.theme.muted))
+            box.draw(c.painter, x, y)
+
+        note = Footnote(text, box.height + 1.0, draw)
+        self._notes[text] = note
+        return note
+
     # pages ---------------------------------------------------------------------------------
     def paint_page(self, index: int) -> None:
         page = self.pages[index]
@@ -257,6 +356,24 @@ class PageKit:
         self.chrome(index, page)
         for block, y in page.blocks:
             block.draw(self.c, self.left, y)
+        self.paint_footnotes(page)
+
+    def paint_footnotes(self, page: PageLayout) -> None:
+        """The notes of the values on this page, at its foot, in two columns."""
+        if not page.footnotes:
+            return
+        notes = sorted(page.footnotes, key=lambda f: self._order(f.key))
+        left, right, height = footnote_columns(notes)
+        top = self.bottom - height
+        pen = QPen(QColor(self.theme.grid))
+        pen.setWidthF(0.5)
+        self.c.painter.setPen(pen)
+        self.c.painter.drawLine(QLineF(self.left, top - 5, self.left + 30 * MM, top - 5))
+        for column, x in ((left, self.left), (right, self.left + self.foot_width + FOOT_GAP)):
+            y = top
+            for f in column:
+                f.draw(self.c, x, y)
+                y += f.height
 
     def running_title(self) -> str:
         raise NotImplementedError

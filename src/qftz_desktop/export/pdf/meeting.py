@@ -30,21 +30,18 @@ from ...domain.brief.model import (
     Scorecard,
     Sources,
     Table,
-    Value,
 )
 from ...domain.briefing import Briefing, ChartSpec
 from ...domain.i18n import tr
 from .canvas import MM, PdfCanvas, TextBox, chart_height, dispose_view
-from .layout import SIZE_SMALL, PageKit
-from .paginate import Block, Footnote, footnote_columns, paginate
+from .layout import SIZE_SMALL, PageKit, circled, word
+from .paginate import Block, paginate
 
 MAX_PAGES = 4  # a meeting brief: 2–4 pages
 MEETING_CHART_HEIGHT = 130  # px: three charts with their notes on a page
 CHART_GAP = 16.0  # px between two charts of a row
 NOTE_FILL = "#FFF6DD"  # the presenter's remarks: a warm tint no data block uses
 NOTE_EDGE = "#E0B23A"
-SIZE_FOOT = 6.5
-FOOT_GAP = 14.0  # px between the two columns of footnotes
 STATUS_COLOURS = {
     "met": "#1B7F3B",
     "on_track": "#1B7F3B",
@@ -64,36 +61,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "“—”：快照中没有同一指标、同类期间的实际值，无法判断。",
         "'—': the snapshot has no actual of the same metric and kind of period to judge by.",
     ),
-    "bound.lower": (
-        "下限值：来源只说“超过”或“至少”某数，确切数值未给出。",
-        "A lower bound: the source says 'over' or 'at least'; the exact value is not given.",
-    ),
-    "bound.upper": (
-        "上限值：来源只说“不到”或“至多”某数，确切数值未给出。",
-        "An upper bound: the source says 'under' or 'at most'; the exact value is not given.",
-    ),
-    "how_marks": (
-        "数字后的①②…表示该数值附有说明（期间推断、口径、来源冲突、上下限等），说明见同页页脚。",
-        "①, ②… after a value mark a note (inferred period, scope, conflicting sources, "
-        "bounds…); the note is at the foot of the same page.",
-    ),
 }
 
 
 def _w(key: str, lang: str) -> str:
     zh, en = WORDS[key]
     return zh if lang == "zh" else en
-
-
-def circled(n: int) -> str:
-    """①…⑳, ㉑…㉟, ㊱…㊿; beyond 50, '(51)'."""
-    if 1 <= n <= 20:
-        return chr(0x2460 + n - 1)
-    if 21 <= n <= 35:
-        return chr(0x3251 + n - 21)
-    if 36 <= n <= 50:
-        return chr(0x32B1 + n - 36)
-    return f"({n})"
 
 
 @dataclass(frozen=True)
@@ -118,73 +91,24 @@ class MeetingRenderer(PageKit):
         super().__init__(canvas, doc.lang)
         self.recompose = recompose
         self.chart_base = MEETING_CHART_HEIGHT
-        self.foot_width = (self.width - FOOT_GAP) / 2  # footnotes in two columns
         page = canvas.page_rect
         self.left = 16 * MM  # a meeting brief is dense: slightly narrower margins
         self.width = page.width() - 2 * self.left
         self.top = 16 * MM
         self.b = briefing
         self.doc = doc
-        self.f_foot = canvas.font(SIZE_FOOT)
         self.f_lead = canvas.font(11.0)
         self.f_title = canvas.font(20.0, bold=True)
         self._view = None
         self._charts: dict[str, ChartSpec] = {c.id: c for t in briefing.tabs for c in t.charts}
-        self.marks: dict[str, str] = {}  # footnote text -> mark
-        self._notes: dict[str, Footnote] = {}
         self._reset_marks()
 
     def _reset_marks(self) -> None:
         """Number the footnotes in the order their values appear in the document."""
-        self.marks.clear()
-        self._notes.clear()
+        self.reset_marks()
         for value in self.doc.values():
             for text in self.notes_of(value):
-                if text not in self.marks:
-                    self.marks[text] = circled(len(self.marks) + 1)
-
-    # values and their footnotes --------------------------------------------------------------
-    def notes_of(self, value: Value) -> list[str]:
-        """The footnote texts of a value: its caveats, a bound told once for all bounds (the
-        value itself already says "over 300"; the footnote says what that means)."""
-        out = []
-        for cav in value.caveats:
-            if cav.kind == "bound":
-                side = "upper" if value.qualifier in ("under", "at_most") else "lower"
-                out.append(_w(f"bound.{side}", self.lang))
-            elif cav.text:
-                out.append(cav.text)
-        return list(dict.fromkeys(out))
-
-    def marked(self, value: Value, text: str | None = None) -> str:
-        """The value's text followed by the marks of its caveats."""
-        marks = "".join(self.marks[t] for t in self.notes_of(value))
-        return (value.text if text is None else text) + marks
-
-    def footnotes(self, values: Sequence[Value]) -> tuple[Footnote, ...]:
-        out: dict[str, Footnote] = {}
-        for v in values:
-            for text in self.notes_of(v):
-                if text not in out:
-                    out[text] = self.footnote(text)
-        return tuple(sorted(out.values(), key=lambda f: self._order(f.key)))
-
-    def _order(self, text: str) -> int:
-        return list(self.marks).index(text)
-
-    def footnote(self, text: str) -> Footnote:
-        if text in self._notes:
-            return self._notes[text]
-        mark = self.marks[text]
-        box = self.c.layout_text(f"{mark} {text}", self.f_foot, self.foot_width)
-
-        def draw(c: PdfCanvas, x: float, y: float) -> None:
-            c.painter.setPen(QColor(self.theme.muted))
-            box.draw(c.painter, x, y)
-
-        note = Footnote(text, box.height + 1.0, draw)
-        self._notes[text] = note
-        return note
+                self.mark_of(text)
 
     # layout -------------------------------------------------------------------------------
     def layout_steps(self) -> Iterator[str]:
@@ -415,7 +339,7 @@ class MeetingRenderer(PageKit):
             blocks += self.text_blocks(_w("no_actual", lang), self.f_small, color=muted, gap=3.0)
         if card.rules:
             blocks += self.text_blocks(card.rules, self.f_small, color=muted, gap=1.0)
-        blocks += self.text_blocks(_w("how_marks", lang), self.f_small, color=muted, gap=1.0)
+        blocks += self.text_blocks(word("how_marks", lang), self.f_small, color=muted, gap=1.0)
         return blocks
 
     # charts -------------------------------------------------------------------------------
@@ -554,25 +478,6 @@ class MeetingRenderer(PageKit):
         if src.more:
             blocks += self.text_blocks(src.more, self.f_small, color=self.theme.muted, gap=3.0)
         return blocks
-
-    # pages --------------------------------------------------------------------------------
-    def paint_page(self, index: int) -> None:
-        super().paint_page(index)
-        page = self.pages[index]
-        if not page.footnotes:
-            return
-        notes = sorted(page.footnotes, key=lambda f: self._order(f.key))
-        left, right, height = footnote_columns(notes)
-        top = self.bottom - height
-        pen = QPen(QColor(self.theme.grid))
-        pen.setWidthF(0.5)
-        self.c.painter.setPen(pen)
-        self.c.painter.drawLine(QLineF(self.left, top - 5, self.left + 30 * MM, top - 5))
-        for column, x in ((left, self.left), (right, self.left + self.foot_width + FOOT_GAP)):
-            y = top
-            for f in column:
-                f.draw(self.c, x, y)
-                y += f.height
 
     def running_title(self) -> str:
         return f"{self.doc.title} · {self.doc.subtitle}"

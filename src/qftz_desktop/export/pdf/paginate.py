@@ -52,6 +52,7 @@ class Block:
     section: str = ""  # section title for the running header, from this block's page on
     anchor: str = ""  # id whose page number the contents list shows
     footnotes: tuple[Footnote, ...] = ()  # notes of the values this block shows
+    obs_ids: tuple[int, ...] = ()  # the observations whose values this block shows
 
 
 @dataclass
