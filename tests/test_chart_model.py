@@ -195,3 +195,26 @@ def test_drawn_ytd_series_has_no_line(qapp, briefing):
     view = ChartView(briefing.chart_of("t_reforms"), briefing, SCREEN, "en", interactive=False)
     (item,) = view._lines.values()
     assert item.opts["pen"] is None and item.opts["symbol"] is not None
+
+
+def test_a_period_without_a_place_is_listed_not_dropped_or_dated(
+    qapp, briefing, exports, monkeypatch
+):
+    """The hook for undated periods: axis_x() None leaves the value off the axis, named."""
+    from qftz_desktop.domain import chart_model
+    from qftz_desktop.render.chart_view import ChartView
+    from qftz_desktop.render.theme import SCREEN
+
+    real = chart_model.axis_x
+    monkeypatch.setattr(
+        chart_model, "axis_x", lambda p: None if p.code.startswith("<") else real(p)
+    )
+    model = chart_model.build_chart_model(exports, "en")
+    assert "<2010-08" not in {m.point.period.code for m in model.marks}
+    (undated,) = model.off_axis
+    assert undated.label == "9*\npre-2010.8"  # value, caveat mark, period: no invented date
+    view = ChartView(exports, briefing, SCREEN, "en", interactive=False)
+    import pyqtgraph as pg
+
+    texts = [i.toPlainText() for i in view.plotItem.items if isinstance(i, pg.TextItem)]
+    assert "Undated: 9* pre-2010.8" in texts

@@ -161,6 +161,7 @@ class ChartView(pg.PlotWidget):
         self._build_marks()
         self._build_ticks()
         self._build_legend()
+        self._build_off_axis()
         self._apply_focus()
         self._declutter_labels()
         draw_change_marks(self)
@@ -245,6 +246,21 @@ class ChartView(pg.PlotWidget):
             # when labels collide, bars keep theirs first, then the latest points
             priority = 0 if k.shape == BAR else 1 + int((latest - k.x) * 100)
             self._labels.append((priority, i, label))
+
+    def _build_off_axis(self) -> None:
+        """Values whose period has no place on the time axis: named in a line at the plot's
+        foot, never dropped and never given a date (see ``chart_model.axis_x``)."""
+        if not self.model.off_axis:
+            return
+        sep = "；" if self.lang == "zh" else "; "
+        head = "未注明时间：" if self.lang == "zh" else "Undated: "
+        body = sep.join(m.label.replace("\n", " ") for m in self.model.off_axis)
+        font = ui_font()
+        font.setPixelSize(self.theme.label_px)
+        text = pg.TextItem(head + body, color=self.theme.muted, anchor=(0, 1))
+        text.setFont(font)
+        text.setPos(self.model.x_range[0], self.model.y_range[0])
+        self.plotItem.addItem(text, ignoreBounds=True)
 
     def _build_runs(self) -> None:
         for run in self.model.runs:
