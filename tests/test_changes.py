@@ -153,7 +153,9 @@ def test_brief_section_lists_before_and_now_after_the_scorecard(pair):
     assert target[3:5] == ("CNY 200 bn", "CNY 210 bn")
     text = " ".join(" ".join(r) for r in rows)
     assert "%" not in text  # before and now, never a growth rate
-    assert "Revised 1" in section.blocks[0].text and "New figure 1" in section.blocks[0].text
+    assert section.blocks[0].text == "What changed since 2026-01-22"  # the heading
+    lead = section.blocks[1].text
+    assert "Revised 1" in lead and "New figure 1" in lead
     zh = changes_section(changes, "zh", limit=2)
     (zt,) = [b for b in zh.blocks if isinstance(b, Table)]
     assert len(zt.rows) == 2 and zt.note.startswith("此处列出 2 项，共 5 项")
@@ -161,3 +163,45 @@ def test_brief_section_lists_before_and_now_after_the_scorecard(pair):
     doc = compose(Briefing(new), BriefOptions(lang="en", brief_date="2026-04-01"))
     ids = [s.id for s in with_changes(doc, section).sections]
     assert ids[ids.index("changes") - 1] == "scorecard"
+
+
+def test_export_pdf_since_adds_the_changes_page_and_pptx_a_slide(pair, tmp_path):
+    from pypdf import PdfReader
+
+    old, new = pair
+    run = [sys.executable, "-m", "qftz_desktop"]
+    pdf = tmp_path / "brief.pdf"
+    r = subprocess.run(
+        run + ["export-pdf", "--snapshot", str(new), "--since", str(old), "--out", str(pdf),
+               "--lang", "en", "--date", "2026-04-01"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    reader = PdfReader(str(pdf))
+    text = "\n".join(p.extract_text() or "" for p in reader.pages)
+    assert "What changed since 2026-01-22" in text
+    assert "S1 → S2" in text and "CNY 188 bn" in text
+    assert len(reader.pages) <= 4  # still a meeting brief
+    r = subprocess.run(
+        run + ["export-pdf", "--snapshot", str(new), "--since", str(old), "--kind", "full",
+               "--out", str(tmp_path / "full.pdf")],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert r.returncode == 2 and "--since" in r.stderr
+
+    from pptx import Presentation
+
+    deck = tmp_path / "deck.pptx"
+    r = subprocess.run(
+        run + ["export-pptx", "--snapshot", str(new), "--since", str(old), "--out", str(deck),
+               "--lang", "en", "--date", "2026-04-01"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    titles = [
+        shape.text_frame.text
+        for slide in Presentation(str(deck)).slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+    ]
+    assert any(t.startswith("What changed since 2026-01-22") for t in titles)

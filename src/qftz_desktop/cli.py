@@ -84,6 +84,11 @@ def _commands_parser() -> argparse.ArgumentParser:
         help="date printed on the brief and in its metadata (default: SOURCE_DATE_EPOCH, else "
         "today)",
     )
+    pdf.add_argument(  # what changed (issue 13)
+        "--since",
+        metavar="OLD",
+        help="an earlier snapshot: the meeting brief gets 'What changed since <its date>'",
+    )
 
     from .export.pptx_command import add_parser as add_pptx_parser  # PowerPoint area
 

@@ -74,6 +74,19 @@ def export_pdf_command(args: argparse.Namespace) -> int:
     except YearRangeError as exc:
         err(exc.message(say))
         return EXIT_USAGE
+    changes = None
+    since = getattr(args, "since", None)  # what changed (issue 13)
+    if since:
+        if (getattr(args, "kind", None) or "meeting") != "meeting":
+            _err("--since adds a page to the meeting brief; the data book (--kind full) has none")
+            return EXIT_USAGE
+        from ..domain.changes import compare
+
+        try:
+            changes = compare(open_snapshot(since), briefing.snapshot)
+        except SnapshotError as exc:
+            _err(f"cannot open snapshot {since}:\n{exc.message(lang)}")
+            return EXIT_PROBLEM
 
     prepare_headless_env()
     from PySide6.QtWidgets import QApplication
@@ -99,7 +112,7 @@ def export_pdf_command(args: argparse.Namespace) -> int:
         brief_date=brief_date,
     )
     try:
-        result = export_brief(briefing, args.out, options)
+        result = export_brief(briefing, args.out, options, changes=changes)
     except AtomicWriteError as exc:
         err(exc.message(say))
         return EXIT_PROBLEM

@@ -12,7 +12,7 @@ import dataclasses
 
 from ..changes import KINDS, Changes, cells, word
 from ..i18n import tr
-from .model import BriefDocument, Column, Paragraph, Row, Section, Table
+from .model import BriefDocument, Column, Heading, Paragraph, Row, Section, Table
 
 SECTION_ID = "changes"
 MEETING_ROWS = 20  # a meeting brief lists at most this many; the command line lists all
@@ -53,10 +53,12 @@ def changes_title(changes: Changes, lang: str) -> str:
 def changes_section(changes: Changes, lang: str, limit: int | None = MEETING_ROWS) -> Section:
     """The section: a summary line, the revision rule, and a table of the changes by tab."""
     title = changes_title(changes, lang)
+    heading = Heading(title, 2, anchor=SECTION_ID)
     if changes.empty:
-        return Section(SECTION_ID, title, (Paragraph(word("none", lang), "body"),))
+        return Section(SECTION_ID, title, (heading, Paragraph(word("none", lang), "body")))
     since = changes.old_as_of or "—"
     blocks: list = [
+        heading,
         Paragraph(
             _w("compared", lang, date=since, id=changes.old_id[:12], counts=_counts(changes, lang)),
             "lead",

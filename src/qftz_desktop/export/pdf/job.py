@@ -50,8 +50,9 @@ class BriefJob:
     ``abort()`` removes the temporary file. After an exception, call ``abort()``.
     """
 
-    def __init__(self, briefing: Briefing, path: str | Path, options: BriefOptions):
+    def __init__(self, briefing: Briefing, path: str | Path, options: BriefOptions, changes=None):
         options.validate()
+        self.changes = changes  # domain.changes.Changes: 'what changed since …' (meeting brief)
         self.briefing = briefing
         self.path = Path(path)
         self.options = options
@@ -73,7 +74,7 @@ class BriefJob:
                 tmp,
                 QPageSize(PAPERS[o.paper]),
                 title=brief_title(b, o),
-                doc_key=o.key(b),
+                doc_key=o.key(b) + (f"|since:{self.changes.old_id}" if self.changes else ""),
                 date=o.date(b),
                 author=b.snapshot.publisher(o.lang),
                 creator=f"{APP_NAME} {o.app_version}",
@@ -81,9 +82,9 @@ class BriefJob:
             if o.kind == "meeting":
                 self._composer = MeetingRenderer(
                     b,
-                    compose(b, o),
+                    self._with_changes(compose(b, o)),
                     self._canvas,
-                    recompose=lambda n: compose(b, o, chart_limit=n),
+                    recompose=lambda n: self._with_changes(compose(b, o, chart_limit=n)),
                 )
             else:
                 self._composer = BriefComposer(b, o, self._canvas)
@@ -91,6 +92,14 @@ class BriefJob:
         except BaseException:
             self.abort()
             raise
+
+    def _with_changes(self, doc):
+        """The document with 'what changed since …' after the scorecard (excel area)."""
+        if self.changes is None:
+            return doc
+        from ...domain.brief.changes import MEETING_ROWS, changes_section, with_changes
+
+        return with_changes(doc, changes_section(self.changes, self.options.lang, MEETING_ROWS))
 
     def step(self) -> bool:
         """Lay out the next section or paint the next page; return whether work remains."""
@@ -163,9 +172,12 @@ def export_brief(
     options: BriefOptions | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    changes=None,
 ) -> BriefResult:
-    """Write the brief to ``path`` (atomically); see the module docstring."""
-    return BriefJob(briefing, path, options or BriefOptions()).run(progress, cancelled)
+    """Write the brief to ``path`` (atomically); see the module docstring. ``changes``
+    (domain.changes.Changes) adds 'what changed since …' to the meeting brief."""
+    job = BriefJob(briefing, path, options or BriefOptions(), changes)
+    return job.run(progress, cancelled)
 
 
 __all__ = ["BriefJob", "BriefResult", "ExportCancelled", "brief_title", "export_brief"]
