@@ -78,14 +78,19 @@ def export_pdf_command(args: argparse.Namespace) -> int:
     since = getattr(args, "since", None)  # what changed (issue 13)
     if since:
         if (getattr(args, "kind", None) or "meeting") != "meeting":
-            _err("--since adds a page to the meeting brief; the data book (--kind full) has none")
+            err(
+                "--since 只用于会议简报（--kind meeting）；完整数据手册没有“变化”一节"
+                if say == "zh"
+                else "--since adds a page to the meeting brief; the data book (--kind full) "
+                "has none"
+            )
             return EXIT_USAGE
         from ..domain.changes import compare
 
         try:
             changes = compare(open_snapshot(since), briefing.snapshot)
         except SnapshotError as exc:
-            _err(f"cannot open snapshot {since}:\n{exc.message(lang)}")
+            err(f"{msg('cannot_open', say, path=since)}\n{exc.message(say)}")
             return EXIT_PROBLEM
 
     prepare_headless_env()
