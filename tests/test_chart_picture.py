@@ -102,3 +102,18 @@ def test_hover_tooltip_stays_inside_the_plot_and_leaves_with_the_pointer(qtbot, 
         assert plot.left() - 0.5 <= rect.left() and rect.right() <= plot.right() + 0.5, (x, rect)
     QGuiApplication.sendEvent(view, QEvent(QEvent.Type.Leave))
     assert not view._hover_text.isVisible() and not view._hover_line.isVisible()
+
+
+def test_a_slide_chart_has_the_picture_menu_and_keeps_the_keys(qtbot, briefing):
+    from PySide6.QtCore import QSize, Qt
+
+    from qftz_desktop.domain.deck import Deck
+    from qftz_desktop.render.theme import PROJECTOR_DARK
+    from qftz_desktop.ui.presentation import build_slide_view
+
+    slide = next(s for s in Deck(briefing).slides if s.kind == "chart")
+    view = build_slide_view(slide, PROJECTOR_DARK, "en", QSize(1280, 720), 1, 1)
+    qtbot.addWidget(view)
+    chart = view.chart
+    assert chart.viewport().contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    assert chart.focusPolicy() == Qt.FocusPolicy.NoFocus  # the clicker's keys stay with slides

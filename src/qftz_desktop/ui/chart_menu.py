@@ -106,11 +106,16 @@ def attach_picture_menu(
     briefing: Briefing,
     lang: str,
     years: Callable[[], tuple[int, int] | None],
+    focusable: bool = True,
 ) -> ChartPictureActions:
-    """Give ``chart`` its right-click menu, and ``owner`` the copy shortcut."""
+    """Give ``chart`` its right-click menu, and ``owner`` the copy shortcut.
+
+    ``focusable`` False (a slide: the keys belong to the presentation) keeps the chart's
+    focus policy; the right-click menu still works."""
     actions = ChartPictureActions(owner, spec, briefing, lang, years)
     target = getattr(chart, "viewport", lambda: chart)()
     target.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     target.customContextMenuRequested.connect(lambda pos: actions.show_menu(target, pos))
-    chart.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a click gives it the shortcut
+    if focusable:
+        chart.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a click gives it the shortcut
     return actions

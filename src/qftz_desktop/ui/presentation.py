@@ -418,6 +418,16 @@ class SlideView(QWidget):
             left.showLabel(False)
             if selection is not None:
                 chart.yearClicked.connect(selection.set_focus)
+            if not self.handout:
+                # render area: right-click copies or saves the chart as a picture
+                from .chart_menu import attach_picture_menu
+
+                def years(sel=selection):
+                    return None if sel is None else (sel.year_from, sel.year_to)
+
+                attach_picture_menu(
+                    self, chart, slide.chart, slide.briefing, lang, years, focusable=False
+                )
             self.chart = chart
             lay.addWidget(chart, 1)
         elif slide.kind in ("kpis", "cards"):
