@@ -267,3 +267,41 @@ def test_data_book_notes_on_the_page_of_their_value(qapp, bundled, tmp_path, lan
     assert seen == noted  # every noted observation is shown somewhere, with its note
     marks = "数字后的①②…表示" if lang == "zh" else "①, ②… after a value mark a note"
     assert _bare(marks) in pages[0]
+
+
+def test_meeting_deck_is_the_default_and_shows_the_brief(qapp, bundled):
+    """Issue 12, item 5: the default deck is the meeting deck — title, headline figures,
+    scorecard, the key charts with their takeaways, caveats, sources — about 8–15 slides."""
+    from PySide6.QtCore import QSize
+
+    from qftz_desktop.domain.deck import Deck, DeckChoice, meeting_ids
+    from qftz_desktop.render.theme import PROJECTOR_DARK
+    from qftz_desktop.ui.presentation import build_slide_view
+
+    deck = Deck(bundled)
+    ids = meeting_ids(deck)
+    assert 8 <= len(ids) <= 15
+    kinds = [deck.get(i).kind for i in ids]
+    assert kinds[0] == "title" and kinds[-2:] == ["caveats", "sources"]
+    order = ["title", "kpis", "scorecard", "chart", "caveats", "sources"]
+    assert [order.index(k) for k in kinds] == sorted(order.index(k) for k in kinds)
+    charts = [deck.get(i).chart.id for i in ids if deck.get(i).kind == "chart"]
+    assert charts == [c.id for c in key_charts(bundled)]
+    assert DeckChoice.default(deck).included == ids
+    assert deck.slides_for(None) == deck.chosen(ids)
+    assert len(DeckChoice.all_slides(deck).included) == len(deck) > len(ids)
+    # the scorecard slides hold every target row, in the brief's words
+    doc = compose(bundled, BriefOptions(kind="meeting", lang="en"))
+    shown = [
+        ln.text
+        for i in ids
+        if deck.get(i).kind == "scorecard"
+        for ln in deck.get(i).lines("en")
+        if ln.role == "head"
+    ]
+    assert shown == [r.what for r in doc.scorecard.rows]
+    # a chart slide says its takeaway under the title
+    slide = deck.get(ids[kinds.index("chart")])
+    view = build_slide_view(slide, PROJECTOR_DARK, "en", QSize(1280, 720), 1, len(ids))
+    assert view.takeaway_label.text() == slide.takeaway("en") != ""
+    view.close()

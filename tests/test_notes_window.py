@@ -94,6 +94,11 @@ def test_notes_survive_restart_show_in_presenter_view_and_travel_by_file(
     # presenter view (faked second screen) shows the slide's note as speaker notes
     screens = [FakeScreen(QRect(0, 0, 1920, 1080)), FakeScreen(QRect(1920, 0, 1920, 1080))]
     monkeypatch.setattr(pres_mod, "available_screens", lambda: screens)
+    # every slide (the default meeting deck need not hold this chart)
+    from qftz_desktop.domain.deck import Deck, DeckChoice
+
+    every = DeckChoice.all_slides(Deck(win.briefing))
+    pres_mod.remember_choice(win.settings, win.briefing, every)
     pres = start_presentation(win)
     assert pres is not None and pres.presenter is not None
     qtbot.waitExposed(pres)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
-from qftz_desktop.domain.deck import Deck, DeckChoice, deck_key
+from qftz_desktop.domain.deck import Deck, DeckChoice, deck_key, meeting_ids
 from qftz_desktop.render.selection import Selection
 from qftz_desktop.render.theme import PROJECTOR_DARK, PROJECTOR_LIGHT, contrast_ratio
 from qftz_desktop.ui import presentation as pres_mod
@@ -333,6 +333,10 @@ def test_deck_order_is_kept_and_remembered(qtbot, snapshot_path, one_screen):
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
+    # the meeting deck is the default; every slide is one click away
+    assert dialog.choice().included == meeting_ids(deck)
+    qtbot.mouseClick(dialog.every_button, Qt.MouseButton.LeftButton)
+    assert dialog.choice().included == deck.ids
     dialog.list.setFocus()
     # move the last slide to the top (button, then Ctrl+Up), untick the title slide
     dialog.list.setCurrentRow(dialog.list.count() - 1)
@@ -367,9 +371,9 @@ def test_remembered_deck_survives_another_snapshot(qtbot, bundled_window):
     assert slides[:2] == [deck.ids[3], deck.ids[1]]
     assert deck.ids[0] not in slides and "no/such:slide" not in slides
     assert set(slides) == set(deck.ids) - {deck.ids[0]}
-    # garbage in the settings: every slide, in the default order
+    # garbage in the settings: the default deck, the meeting deck
     bundled_window.settings.setValue(deck_key(briefing), "{broken")
-    assert tuple(s.id for s in deck_slides(bundled_window)) == deck.ids
+    assert tuple(s.id for s in deck_slides(bundled_window)) == meeting_ids(deck)
 
 
 def test_handout_pdf_has_one_16_9_page_per_chosen_slide(qtbot, bundled_window, tmp_path):

@@ -1,7 +1,14 @@
 """The slide deck of meeting mode, built from a Briefing and nothing else (no Qt).
 
-Default order: a title slide, the headline KPI cards in groups, then for every tab its charts
-(one chart a slide), its figure cards in groups and its highlights in groups.
+Every slide, in order: a title slide, the headline KPI cards in groups, then for every tab its
+charts (one chart a slide), its figure cards in groups and its highlights in groups; then the
+slides of the meeting brief's document (:mod:`.brief`): the target scorecard in groups, what
+the data cannot say, the sources.
+
+The default deck is the **meeting deck** (:func:`meeting_ids`), the same content as the
+meeting brief: title, headline figures, scorecard, the key charts (the brief's rule,
+:func:`.brief.compose.key_charts`) with their takeaways, caveats, sources — about 8–15 slides.
+"All slides" stays one click away (the deck dialog's All button).
 
 Every slide has an id that stays the same across runs and across snapshots that keep the same
 metrics: ``title``, ``kpis:1``, ``trade/chart:<chart key>``, ``trade/cards:2``,
@@ -17,17 +24,58 @@ included), so a remembered deck survives a new snapshot.
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
+from .brief.compose import compose, key_charts
+from .brief.model import BriefDocument, Caveats, Sources
+from .brief.options import BriefOptions, export_day
+from .brief.scorecard import scorecard_rows
+from .brief.takeaway import takeaway
 from .briefing import Briefing, ChartSpec, FigureCard, Highlight
 from .i18n import tr
 
 KPIS_PER_SLIDE = 4
 CARDS_PER_SLIDE = 4
 HIGHLIGHTS_PER_SLIDE = 3
+SCORE_ROWS_PER_SLIDE = 5  # a row: the target and its status, then what it is judged by
 
-SLIDE_KINDS = ("title", "kpis", "chart", "cards", "highlights")
+# The meeting brief's document per briefing and language, for the scorecard, caveats and
+# sources slides (made when first shown; the briefing is read-only).
+_DOCS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+WORDS: dict[str, tuple[str, str]] = {
+    "scorecard": ("目标完成情况", "Target scorecard"),
+    "caveats": ("数据不能说明的", "What the data cannot say"),
+    "sources": ("来源", "Sources"),
+    "latest": ("最新可比实际值", "latest comparable actual"),
+    "progress": ("完成度", "progress"),
+    "by": ("期限", "by"),
+}
+
+
+def _w(key: str, lang: str) -> str:
+    zh, en = WORDS[key]
+    return zh if lang == "zh" else en
+
+
+def meeting_document(briefing: Briefing, lang: str) -> BriefDocument:
+    """The meeting brief's document of this briefing, dated today (cached)."""
+    docs = _DOCS.setdefault(briefing, {})
+    if lang not in docs:
+        docs[lang] = compose(briefing, BriefOptions(kind="meeting", lang=lang))
+    return docs[lang]
+
+
+@dataclass(frozen=True)
+class SlideLine:
+    """One line of a text slide: the text and how it is set (``head``, ``body``, ``muted``,
+    or a scorecard status such as ``met`` / ``unknown``)."""
+
+    text: str
+    role: str = "body"
 
 
 def _chunks(items: Sequence, size: int) -> list[tuple]:
@@ -39,7 +87,7 @@ class Slide:
     """One slide: what it shows, its stable id, title, source note and as-of date."""
 
     id: str
-    kind: str  # one of SLIDE_KINDS
+    kind: str  # title, kpis, chart, cards, highlights, scorecard, caveats or sources
     briefing: Briefing = field(repr=False)
     tab: str | None = None
     chart: ChartSpec | None = None
@@ -47,6 +95,7 @@ class Slide:
     highlights: tuple[Highlight, ...] = ()
     part: int = 1  # this slide's place among the slides of its group (1-based)
     parts: int = 1
+    rows: tuple[int, int] = (0, 0)  # scorecard slides: the rows [start, end) they show
 
     @property
     def as_of(self) -> str:
@@ -65,6 +114,9 @@ class Slide:
             return self.briefing.snapshot.title(lang)
         if self.kind == "chart" and self.chart is not None:
             return self.chart.title(lang)
+        if self.kind in ("scorecard", "caveats", "sources"):
+            text = _w(self.kind, lang)
+            return f"{text} ({self.part}/{self.parts})" if self.parts > 1 else text
         key = {"kpis": "label.headline", "cards": "label.key_figures"}.get(
             self.kind, "label.highlights"
         )
@@ -83,10 +135,50 @@ class Slide:
             )
         return ""
 
+    def takeaway(self, lang: str) -> str:
+        """A chart slide's computed takeaway (its subtitle in meeting mode); else ''."""
+        if self.kind == "chart" and self.chart is not None:
+            return takeaway(self.chart, lang)
+        return ""
+
+    def lines(self, lang: str) -> tuple[SlideLine, ...]:
+        """The text of a scorecard, caveats or sources slide, from the meeting brief's
+        document (the same words as the PDF)."""
+        doc = meeting_document(self.briefing, lang)
+        out: list[SlideLine] = []
+        if self.kind == "scorecard" and doc.scorecard is not None:
+            sep = "：" if lang == "zh" else ": "
+            for row in doc.scorecard.rows[self.rows[0] : self.rows[1]]:
+                actual = f"{row.actual.text}（{row.actual.period}）" if row.actual else "—"
+                if lang != "zh" and row.actual:
+                    actual = f"{row.actual.text} ({row.actual.period})"
+                parts = [
+                    f"{row.target.text}（{_w('by', lang)}{row.deadline}）"
+                    if lang == "zh"
+                    else f"{row.target.text} ({_w('by', lang)} {row.deadline})",
+                    f"{_w('latest', lang)}{sep}{actual}",
+                ]
+                if row.progress:
+                    parts.append(f"{_w('progress', lang)}{sep}{row.progress}")
+                out.append(SlideLine(row.what, "head"))
+                out.append(SlideLine(row.status_text, row.status))
+                out.append(SlideLine(" · ".join(parts), "muted"))
+        elif self.kind == "caveats":
+            for cav in doc.blocks_of(Caveats):
+                out += [SlideLine(item.text) for item in cav.items]
+        elif self.kind == "sources":
+            for src in doc.blocks_of(Sources):
+                out += [SlideLine(f"[{i.id}] {i.short or i.citation}") for i in src.items]
+        return tuple(out)
+
     def source_ids(self, year: int | None = None) -> tuple[str, ...]:
         """Sources of what the slide shows; cards show the focused year's value, so it counts."""
         if self.chart is not None:
             return self.chart.source_ids
+        if self.kind == "scorecard":
+            score = meeting_document(self.briefing, "en").scorecard
+            rows = score.rows[self.rows[0] : self.rows[1]] if score else ()
+            return tuple(dict.fromkeys(sid for r in rows for sid in r.source_ids))
         ids: dict[str, None] = {}
         for card in self.cards:
             point, _ = card.point_for(year)
@@ -99,13 +191,10 @@ class Slide:
         """One line: '来源：…' for content slides, the publisher for the title slide."""
         if self.kind == "title":
             return self.briefing.snapshot.publisher(lang)
+        if self.kind in ("caveats", "sources"):
+            return ""
         ids = self.source_ids(year)
         return self.briefing.source_note(ids, lang, limit=limit) if ids else ""
-
-    def metric_ids(self) -> tuple[str, ...]:
-        if self.chart is not None:
-            return tuple(m.id for m in self.chart.metrics)
-        return tuple(c.metric.id for c in self.cards)
 
 
 class Deck:
@@ -154,6 +243,21 @@ class Deck:
                 )
                 for i, g in enumerate(hl_groups, 1)
             ]
+        # the meeting brief's own slides: scorecard, what the data cannot say, sources
+        n_rows = len(scorecard_rows(briefing, date.fromisoformat(export_day()), "en"))
+        parts = -(-n_rows // SCORE_ROWS_PER_SLIDE)
+        slides += [
+            Slide(
+                f"scorecard:{i}",
+                "scorecard",
+                briefing,
+                part=i,
+                parts=parts,
+                rows=((i - 1) * SCORE_ROWS_PER_SLIDE, min(n_rows, i * SCORE_ROWS_PER_SLIDE)),
+            )
+            for i in range(1, parts + 1)
+        ]
+        slides += [Slide("caveats", "caveats", briefing), Slide("sources", "sources", briefing)]
         seen: set[str] = set()
         unique: list[Slide] = []
         for s in slides:  # chart keys are unique per tab; keep the first should that change
@@ -192,10 +296,26 @@ class Deck:
         return tuple(out)
 
     def slides_for(self, choice: DeckChoice | None) -> tuple[Slide, ...]:
-        """The slides to present for a remembered choice (all slides when there is none)."""
+        """The slides to present for a remembered choice (the meeting deck when none)."""
         if choice is None:
-            return self.slides
+            return self.chosen(meeting_ids(self))
         return self.chosen(choice.reconcile(self.ids).included)
+
+    def chart_slide_id(self, chart_id: str) -> str | None:
+        """The id of the slide that shows a chart (``<tab>/<chart id>``)."""
+        return next((s.id for s in self.slides if s.chart and s.chart.id == chart_id), None)
+
+
+def meeting_ids(deck: Deck) -> tuple[str, ...]:
+    """The meeting deck, in order: title, headline figures, scorecard, the key charts (the
+    meeting brief's rule), what the data cannot say, sources."""
+    ids = [s.id for s in deck.slides if s.kind in ("title", "kpis", "scorecard")]
+    for chart in key_charts(deck.briefing):
+        slide_id = deck.chart_slide_id(chart.id)
+        if slide_id:
+            ids.append(slide_id)
+    ids += [s.id for s in deck.slides if s.kind in ("caveats", "sources")]
+    return tuple(ids)
 
 
 @dataclass(frozen=True)
@@ -207,6 +327,12 @@ class DeckChoice:
 
     @classmethod
     def default(cls, deck: Deck) -> DeckChoice:
+        """The meeting deck; every other slide is listed after it, left out."""
+        return cls.from_included(meeting_ids(deck), deck.ids)
+
+    @classmethod
+    def all_slides(cls, deck: Deck) -> DeckChoice:
+        """Every slide, in the deck's order ("all charts")."""
         return cls(deck.ids)
 
     @classmethod

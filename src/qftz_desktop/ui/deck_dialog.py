@@ -72,7 +72,10 @@ class DeckDialog(QDialog):
         self.down_button = QPushButton("下移" if zh else "Down")
         self.all_button = QPushButton("全选" if zh else "All")
         self.none_button = QPushButton("全不选" if zh else "None")
-        self.reset_button = QPushButton("恢复默认" if zh else "Default")
+        self.reset_button = QPushButton("会议版（默认）" if zh else "Meeting deck (default)")
+        # every slide, in the deck's order: "all charts" one click away from the meeting deck
+        self.every_button = QPushButton("全部幻灯片" if zh else "All slides")
+        self.every_button.clicked.connect(self.every_slide)
         self.up_button.setToolTip("Ctrl+↑")
         self.down_button.setToolTip("Ctrl+↓")
         self.up_button.clicked.connect(lambda: self.move_current(-1))
@@ -83,7 +86,7 @@ class DeckDialog(QDialog):
         for b in (self.up_button, self.down_button):
             side.addWidget(b)
         side.addSpacing(16)
-        for b in (self.all_button, self.none_button, self.reset_button):
+        for b in (self.all_button, self.none_button, self.reset_button, self.every_button):
             side.addWidget(b)
         from .notes_editor import deck_note_button  # presenter's notes area
 
@@ -186,7 +189,12 @@ class DeckDialog(QDialog):
         self._update_count()
 
     def reset(self) -> None:
+        """The meeting deck: the meeting brief's content, the other slides left out."""
         self.load(DeckChoice.default(self.deck))
+
+    def every_slide(self) -> None:
+        """Every slide, all charts included, in the deck's order."""
+        self.load(DeckChoice.all_slides(self.deck))
 
     def _update_count(self, *_args) -> None:
         n = len(self.choice().included)

@@ -392,9 +392,13 @@ class SlideView(QWidget):
         title_px = fit_font_px(title, self._content_w, px("title", s), px("subtitle", s), 2)
         self.title_label = _label(title, title_px, bold=True)
         lay.addWidget(self.title_label)
+        takeaway = self.slide.takeaway(lang)
+        if takeaway:  # the chart's one computed sentence: what to say about it
+            self.takeaway_label = _label(takeaway, px("subtitle", s), bold=True, role="accent")
+            lay.addWidget(self.takeaway_label)
         subtitle = self.slide.subtitle(lang)
         if subtitle:
-            lay.addWidget(_label(subtitle, px("subtitle", s), role="muted"))
+            lay.addWidget(_label(subtitle, px("card_meta", s), role="muted"))
 
     def _body_height(self, size: QSize) -> int:
         s = self.scale
@@ -448,8 +452,49 @@ class SlideView(QWidget):
             lay.addLayout(grid, 1)
         elif slide.kind == "highlights":
             self._build_highlights(lay, size)
+        elif slide.kind in ("scorecard", "caveats", "sources"):
+            self._build_lines(lay, size)
         else:
             lay.addStretch(1)
+
+    def _build_lines(self, lay: QVBoxLayout, size: QSize) -> None:
+        """A text slide (scorecard, caveats, sources): the meeting brief's own words."""
+        s, lang = self.scale, self.lang
+        lines = self.slide.lines(lang)
+        # sizes for a room: at least the card's small text (a scorecard slide has 5 rows)
+        size_px = px("body", s) if self.slide.kind != "sources" else px("card_meta", s)
+        small_px = px("card_meta", s)
+        i = 0
+        while i < len(lines):
+            ln = lines[i]
+            text = ("• " + ln.text) if self.slide.kind == "caveats" else ln.text
+            if (
+                ln.role == "head"
+                and i + 1 < len(lines)
+                and lines[i + 1].role
+                not in (
+                    "head",
+                    "body",
+                    "muted",
+                )
+            ):
+                # a scorecard row: the target's name, and its status on the right
+                row = QHBoxLayout()
+                row.addWidget(_label(text, size_px, bold=True), 1)
+                status = lines[i + 1]
+                label = _label(status.text, size_px, bold=True, role="accent", wrap=False)
+                label.setProperty("status", status.role)
+                row.addWidget(label, 0, Qt.AlignmentFlag.AlignRight)
+                lay.addLayout(row)
+                i += 2
+                continue
+            role = "muted" if ln.role == "muted" else ""
+            text_px = small_px if ln.role == "muted" else size_px
+            lay.addWidget(_label(text, text_px, bold=ln.role == "head", role=role))
+            if ln.role == "muted" and self.slide.kind == "scorecard":
+                lay.addSpacing(round(10 * s))
+            i += 1
+        lay.addStretch(1)
 
     def _build_highlights(self, lay: QVBoxLayout, size: QSize) -> None:
         s, lang, slide = self.scale, self.lang, self.slide
@@ -1193,7 +1238,8 @@ def remember_choice(settings, briefing: Briefing, choice: DeckChoice) -> None:
 
 
 def deck_slides(window) -> tuple[Slide, ...]:
-    """The slides to present for the window's snapshot: the remembered deck, else all."""
+    """The slides to present for the window's snapshot: the remembered deck, else the meeting
+    deck (else all, should the meeting deck be empty)."""
     deck = Deck(window.briefing)
     slides = deck.slides_for(remembered_choice(getattr(window, "settings", None), window.briefing))
     return slides or deck.slides
