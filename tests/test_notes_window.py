@@ -60,8 +60,12 @@ def test_notes_survive_restart_show_in_presenter_view_and_travel_by_file(
     qtbot, bundled_path, tmp_path, monkeypatch
 ):
     win = _window(qtbot, bundled_path)
-    trade = win.page("trade")
-    panel = trade.panels[0]
+    # a chart the meeting brief shows (so that its note is printed there too)
+    from qftz_desktop.domain.brief.compose import compose
+    from qftz_desktop.domain.brief.options import BriefOptions
+
+    key = compose(win.briefing, BriefOptions(lang="zh")).charts[0]
+    panel = next(p for p in win.page(key.tab).panels if p.spec.id == key.chart_id)
     panel.ensure_chart()
     chart_id = panel.spec.id
     assert panel.note_button.text() == "备注…"
@@ -87,7 +91,7 @@ def test_notes_survive_restart_show_in_presenter_view_and_travel_by_file(
     # restart with the same settings folder: the notes are back, on the panel too
     win = _window(qtbot, bundled_path)
     assert win.notes.text(chart_id) == CHART_NOTE
-    panel = next(p for p in win.page("trade").panels if p.spec.id == chart_id)
+    panel = next(p for p in win.page(key.tab).panels if p.spec.id == chart_id)
     panel.ensure_chart()
     assert panel.note_button.toolTip() == CHART_NOTE
 
@@ -104,20 +108,46 @@ def test_notes_survive_restart_show_in_presenter_view_and_travel_by_file(
     qtbot.waitExposed(pres)
     presenter = pres.presenter
     assert presenter.notes_label.text() == COVER_NOTE  # the title slide
-    chart_index = next(i for i, s in enumerate(pres.slides) if s.chart and s.chart.id == chart_id)
+    chart_index = next(
+        i
+        for i, s in enumerate(pres.slides)
+        if s.chart and s.chart.id == chart_id and s.tab == key.tab
+    )
     first_trade = next(i for i, s in enumerate(pres.slides) if s.tab == "trade")
     pres.go(chart_index)
-    expected = CHART_NOTE + ("\n\n" + TAB_NOTE if chart_index == first_trade else "")
+    on_first_trade = chart_index == first_trade
+    expected = CHART_NOTE + ("\n\n" + TAB_NOTE if on_first_trade else "")
     assert presenter.notes_label.text() == expected
     assert presenter.notes_caption.text() == "演示者备注"
     pres.go(first_trade)
     assert TAB_NOTE in presenter.notes_label.text()
     qtbot.keyClick(pres, Qt.Key.Key_Escape)
 
+    # the window's PDF brief prints them as the presenter's remarks (pypdf reads them back)
+    from pypdf import PdfReader
+
+    from qftz_desktop.export.pdf_brief import export_brief
+    from qftz_desktop.ui.export_dialog import options_for
+
+    pdf = tmp_path / "brief.pdf"
+    options = options_for(win)
+    assert options.notes["cover"] == COVER_NOTE
+    export_brief(win.briefing, pdf, options)
+    text = "".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
+    assert "主讲人备注" in text and CHART_NOTE in text.replace("\n", "")
+
     # export the notes; a colleague with a fresh settings folder imports them
     shared = tmp_path / "shared-notes.json"
     assert notes_editor.export_notes(win, shared)
     _close(qtbot, win)
+    # … and the command line prints the same file's notes: export-pdf --notes
+    from qftz_desktop.cli import main
+
+    cli_pdf = tmp_path / "cli.pdf"
+    argv = ["export-pdf", "--out", str(cli_pdf), "--lang", "en", "--notes", str(shared)]
+    assert main(argv) == 0
+    text = "".join(page.extract_text() for page in PdfReader(str(cli_pdf)).pages)
+    assert "Presenter's remarks" in text and COVER_NOTE in text.replace("\n", " ")
     monkeypatch.setenv("QFTZ_SETTINGS_DIR", str(tmp_path / "colleague"))
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     other = _window(qtbot, bundled_path)

@@ -89,6 +89,11 @@ def _commands_parser() -> argparse.ArgumentParser:
         metavar="OLD",
         help="an earlier snapshot: the meeting brief gets 'What changed since <its date>'",
     )
+    pdf.add_argument(  # presenter's notes (issue 12, item 4)
+        "--notes",
+        metavar="FILE",
+        help="presenter's notes file (File ▸ Presenter's notes ▸ Export): printed as remarks",
+    )
 
     from .export.pptx_command import add_parser as add_pptx_parser  # PowerPoint area
 

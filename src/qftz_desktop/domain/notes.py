@@ -317,6 +317,18 @@ class NoteBook:
             raise
 
 
+def notes_for_snapshot(path: Path | str, content_id: str) -> dict[str, str]:
+    """The notes a file holds for this snapshot (``--notes FILE`` of the exports).
+
+    A file written for another snapshot (a colleague's, last quarter's) still applies: its
+    notes are taken as the window's import takes them (:meth:`NoteBook.merge`). Raises
+    :class:`NotesFileError` for a file that cannot be read.
+    """
+    book = NoteBook()
+    book.merge(NoteBook.load(path), content_id)
+    return book.notes(content_id)
+
+
 @dataclass(frozen=True)
 class SlideNotes:
     """The presenter's notes for one slide: its own note and, on a tab's first slide, the tab's."""

@@ -93,6 +93,16 @@ def export_pdf_command(args: argparse.Namespace) -> int:
             err(f"{msg('cannot_open', say, path=since)}\n{exc.message(say)}")
             return EXIT_PROBLEM
 
+    notes: dict[str, str] = {}
+    if getattr(args, "notes", None):  # presenter's notes (issue 12, item 4)
+        from ..domain.notes import NotesFileError, notes_for_snapshot
+
+        try:
+            notes = notes_for_snapshot(args.notes, briefing.snapshot.content_id)
+        except NotesFileError as exc:
+            err(exc.message(say))
+            return EXIT_PROBLEM
+
     prepare_headless_env()
     from PySide6.QtWidgets import QApplication
 
@@ -115,6 +125,7 @@ def export_pdf_command(args: argparse.Namespace) -> int:
         year_to=year_to,
         paper=getattr(args, "paper", None) or "A4",
         brief_date=brief_date,
+        notes=notes,
     )
     try:
         result = export_brief(briefing, args.out, options, changes=changes)

@@ -44,18 +44,6 @@ def add_parser(sub) -> argparse.ArgumentParser:
     return p
 
 
-def notes_for(path: str | None, content_id: str) -> dict[str, str]:
-    """The notes of this snapshot from a notes file (a colleague's on another snapshot too);
-    raises NotesFileError."""
-    if not path:
-        return {}
-    from ..domain.notes import NoteBook
-
-    book = NoteBook()
-    book.merge(NoteBook.load(path), content_id)
-    return book.notes(content_id)
-
-
 def changes_since(old_path: str, new_snapshot):
     """What changed between an earlier snapshot and this one (raises SnapshotError)."""
     from ..domain.changes import compare
@@ -67,7 +55,7 @@ def changes_since(old_path: str, new_snapshot):
 def export_pptx_command(args: argparse.Namespace) -> int:
     from ..domain.brief.options import BriefOptions, YearRangeError, is_iso_date
     from ..domain.briefing import Briefing
-    from ..domain.notes import NotesFileError
+    from ..domain.notes import NotesFileError, notes_for_snapshot
     from ..messages import message_lang, msg
     from ..resources import bundled_snapshot
     from ..snapshot.issues import SnapshotError
@@ -99,7 +87,7 @@ def export_pptx_command(args: argparse.Namespace) -> int:
         _err(exc.message(say))
         return EXIT_USAGE
     try:
-        notes = notes_for(args.notes, briefing.snapshot.content_id)
+        notes = notes_for_snapshot(args.notes, briefing.snapshot.content_id) if args.notes else {}
     except NotesFileError as exc:
         _err(exc.message(say))
         return EXIT_PROBLEM

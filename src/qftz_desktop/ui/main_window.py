@@ -398,6 +398,7 @@ class MainWindow(QMainWindow):
             content.dataRequested.connect(self.show_data)
             content.cardClicked.connect(self.navigate_to_metric)
             content.note_lookup = self.notes.chart_text  # notes area
+            content.refresh_notes()  # panels placed while the tab was made
             content.noteRequested.connect(
                 lambda spec: self.notes.edit_chart(spec, self.selection.lang, self)
             )
