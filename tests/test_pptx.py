@@ -247,3 +247,35 @@ def test_deck_exports_without_pillow(tmp_path):
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert zipfile.ZipFile(tmp_path / "x.pptx").testzip() is None
+
+
+def test_line_chart_points_that_are_bounds_carry_their_qualifier():
+    """A long series is a line chart; a bound among its points keeps its 'over' in the label,
+    and a target series is dashed (written down: 12 yearly values, the last one 'over 30')."""
+    from qftz_desktop.export.pptx import _import_pptx
+    from qftz_desktop.export.pptx_chart import ChartPlan, SeriesPlan, add_chart
+
+    _import_pptx()
+    cats = tuple(str(y) for y in range(2010, 2023))
+    values = tuple(float(v) for v in range(10, 22)) + (30.0,)
+    labels = tuple(str(int(v)) for v in values[:-1]) + (">30",)
+    plan = ChartPlan(
+        "line",
+        cats,
+        (
+            SeriesPlan("reported", "m", "reported", "0072B2", values, labels),
+            SeriesPlan("target", "m", "target", "0072B2", (None,) * 12 + (40.0,),
+                       ("",) * 12 + ("40",)),
+        ),
+        "%",
+        "Period",
+    )  # fmt: skip
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    chart = add_chart(slide, plan, 0, 0, 9144000, 5000000, "en").chart
+    assert chart.chart_type == XL_CHART_TYPE.LINE_MARKERS
+    reported, target = chart.plots[0].series
+    assert reported.points[12].data_label.text_frame.text == ">30"
+    assert not reported.points[3].data_label.has_text_frame  # exact: the number itself
+    dash = target._element.find(f"{{*}}spPr/{A}ln/{A}prstDash")
+    assert dash is not None and dash.get("val") == "dash"

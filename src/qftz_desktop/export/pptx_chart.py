@@ -145,6 +145,7 @@ def add_chart(slide, plan: ChartPlan, x, y, cx, cy, lang: str):
             _style_bar(series, s, color, lang, number_format)
         else:
             _style_line(series, s, color)
+            _qualified_labels(series, s, lang, XL_LABEL_POSITION.ABOVE)
     return frame
 
 
@@ -170,15 +171,22 @@ def _style_bar(series, s: SeriesPlan, color: RGBColor, lang: str, number_format:
     labels.number_format_is_linked = False
     labels.position = XL_LABEL_POSITION.OUTSIDE_END
     labels.font.size = Pt(CHART_PT)
+    _qualified_labels(series, s, lang, XL_LABEL_POSITION.OUTSIDE_END)
+
+
+def _qualified_labels(series, s: SeriesPlan, lang: str, position) -> None:
+    """Points whose value is a bound or approximate get their qualifier in their label ("> 700",
+    "≈22.2"); exact values show the number itself (it follows "Edit data")."""
     for i, (value, text) in enumerate(zip(s.values, s.labels, strict=True)):
         if value is None or not text or text[0].isdigit() or text[0] == "-":
-            continue  # exact values: the number itself (follows "Edit data")
-        tf = series.points[i].data_label.text_frame
-        tf.text = text  # a bound: "> 700", the qualifier stays with the number
+            continue
+        label = series.points[i].data_label
+        tf = label.text_frame
+        tf.text = text
         run = tf.paragraphs[0].runs[0]
         run.font.size = Pt(CHART_PT)
         set_fonts(run._r.get_or_add_rPr(), lang)
-        series.points[i].data_label.position = XL_LABEL_POSITION.OUTSIDE_END
+        label.position = position
 
 
 def _style_line(series, s: SeriesPlan, color: RGBColor) -> None:
