@@ -91,6 +91,7 @@ POINTS_CASES = [
     ((20, "exact"), (31, "over"), "up over 11 percentage points", "提高超过11个百分点"),
     ((22, "about"), (23, "exact"), "up about 1 percentage point", "提高约1个百分点"),
     ((26, "over"), (31, "over"), None, None),
+    ((30, "over"), (20, "exact"), "down over 10 percentage points", "下降超过10个百分点"),
 ]
 
 
@@ -122,3 +123,12 @@ def test_intervals_from_qualifiers():
     assert say(B(18, "about")) == Said("about", 18)
     # a range bounded on both sides is no single statement
     assert say(Bounded(40, 60)) is None
+
+
+def test_percentage_points_that_do_not_say_which_way():
+    # b "under 30" from 20: anything below +10 points, a fall included: no words
+    said = difference(B(20), B(30, "under"))
+    assert said == Said("under", 10)
+    assert points_phrase(said, "en") == "" and points_phrase(said, "zh") == ""
+    # no change
+    assert points_phrase(Said("about", 0), "en") == ""

@@ -581,3 +581,51 @@ def test_the_bundled_summary_has_ten_sentences_after_the_counts(bundled_briefing
         sentences = narrative.summary_sentences(bundled_briefing, lang)
         assert len(sentences) == 11
         assert sentences[0].kind == "counts"
+
+
+def test_target_sentences_carry_their_kind_sources_and_range(tmp_path, test_briefing):
+    rows = [("2021", 1870, "exact", "reported", "T1"), ("2022", 2000, "exact", "target", "T2")]
+    s = narrative.target_sentence(_one(tmp_path / "a", "cny_100m", rows), "en")
+    assert (s.kind, s.source_ids) == ("target", ("T1", "T2"))
+    rows = [("2024-06", 580, "exact", "reported", "T2"), ("2025", 1000, "over", "target", "T1")]
+    s = narrative.target_sentence(_one(tmp_path / "b", "cny_100m", rows), "en")
+    assert (s.kind, s.source_ids, s.derived) == ("target", ("T2", "T1"), True)
+    # the year range: t_output's 2016 target is outside 2010–2014, so no target sentence
+    assert narrative.target_sentence(test_briefing.series["t_output"], "en", (2010, 2014)) is None
+
+
+def test_a_level_and_a_target_of_its_own_year_are_not_a_ratio(tmp_path):
+    # a June level is not progress towards the same year's target (the level moves on)
+    rows = [("2024-06", 80), ("2024", 100, "exact", "target")]
+    en, zh = _both(narrative.target_sentence, _one(tmp_path, "count", rows))
+    assert (
+        en.text == "Metric m: latest 80 measures (as of Jun 2024); target for 2024: 100 measures."
+    )
+    assert zh.text == "指标m：最新为80项（截至2024年6月）；2024年目标为100项。"
+
+
+def test_a_level_at_the_deadline_is_quoted_beside_the_target(tmp_path):
+    rows = [("2022-12", 31000), ("2022", 30000, "at_least", "target")]
+    en = narrative.target_sentence(_one(tmp_path, "count", rows), "en")
+    assert en.text == (
+        "Metric m: latest 31,000 measures (as of Dec 2022); target for 2022: "
+        "at least 30,000 measures."
+    )
+
+
+def test_a_dated_target_in_chinese(tmp_path):
+    s = _one(tmp_path, "count", [("2024-01", 90), ("2024-02", 100, "exact", "target")])
+    zh = narrative.target_sentence(s, "zh")
+    assert zh.text == "指标m：最新为90项（截至2024年1月）；2024年2月目标为100项。"
+
+
+def test_a_fall_of_a_bounded_share(tmp_path):
+    rows = [("2020", 30, "over"), ("2023", 20)]
+    en, zh = _both(narrative.change_sentence, _one(tmp_path, "pct", rows))
+    assert en.text == (
+        "Metric m: from over 30% (2020) to 20% (2023), down over 10 percentage points "
+        "(derived: 30 − 20 = 10)."
+    )
+    assert zh.text == (
+        "指标m由超过30%（2020年）降至20%（2023年），下降超过10个百分点（推算：30 − 20 = 10）。"
+    )

@@ -200,7 +200,7 @@ def _value(p: Point) -> Bounded:
 
 def _said_text(said: Said, lang: str, suffix: str = "%") -> str:
     """'不到58%' / 'under 58%' — a computed result with its qualifier."""
-    return format_value(said.value, said.qualifier, suffix, lang, "pct" if suffix == "%" else "")
+    return format_value(said.value, said.qualifier, suffix, lang)
 
 
 def _times_text(said: Said, lang: str) -> str:
@@ -231,17 +231,32 @@ def change_phrase(change: Change, lang: str) -> str:
     return ("up " if change.up else "down ") + text
 
 
+# a fall's bound reads the other way: b − a "under −10" is a fall of over 10 points
+_FALL_QUALIFIER = {"exact": "exact", "about": "about", "under": "over", "at_most": "at_least"}
+
+
+def points_change(said: Said) -> tuple[bool, Said] | None:
+    """(up, size) of a change in percentage points, or None when the bound leaves open
+    whether it rose or fell (b − a "over −10" may be either)."""
+    if said.value == 0:
+        return None  # no change: the trend says "unchanged" or nothing
+    if said.value > 0:
+        return (True, said) if said.qualifier in ("exact", "about", "over", "at_least") else None
+    fall = _FALL_QUALIFIER.get(said.qualifier)
+    return (False, Said(fall, -said.value)) if fall else None
+
+
 def points_phrase(said: Said, lang: str) -> str:
-    """'up 7 percentage points' / '提高7个百分点' (said.value signed: + up, − down)."""
-    up = said.value >= 0
-    abs_said = Said(said.qualifier, abs(said.value))
-    if up or said.qualifier == "exact" or said.qualifier == "about":
-        number = _said_text(abs_said, lang, "")
-    else:
+    """'up 7 percentage points' / '提高7个百分点' (said.value signed: + up, − down); '' when
+    the bounds do not say which way it went."""
+    change = points_change(said)
+    if change is None:
         return ""
+    up, size = change
+    number = _said_text(size, lang, "")
     if lang == "zh":
         return ("提高" if up else "下降") + number + "个百分点"
-    unit = " percentage point" if abs_said.value == 1 else " percentage points"
+    unit = " percentage point" if size.value == 1 else " percentage points"
     return ("up " if up else "down ") + number + unit
 
 
@@ -277,18 +292,15 @@ def _trend(metric: Metric, first: Point, last: Point, lang: str) -> tuple[str, d
         return "same", params, ""
     if metric.unit == "pct":
         said = difference(_value(first), _value(last))
-        if said is None or said.value == 0:
+        moved = points_change(said) if said is not None else None
+        if moved is None:
             return None
-        phrase = points_phrase(said, lang)
-        if not phrase:
-            return None
-        raw = last.value - first.value
-        up = raw > 0 if said.qualifier in ("exact", "about") else said.value > 0
-        d = _said_text(Said(said.qualifier, abs(said.value)), lang, "")
-        r = format_number(abs(said.value))
-        eq = _eq(Said(said.qualifier, abs(said.value)), abs(raw))
-        pp = "percentage point" if abs(said.value) == 1 else "percentage points"
-        params.update(d=d, eq=eq, r=r, pp=pp)
+        up, size = moved
+        raw = abs(last.value - first.value)
+        r = format_number(size.value)
+        eq = _eq(Said(size.qualifier, size.value), raw)
+        pp = "percentage point" if size.value == 1 else "percentage points"
+        params.update(d=_said_text(size, lang, ""), eq=eq, r=r, pp=pp)
         formula = f"{b} − {a} {eq} {r}" if up else f"{a} − {b} {eq} {r}"
         return ("points_up" if up else "points_down"), params, formula
     change = growth(_value(first), _value(last))
@@ -376,7 +388,7 @@ def target_sentence(series: SeriesData, lang: str, years: YearRange = None) -> S
                 if made is not None:
                     return made
     latest = max(actuals, key=lambda p: (p.period.end, p.period.start))
-    ahead = [t for t in targets if t.period.end > latest.period.end or imprecise(t)]
+    ahead = [t for t in targets if t.period.end >= latest.period.end or imprecise(t)]
     if not ahead:
         return None  # every target has passed without an actual of its period
     target = ahead[0]
@@ -413,8 +425,8 @@ def target_sentence(series: SeriesData, lang: str, years: YearRange = None) -> S
 
 def _progress(metric: Metric, actual: Point, target: Point, lang: str) -> Sentence | None:
     said = ratio_pct(_value(actual), _value(target))
-    if said is None or target.value <= 0:
-        return None
+    if said is None:
+        return None  # no ratio to zero, or bounds that say nothing
     a, b = scaled_numbers([actual.value, target.value], metric.unit, lang)
     exact = actual.value / target.value * 100.0
     eq = _eq(said, exact)
