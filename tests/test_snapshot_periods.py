@@ -290,3 +290,27 @@ def test_needs_version_2(code, needs):
 def test_period_default_is_precise():
     p = Period(date(2021, 12, 31), date(2021, 1, 1), "year", "2021")
     assert p.precision == "exact" and p.is_precise
+
+
+@pytest.mark.parametrize(
+    ("month", "name"),
+    list(
+        enumerate(
+            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1
+        )
+    ),
+)
+def test_every_month_name(month, name):
+    assert parse_period(f"2023-{month:02d}").label("en") == f"as of {name} 2023"
+    assert parse_period(f"2023-{month:02d}").label("zh") == f"截至2023年{month}月"
+    assert parse_period(f"2023-{month:02d}/2023-{month:02d}").label("en") == f"{name} 2023"
+
+
+def test_a_period_is_immutable_and_hashable():
+    """Periods are dictionary keys (one parse per distinct code) and must not change."""
+    import dataclasses
+
+    p = parse_period("2021?")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        p.code = "2022"  # type: ignore[misc]
+    assert {p: 1}[parse_period("2021?")] == 1

@@ -85,7 +85,12 @@ class Period:
     @property
     def base_code(self) -> str:
         """The code without its precision marker: ``<2019-08`` -> ``2019-08``."""
-        return self.code.lstrip("~<").rstrip("?")
+        code = self.code
+        if code[:1] in _PREFIXES:
+            code = code[1:]
+        if code[-1:] in _SUFFIXES:
+            code = code[:-1]
+        return code
 
     @property
     def is_month_span(self) -> bool:
@@ -163,8 +168,6 @@ class Period:
         if self.precision == AROUND:
             return ("约" if zh else "~") + _dotted(self.base_code)
         suffix = "?" if self.precision == INFERRED else ""
-        if self.kind == "year":
-            return f"{self.end.year}{suffix}"
         if self.kind == "quarter":
             return self.base_code + suffix
         if self.kind == "span":
@@ -174,7 +177,7 @@ class Period:
             if s.year == e.year:
                 return f"{e.year}.{s.month}–{e.month}{suffix}"
             return f"{s.year}.{s.month}–{e.year}.{e.month}{suffix}"
-        return _dotted(self.base_code) + suffix
+        return _dotted(self.base_code) + suffix  # a year or a date: 2021, 2024.9, 2024.9.27
 
 
 _MONTHS = (
