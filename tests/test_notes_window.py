@@ -118,7 +118,7 @@ def test_notes_survive_restart_show_in_presenter_view_and_travel_by_file(
     on_first_trade = chart_index == first_trade
     expected = CHART_NOTE + ("\n\n" + TAB_NOTE if on_first_trade else "")
     assert presenter.notes_label.text() == expected
-    assert presenter.notes_caption.text() == "演示者备注"
+    assert presenter.notes_caption.text() == "本页演示者备注"
     pres.go(first_trade)
     assert TAB_NOTE in presenter.notes_label.text()
     qtbot.keyClick(pres, Qt.Key.Key_Escape)

@@ -1111,16 +1111,6 @@ class PresenterView(QWidget):
             self.focus_label,
         ):
             left.addWidget(w)
-        # the presenter's notes of the current slide (ui/notes_editor.py, domain/notes.py)
-        self.notes_caption = _label("", 20, role="muted")
-        self.notes_label = _label("", 24)
-        self.notes_label.setObjectName("speakerNotes")
-        left.addWidget(self.notes_caption)
-        left.addWidget(self.notes_label)
-        from .notes_editor import presenter_note_button
-
-        self.note_button = presenter_note_button(self)
-        left.addWidget(self.note_button)
         left.addStretch(1)
         left.addWidget(self.keys_label)
         right = QVBoxLayout()
@@ -1134,6 +1124,19 @@ class PresenterView(QWidget):
         right.addWidget(self.next_caption)
         right.addWidget(self.preview)
         right.addWidget(self.next_title)
+        # the presenter's notes of the current slide (ui/notes_editor.py, domain/notes.py):
+        # under the preview, where the column has room for a paragraph or two
+        self.notes_caption = _label("", 20, role="muted")
+        self.notes_label = _label("", 24)
+        self.notes_label.setObjectName("speakerNotes")
+        self.notes_label.setMaximumWidth(PREVIEW_W)
+        right.addSpacing(16)
+        right.addWidget(self.notes_caption)
+        right.addWidget(self.notes_label)
+        from .notes_editor import presenter_note_button
+
+        self.note_button = presenter_note_button(self)
+        right.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignLeft)
         right.addStretch(1)
         lay.addLayout(left, 3)
         lay.addLayout(right, 2)
@@ -1183,7 +1186,7 @@ class PresenterView(QWidget):
         notes = getattr(p.main_window, "notes", None)
         said = notes.slide_notes(p.slides)[p.index].text() if notes is not None else ""
         self.notes_caption.setText(
-            ("演示者备注" if lang == "zh" else "Speaker notes") if said else ""
+            ("本页演示者备注" if lang == "zh" else "Speaker notes, this slide") if said else ""
         )
         self.notes_label.setText(said)
         nxt = self.next_slide()
