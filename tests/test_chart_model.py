@@ -218,3 +218,25 @@ def test_a_period_without_a_place_is_listed_not_dropped_or_dated(
 
     texts = [i.toPlainText() for i in view.plotItem.items if isinstance(i, pg.TextItem)]
     assert "Undated: 9* pre-2010.8" in texts
+
+
+def test_a_short_chart_keeps_its_legend_off_the_tallest_value(qapp, briefing):
+    """The legend has a fixed size in pixels: on a short plot the value range grows instead of
+    the legend covering the tallest value and its label (PDF columns, small windows)."""
+    from qftz_desktop.export.pdf_brief import PdfCanvas
+
+    spec = briefing.chart_of("t_imports")  # t_flows: imports and re-exports, with a legend
+    view = PdfCanvas.chart_view(spec, briefing, "en", 360, 170)
+    view.sync_geometry()
+    vb = view.plotItem.getViewBox()
+    legend = view.plotItem.legend.sceneBoundingRect()
+    top_value = max(m.value for m in view.model.marks)
+    tallest = max((m for m in view.model.marks), key=lambda m: m.value)
+    y = vb.mapViewToScene(pg_point(tallest.x, top_value)).y()
+    assert legend.bottom() + view.theme.label_px <= y
+
+
+def pg_point(x, y):
+    from PySide6.QtCore import QPointF
+
+    return QPointF(x, y)

@@ -96,7 +96,7 @@ class ChartView(pg.PlotWidget):
         vb = self.plotItem.getViewBox()
         vb.setMouseEnabled(x=False, y=False)
         vb.setDefaultPadding(0.0)
-        vb.sigResized.connect(self._declutter_labels)
+        vb.sigResized.connect(self._fit_and_declutter)
         self._style_axes()
         self.rebuild()
         if interactive:
@@ -573,7 +573,39 @@ class ChartView(pg.PlotWidget):
             # a layout is laid out on its next event: painted before that (export, PDF), the
             # last legend entries would sit on top of the first
             legend.layout.activate()
+        self._fit_and_declutter()
+
+    def _fit_and_declutter(self, *_args) -> None:
+        self._fit_headroom()
         self._declutter_labels()
+
+    def _fit_headroom(self) -> None:
+        """Raise the top of the value range until the legend (a fixed size in pixels) and the
+        tallest value's label clear each other on this plot's height: the model's headroom is a
+        share of the range, which a short chart (a PDF column, a small window) finds too small.
+        Never lowers it; nothing else changes."""
+        m = self.model
+        legend = self.plotItem.legend
+        values = [k.value for k in m.marks] + [float(np.nanmax(r.y)) for r in m.runs if len(r.y)]
+        if legend is None or not values:
+            return
+        vb = self.plotItem.getViewBox()
+        plot_px = vb.height()
+        label_px = 0.0
+        if m.show_labels:
+            lines = 2 if any(k.shape != BAR for k in m.marks) else 1
+            label_px = self.theme.label_px * 1.4 * lines + self._point_size() / 2
+        needed = LEGEND_OFFSET_PX + legend.boundingRect().height() + label_px + 4
+        if plot_px <= 0 or needed >= plot_px * 0.8:
+            return  # too short to help: keep the model's range
+        bottom, top = m.y_range
+        ymax = max(values)
+        share = needed / plot_px
+        want = (ymax - share * bottom) / (1 - share)
+        current = vb.viewRange()[1][1]
+        target = max(top, want)
+        if abs(current - target) > 1e-9 * max(1.0, abs(target)):
+            self.plotItem.setYRange(bottom, target, padding=0)
 
     def render_to(self, painter, target: QRectF) -> None:
         """Paint the chart as vectors onto any QPainter (PDF, SVG, image).
