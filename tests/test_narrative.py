@@ -372,7 +372,6 @@ def test_card_and_pdf_headline_pick_the_same_value(tmp_path):
     assert (point.value, point.period.code, exact) == (20, "2015", False)
     point, exact = card.point_for(2015)
     assert (point.value, point.period.code, exact) == (20, "2015", True)
-    assert card._point_for_short(None)[0].value == 20
     (figure,) = narrative.headline_figures(b)
     assert (figure.point.value, figure.point.period.code) == (20, "2015")
     (early,) = narrative.headline_figures(b, (2014, 2014))

@@ -124,12 +124,21 @@ def briefings_for_legend(long_path) -> list[Briefing]:
     return [Briefing(open_snapshot(long_path))]
 
 
-def test_point_for_from_columns_agrees_with_points(big):
-    cards = [FigureCard(s) for s in list(big.series.values())[:30]]
-    for card in cards:
-        years = sorted({int(y) for y in card.series.years})
-        for year in (None, years[0], years[len(years) // 2], years[-1], 1900):
-            assert card.point_for(year) == card._point_for_short(year)
+def test_point_for_a_long_series_picks_the_values_written_down(long_path):
+    """t_fdi in long_path: 60 monthly values 100 + 7k (k = 0 for 2011-01), every tenth a target
+    (k = 9, 19, …), plus the factory's 2013-01/2013-06 = 120 and 2014 = 300."""
+    card = FigureCard(Briefing(open_snapshot(long_path)).series["t_fdi"])
+    assert len(card.series) > 12  # the column path, not the short-series one
+    expected = {
+        2012: (261.0, "2012-12", True),  # the year's latest reported (k = 23)
+        2013: (345.0, "2013-12", True),  # k = 35, later than the H1 span's 120
+        None: (506.0, "2015-11", False),  # 2015-12 (k = 59) is a target: not the latest value
+        1900: (506.0, "2015-11", False),  # no value that year: the latest, flagged as such
+    }
+    for year, (value, period, exact) in expected.items():
+        point, matches = card.point_for(year)
+        assert (point.value, point.period.code, matches) == (value, period, exact), year
+        assert point.status == "reported"
 
 
 @pytest.fixture(scope="module")

@@ -108,17 +108,6 @@ class Point:
         return format_value(self.value, self.qualifier, metric.unit_label(lang), lang, metric.unit)
 
 
-def headline_key(point: Point, row: int = 0) -> tuple[object, ...]:
-    """The headline rule as a sort key (the largest wins), see :meth:`SeriesData.headline_row`."""
-    return (
-        point.status != "target",
-        point.period.end,
-        -STATUS_ORDER[point.status],
-        point.period.start,
-        row,
-    )
-
-
 @dataclass(frozen=True, eq=False)
 class SeriesData:
     """One metric's observations, kept as a frame so that huge series stay cheap."""
@@ -186,7 +175,7 @@ class SeriesData:
         period end; at the same end, reported beats derived (a reported 2015 value of 20 beats
         a value of 2 derived for December 2015); then the later start (the shorter period);
         then the later row. The Overview card, the slides and the PDF's headline figures all
-        use this rule, see :func:`headline_key` for the same order on Point objects.
+        use this rule.
         """
         order = self.status_order[rows]
         actual = rows[order != STATUS_ORDER["target"]]
@@ -304,15 +293,6 @@ class FigureCard:
             if len(rows):
                 return s.point(s.headline_row(rows)), True
         return s.point(s.headline_row(np.arange(len(s)))), False
-
-    def _point_for_short(self, year: int | None) -> tuple[Point, bool]:
-        """The same rule on Point objects (a check on :meth:`point_for`'s column code)."""
-        points = list(enumerate(self.series.points))
-        if year is not None:
-            same = [(i, p) for i, p in points if p.year == year]
-            if same:
-                return max(same, key=lambda ip: headline_key(ip[1], ip[0]))[1], True
-        return max(points, key=lambda ip: headline_key(ip[1], ip[0]))[1], False
 
 
 @dataclass(frozen=True)
