@@ -38,7 +38,7 @@ from .layout import SIZE_SMALL, PageKit, circled, word
 from .paginate import Block, paginate
 
 MAX_PAGES = 4  # a meeting brief: 2–4 pages
-MEETING_CHART_HEIGHT = 130  # px: three charts with their notes on a page
+MEETING_CHART_HEIGHT = 165  # px: three charts with their notes on a page
 CHART_GAP = 16.0  # px between two charts of a row
 NOTE_FILL = "#FFF6DD"  # the presenter's remarks: a warm tint no data block uses
 NOTE_EDGE = "#E0B23A"
@@ -112,19 +112,22 @@ class MeetingRenderer(PageKit):
 
     # layout -------------------------------------------------------------------------------
     def layout_steps(self) -> Iterator[str]:
-        """Lay the document out. Should it need more than MAX_PAGES pages, ask for the same
-        brief with one chart fewer (the document's rules decide which goes), down to the
-        rule's minimum; then draw the charts a little shorter (never below 100 px)."""
+        """Lay the document out. Should it need more than MAX_PAGES pages, draw the
+        charts a little shorter, then the same brief with one chart fewer (the document's
+        rules decide which goes) down to the rule's minimum, then shorter charts still (never
+        below 100 px)."""
         while True:
             yield from self._layout_once()
             if len(self.pages) <= MAX_PAGES:
                 return
             charts = len(self.doc.charts)
-            if self.recompose is not None and charts > MIN_CHARTS:
-                self.doc = self.recompose(charts - 1)
+            if self.chart_base > 135:
+                self.chart_base -= 15  # first a little shorter …
+            elif self.recompose is not None and charts > MIN_CHARTS:
+                self.doc = self.recompose(charts - 1)  # … then a chart fewer …
                 self._reset_marks()
             elif self.chart_base > 100:
-                self.chart_base -= 15
+                self.chart_base -= 15  # … then shorter still
             else:
                 return
             yield "refit"
