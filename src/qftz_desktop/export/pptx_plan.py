@@ -1,0 +1,312 @@
+"""Which slides the PowerPoint deck has and what each holds, from the brief's document model.
+
+No python-pptx and no Qt here: a :class:`SlidePlan` per slide — the cover; each table of the
+document (long ones continue on the next slide, broken by estimated row heights so that 18 pt
+text never runs into the footer); one slide per chart; bullets for caveats, sentences and
+highlights; the sources — with its source line and what its speaker notes say (presenter's
+notes, caveats, sources). Nothing is chosen here that the document did not choose; tests read
+these plans back from the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..domain.brief.model import (
+    BriefDocument,
+    Caveats,
+    ChartBlock,
+    Heading,
+    KeyValues,
+    Paragraph,
+    PresenterNote,
+    Scorecard,
+    Section,
+    Sources,
+    Table,
+    Value,
+)
+from ..domain.briefing import Briefing
+from ..domain.i18n import tr
+
+TABLE_HEIGHT_PT = 370.0  # room for a table under a one-line title, above the footer
+SLIDE_WIDTH_PT = 880.0  # 12.23 in of text width on a 13.33 in slide
+BULLET_HEIGHT_PT = 330.0  # room for bullets under the title, above the footer
+
+
+@dataclass
+class SlidePlan:
+    """One slide: what it shows and what its notes say (tests check these against the file)."""
+
+    kind: str  # cover | table | chart | bullets | sources | changes
+    section: str
+    title: str
+    kicker: str = ""
+    subtitle: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    rows: tuple = ()  # cover facts: (label, text)
+    columns: list[str] = field(default_factory=list)
+    weights: list[float] = field(default_factory=list)
+    aligns: list[str] = field(default_factory=list)  # per column: "" left, "r" right
+    cells: list[list[str]] = field(default_factory=list)
+    chart: ChartBlock | None = None
+    source_ids: tuple[str, ...] = ()
+    source_line: str = ""
+    notes_presenter: list[str] = field(default_factory=list)
+    notes_caveats: list[str] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+
+
+def _paginate_text(items: Sequence, size: float, text=str) -> list[list]:
+    """Items per slide, by their estimated height at ``size`` (a line and a gap each)."""
+    from .pptx_layout import lines_needed
+
+    pages: list[list] = [[]]
+    used = 0.0
+    for item in items:
+        h = lines_needed("• " + text(item), size, SLIDE_WIDTH_PT - 20) * size * 1.2 + 12
+        if pages[-1] and used + h > BULLET_HEIGHT_PT:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(item)
+        used += h
+    return pages
+
+
+def _caveats(values: Sequence[Value]) -> list[str]:
+    seen: dict[str, str] = {}
+    for v in values:
+        for c in v.caveats:
+            seen.setdefault(c.key, c.text)
+    return list(seen.values())
+
+
+def _part(title: str, i: int, n: int) -> str:
+    return f"{title} ({i}/{n})" if n > 1 else title
+
+
+def plan_slides(doc: BriefDocument, briefing: Briefing) -> list[SlidePlan]:
+    """The deck's slides from the document's sections, in its order."""
+    lang = doc.lang
+    out: list[SlidePlan] = []
+    for section in doc.sections:
+        out += _section_slides(section, doc, briefing)
+    for s in out:
+        if not s.source_line:
+            s.source_line = (
+                briefing.source_note(s.source_ids, lang)
+                if s.source_ids
+                else f"{tr('label.source', lang)}{'：' if lang == 'zh' else ': '}{doc.publisher}"
+            )
+    return out
+
+
+def _section_slides(section: Section, doc: BriefDocument, briefing: Briefing) -> list[SlidePlan]:
+    lang = doc.lang
+    notes = [b.text for b in section.blocks if isinstance(b, PresenterNote)]
+    if section.id == "cover":
+        paras = [b.text for b in section.blocks if isinstance(b, Paragraph)]
+        facts = next((b for b in section.blocks if isinstance(b, KeyValues)), None)
+        plan = SlidePlan(
+            "cover",
+            section.id,
+            doc.title,
+            kicker=doc.zone,
+            subtitle=doc.subtitle,
+            paragraphs=paras,
+            rows=tuple((kv.label, kv.text) for kv in facts.rows) if facts else (),
+            notes_presenter=notes,
+        )
+        ids = [kv.source_id for kv in facts.rows if kv.source_id] if facts else []
+        ids += [v.source_id for p in section.blocks if isinstance(p, Paragraph) for v in p.values]
+        plan.source_ids = tuple(dict.fromkeys(i for i in ids if i))
+        return [plan]
+    slides: list[SlidePlan] = []
+    top = next((b.text for b in section.blocks if isinstance(b, Heading)), section.title)
+    heading = top
+    pending: list[Paragraph] = []
+
+    def flush() -> None:  # sentences and highlights of the full deck: text slides
+        if not pending:
+            return
+        items = _merge_titles(pending, lang)
+        groups = _paginate_text(items, 20, lambda p: p.text)
+        for i, group in enumerate(groups, 1):
+            slides.append(
+                SlidePlan(
+                    "bullets",
+                    section.id,
+                    _part(heading, i, len(groups)),
+                    bullets=[p.text for p in group],
+                    source_ids=tuple(
+                        dict.fromkeys(v.source_id for p in group for v in p.values if v.source_id)
+                    ),
+                )
+            )
+        pending.clear()
+
+    for block in section.blocks:
+        if isinstance(block, Paragraph):
+            pending.append(block)
+            continue
+        flush()
+        if isinstance(block, Heading):
+            heading = block.text if block.text == top else f"{top} · {block.text}"
+        elif isinstance(block, ChartBlock):
+            values = list(block.values)
+            slides.append(
+                SlidePlan(
+                    "chart",
+                    section.id,
+                    block.title,
+                    kicker=block.subtitle,
+                    subtitle=block.takeaway,
+                    chart=block,
+                    source_ids=block.source_ids,
+                    source_line=block.source_line,
+                    notes_presenter=[block.notes] if block.notes else [],
+                    notes_caveats=_caveats(values),
+                )
+            )
+        elif isinstance(block, Table) and block.rows:
+            columns = [c.title for c in block.columns]
+            weights = [max(c.weight, 0.12) for c in block.columns]
+            aligns = [{"right": "r", "center": "ctr"}.get(c.align, "") for c in block.columns]
+            cells = [list(r.cells) for r in block.rows]
+            groups = _paginate(columns, weights, cells)
+            for i, idx in enumerate(groups, 1):
+                values = [v for j in idx for v in block.rows[j].values]
+                slides.append(
+                    SlidePlan(
+                        "table",
+                        section.id,
+                        _part(heading if block.title in ("", top) else block.title, i, len(groups)),
+                        kicker=block.note,
+                        columns=columns,
+                        weights=weights,
+                        aligns=aligns,
+                        cells=[cells[j] for j in idx],
+                        source_ids=tuple(dict.fromkeys(v.source_id for v in values if v.source_id)),
+                        notes_caveats=_caveats(values),
+                    )
+                )
+        elif isinstance(block, Scorecard) and block.rows:
+            columns, weights = _scorecard_columns(lang)
+            cells = [_scorecard_cells(r, lang) for r in block.rows]
+            groups = _paginate(columns, weights, cells)
+            judged = f"判断日期：{block.as_of}" if lang == "zh" else f"Judged as of {block.as_of}"
+            for i, idx in enumerate(groups, 1):
+                rows = [block.rows[j] for j in idx]
+                values = [v for r in rows for v in (r.target, r.actual) if v is not None]
+                slides.append(
+                    SlidePlan(
+                        "scorecard",
+                        section.id,
+                        _part(block.title or heading, i, len(groups)),
+                        kicker=judged,
+                        columns=columns,
+                        weights=weights,
+                        cells=[cells[j] for j in idx],
+                        source_ids=tuple(dict.fromkeys(s for r in rows for s in r.source_ids)),
+                        notes_caveats=[block.rules]
+                        + [f"{r.what}: {r.status_text} — {r.reason}" for r in rows]
+                        + _caveats(values),
+                    )
+                )
+        elif isinstance(block, Caveats) and block.items:
+            groups = _paginate_text(block.items, 20, lambda c: c.text)
+            for i, items in enumerate(groups, 1):
+                slides.append(
+                    SlidePlan(
+                        "bullets",
+                        section.id,
+                        _part(block.title or heading, i, len(groups)),
+                        bullets=[c.text for c in items],
+                        source_ids=tuple(dict.fromkeys(s for c in items for s in c.source_ids)),
+                    )
+                )
+        elif isinstance(block, Sources) and block.items:
+            groups = _paginate_text(block.items, 18, lambda s: f"[{s.id}] {s.citation}, {s.date}")
+            for i, items in enumerate(groups, 1):
+                slides.append(
+                    SlidePlan(
+                        "sources",
+                        section.id,
+                        _part(block.title or heading, i, len(groups)),
+                        kicker=block.intro,
+                        bullets=[
+                            f"[{s.id}] {s.citation}"
+                            + (f"，{s.date}" if lang == "zh" else f", {s.date}")
+                            if s.date
+                            else f"[{s.id}] {s.citation}"
+                            for s in items
+                        ],
+                        source_ids=tuple(s.id for s in items),
+                    )
+                )
+    flush()
+    if slides and notes:
+        slides[0].notes_presenter = notes + slides[0].notes_presenter
+    return slides
+
+
+def _merge_titles(paragraphs: list[Paragraph], lang: str) -> list[Paragraph]:
+    """A highlight's bold title and its text as one bullet: 'title：text'."""
+    out: list[Paragraph] = []
+    i = 0
+    while i < len(paragraphs):
+        p = paragraphs[i]
+        nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        if p.style == "bold" and nxt is not None and nxt.style != "bold":
+            sep = "：" if lang == "zh" else ": "
+            out.append(Paragraph(f"{p.text}{sep}{nxt.text}", nxt.style, p.values + nxt.values))
+            i += 2
+        else:
+            out.append(p)
+            i += 1
+    return out
+
+
+def _scorecard_columns(lang: str) -> tuple[list[str], list[float]]:
+    if lang == "zh":
+        names = ["目标", "期限", "目标值", "最新可比实际值", "进度", "状态"]
+    else:
+        names = ["Target", "By", "Target value", "Latest comparable actual", "Progress", "Status"]
+    return names, [0.27, 0.1, 0.17, 0.22, 0.11, 0.13]
+
+
+def _scorecard_cells(r, lang: str) -> list[str]:
+    if r.actual is None:
+        actual = "—"
+    elif lang == "zh":
+        actual = f"{r.actual.text}（{r.actual.period}）"
+    else:
+        actual = f"{r.actual.text} ({r.actual.period})"
+    return [r.what, r.deadline, r.target.text, actual, r.progress or "—", r.status_text]
+
+
+def _row_height(cells: Sequence[str], widths: Sequence[float], size: float) -> float:
+    from .pptx_layout import lines_needed
+
+    lines = max(lines_needed(c, size, w - 12) for c, w in zip(cells, widths, strict=True))
+    return lines * size * 1.2 + 8
+
+
+def _paginate(
+    columns: list[str], weights: list[float], cells: list[list[str]], size: float = 18
+) -> list[list[int]]:
+    """Row indices per slide, so that a table at 18 pt never runs into the footer."""
+    total = sum(weights)
+    widths = [SLIDE_WIDTH_PT * w / total for w in weights]
+    head = _row_height(columns, widths, size)
+    pages: list[list[int]] = [[]]
+    used = head
+    for i, row in enumerate(cells):
+        h = _row_height(row, widths, size)
+        if pages[-1] and used + h > TABLE_HEIGHT_PT:
+            pages.append([])
+            used = head
+        pages[-1].append(i)
+        used += h
+    return pages
