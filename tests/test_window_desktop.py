@@ -101,6 +101,8 @@ def test_f1_lists_the_keys_in_a_two_column_table(qtbot, bundled_briefing):
     assert rows["F11"] == "Full screen"
     # no padding: the columns line up because they are columns
     assert all(k == k.strip() and v == v.strip() for k, v in rows.items())
+    qtbot.waitExposed(dialog)
+    assert not table.verticalScrollBar().isVisible(), "every row visible on a 1080p screen"
     section = next(r for r in range(table.rowCount()) if table.item(r, 1) is None)
     assert table.item(section, 0).text() == "In meeting mode"
     assert table.columnSpan(section, 0) == 2

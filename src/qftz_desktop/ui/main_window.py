@@ -623,15 +623,23 @@ class MainWindow(QMainWindow):
             table.setItem(r, 0, QTableWidgetItem(keys))
             table.setItem(r, 1, QTableWidgetItem(what))
         table.resizeColumnsToContents()
+        table.resizeRowsToContents()
         table.horizontalHeader().setStretchLastSection(True)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a list to read: no current cell
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        frame = 2 * table.frameWidth()
+        # every row visible when the screen has room; a scroll bar only on a small screen
+        avail = self.available_geometry().height() - 160
+        table.setMinimumHeight(
+            min(table.verticalHeader().length() + table.horizontalHeader().height() + frame, avail)
+        )
+        table.setMinimumWidth(table.horizontalHeader().length() + frame + 24)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
         layout.addWidget(table)
         layout.addWidget(buttons)
-        width = table.horizontalHeader().length() + 48
-        height = table.verticalHeader().length() + table.horizontalHeader().height() + 80
-        dialog.resize(max(width, 420), min(height, 720))
+        dialog.adjustSize()
         dialog.open()
         return dialog
 
