@@ -73,8 +73,8 @@ def test_plain_exact_value_has_no_mark(briefing):
             "t_berths",
             "<2010-08",
             "imprecise",
-            "2010年8月以前，未注明时间",
-            "before Aug 2010, undated",
+            "来源未注明确切时间：2010年8月以前",
+            "the source gives no exact date: before Aug 2010",
         ),
     ],
 )
@@ -106,3 +106,11 @@ def test_brief_picks_this_provider(briefing):
     s, p = _point(briefing, "t_output", "2016")
     kinds = [c.kind for c in brief_caveats(p, s.metric, "en")]
     assert kinds == ["bound"]
+
+
+def test_an_undated_caveat_says_it_once(briefing):
+    s, p = _point(briefing, "t_berths", "<2010-08")
+    texts = {c.kind: c.text for c in caveats_for(p, s.metric, "zh")}
+    assert texts["imprecise"] == "来源未注明确切时间：2010年8月以前"
+    texts = {c.kind: c.text for c in caveats_for(p, s.metric, "en")}
+    assert texts["imprecise"] == "the source gives no exact date: before Aug 2010"

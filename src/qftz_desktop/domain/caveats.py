@@ -45,8 +45,8 @@ _TEXT: dict[str, tuple[str, str]] = {
         "period inferred from the context; the source does not state it",
     ),
     "imprecise": (
-        "来源未注明确切时间（{label}）",
-        "the source gives no exact date ({label})",
+        "来源未注明确切时间：{label}",
+        "the source gives no exact date: {label}",
     ),
 }
 
@@ -93,7 +93,7 @@ def caveats_for(point: Point, metric: Metric, lang: str) -> tuple[Caveat, ...]:
             Caveat(
                 f"{key}:period",
                 "imprecise",
-                _t("imprecise", lang, label=point.period.label(lang)),
+                _t("imprecise", lang, label=_undated_label(point, lang)),
                 MARK,
             )
         )
@@ -110,6 +110,15 @@ def caveats_for(point: Point, metric: Metric, lang: str) -> tuple[Caveat, ...]:
             )
         )
     return tuple(out)
+
+
+def _undated_label(point: Point, lang: str) -> str:
+    """'2019年8月以前' / 'before Aug 2019': the period's label without its own '(undated)',
+    which the caveat's sentence already says."""
+    label = point.period.label(lang)
+    for tail in ("，未注明时间", "（未注明时间）", ", undated", " (undated)"):
+        label = label.removesuffix(tail)
+    return label
 
 
 def brief_caveats(point: Point, metric: Metric, lang: str) -> list[Caveat]:
