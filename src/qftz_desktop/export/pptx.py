@@ -214,7 +214,7 @@ def _header(slide, plan: SlidePlan, lang: str, T, L, Inches) -> float:
         h = lines * size * 1.25 / 72
         T.write(
             _textbox(slide, left, Inches(y), width, Inches(h)),
-            plan.kicker,
+            plan.kicker.split("\n"),
             lang,
             size,
             color=T.MUTED,

@@ -150,6 +150,9 @@ def _section_slides(section: Section, doc: BriefDocument, briefing: Briefing) ->
         if isinstance(block, Paragraph):
             pending.append(block)
             continue
+        intro: list[Paragraph] = []
+        if isinstance(block, Table) and block.rows and 0 < len(pending) <= 2:
+            intro, pending[:] = list(pending), []  # a short lead-in goes above its table
         flush()
         if isinstance(block, Heading):
             heading = block.text if block.text == top else f"{top} · {block.text}"
@@ -174,7 +177,12 @@ def _section_slides(section: Section, doc: BriefDocument, briefing: Briefing) ->
             weights = [max(c.weight, 0.12) for c in block.columns]
             aligns = [{"right": "r", "center": "ctr"}.get(c.align, "") for c in block.columns]
             cells = [list(r.cells) for r in block.rows]
-            groups = _paginate(columns, weights, cells)
+            lead = next((p.text for p in intro if p.style == "lead"), "")
+            aside = "\n".join(
+                x for x in [block.note] + [p.text for p in intro if p.text != lead] if x
+            )
+            extra = _intro_height(lead, aside)
+            groups = _paginate(columns, weights, cells, first_page_less=extra)
             for i, idx in enumerate(groups, 1):
                 values = [v for j in idx for v in block.rows[j].values]
                 slides.append(
@@ -182,7 +190,8 @@ def _section_slides(section: Section, doc: BriefDocument, briefing: Briefing) ->
                         "table",
                         section.id,
                         _part(heading if block.title in ("", top) else block.title, i, len(groups)),
-                        kicker=block.note,
+                        kicker=aside if i == 1 else block.note,
+                        subtitle=lead if i == 1 else "",
                         columns=columns,
                         weights=weights,
                         aligns=aligns,
@@ -293,15 +302,32 @@ def _row_height(cells: Sequence[str], widths: Sequence[float], size: float) -> f
     return lines * size * 1.2 + 8
 
 
+def _intro_height(lead: str, aside: str) -> float:
+    """Points a lead-in (20 pt subtitle) and more than one kicker line (16 pt) take from the
+    first slide of a table, beyond the one-line kicker the table's room already allows for."""
+    from .pptx_layout import lines_needed
+
+    height = 0.0
+    if lead:
+        height += lines_needed(lead, 20, SLIDE_WIDTH_PT - 20) * 20 * 1.3 + 7
+    if aside:
+        height += (lines_needed(aside, 16, SLIDE_WIDTH_PT) - 1) * 16 * 1.25
+    return height
+
+
 def _paginate(
-    columns: list[str], weights: list[float], cells: list[list[str]], size: float = 18
+    columns: list[str],
+    weights: list[float],
+    cells: list[list[str]],
+    size: float = 18,
+    first_page_less: float = 0.0,
 ) -> list[list[int]]:
     """Row indices per slide, so that a table at 18 pt never runs into the footer."""
     total = sum(weights)
     widths = [SLIDE_WIDTH_PT * w / total for w in weights]
     head = _row_height(columns, widths, size)
     pages: list[list[int]] = [[]]
-    used = head
+    used = head + first_page_less
     for i, row in enumerate(cells):
         h = _row_height(row, widths, size)
         if pages[-1] and used + h > TABLE_HEIGHT_PT:
