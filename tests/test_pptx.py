@@ -279,3 +279,26 @@ def test_line_chart_points_that_are_bounds_carry_their_qualifier():
     assert not reported.points[3].data_label.has_text_frame  # exact: the number itself
     dash = target._element.find(f"{{*}}spPr/{A}ln/{A}prstDash")
     assert dash is not None and dash.get("val") == "dash"
+
+
+def test_two_values_of_one_period_and_status_are_both_drawn():
+    """Two sources that disagree about the same period (2021: 1,870 and 1,890) are two series,
+    the second named as another source — neither value is dropped."""
+    from qftz_desktop.domain.brief.model import ChartBlock, Value
+    from qftz_desktop.export.pptx_chart import plan_chart
+
+    def v(number: float, code: str, source: str) -> Value:
+        return Value(f"{number}", number, "exact", "reported", code, "亿元", "片区", source, "m",
+                     None, code)  # fmt: skip
+
+    block = ChartBlock(
+        "chart:m", "trade", "t", "范围：片区 · 单位：亿元", "", "",
+        values=(v(1500, "2020", "S1"), v(1870, "2021", "S1"), v(1890, "2021", "N3")),
+    )  # fmt: skip
+    plan = plan_chart(block, "bar", {"m": "外贸"}, "zh")
+    assert plan.categories == ("2020", "2021")
+    assert [(s.name, s.values) for s in plan.series] == [
+        ("公开报道", (1500, 1870)),
+        ("公开报道，另一来源", (None, 1890)),
+    ]
+    assert plan.value_title == "亿元"

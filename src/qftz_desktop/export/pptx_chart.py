@@ -67,33 +67,42 @@ def plan_chart(block: ChartBlock, kind: str, names: dict[str, str], lang: str) -
             own = [v for v in values if v.metric_id == mid and v.status == status]
             if not own:
                 continue
-            by_code: dict[str, Value] = {}
-            for v in own:  # one value per period and status; a later row replaces none
-                by_code.setdefault(v.period_code, v)
+            # one value per period in a series; a second value of the same period and status
+            # (two sources that disagree) goes into a series of its own, never dropped
+            layers: list[dict[str, Value]] = []
+            for v in own:
+                layer = next((lay for lay in layers if v.period_code not in lay), None)
+                if layer is None:
+                    layer = {}
+                    layers.append(layer)
+                layer[v.period_code] = v
             status_name = tr(f"status.{status}", lang)
-            if len(metric_ids) > 1:
-                name = (
-                    f"{names.get(mid, mid)}（{status_name}）"
-                    if lang == "zh"
-                    else (f"{names.get(mid, mid)} ({status_name})")
+            for k, by_code in enumerate(layers):
+                label = status_name
+                if k:
+                    other = "另一来源" if lang == "zh" else "other source"
+                    label += f"，{other}" if lang == "zh" else f", {other}"
+                    label += f" {k}" if len(layers) > 2 else ""
+                if len(metric_ids) > 1:
+                    metric = names.get(mid, mid)
+                    name = f"{metric}（{label}）" if lang == "zh" else f"{metric} ({label})"
+                else:
+                    name = label
+                series.append(
+                    SeriesPlan(
+                        name=name,
+                        metric_id=mid,
+                        status=status,
+                        color=PALETTE[mi % len(PALETTE)],
+                        values=tuple(by_code[c].number if c in by_code else None for c in order),
+                        labels=tuple(
+                            format_short(by_code[c].number, by_code[c].qualifier)  # type: ignore[arg-type]
+                            if c in by_code
+                            else ""
+                            for c in order
+                        ),
+                    )
                 )
-            else:
-                name = status_name
-            series.append(
-                SeriesPlan(
-                    name=name,
-                    metric_id=mid,
-                    status=status,
-                    color=PALETTE[mi % len(PALETTE)],
-                    values=tuple(by_code[c].number if c in by_code else None for c in order),
-                    labels=tuple(
-                        format_short(by_code[c].number, by_code[c].qualifier)  # type: ignore[arg-type]
-                        if c in by_code
-                        else ""
-                        for c in order
-                    ),
-                )
-            )
     unit = block.subtitle.rsplit("：" if lang == "zh" else ": ", 1)[-1]
     return ChartPlan(kind, cats, tuple(series), unit, tr("label.period", lang))
 
