@@ -17,6 +17,17 @@ Getting the input (Debian/Ubuntu, no root install needed)::
         x/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc \\
         x/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc
 
+The Han characters kept are those of the Table of General Standard Chinese
+Characters (通用规范汉字表, 2013: 8,105 characters, Unihan's ``kTGH`` field),
+every GB2312 hanzi, and every character of the bundled data and its seed texts
+(``data/source/*.csv``, ``../shared/seed/*`` when present): the standard that
+official publications follow, in about 40 % of the size of the whole URO
+block (the bundle has a size goal). Unihan comes from Debian's
+``unicode-data`` package (``apt-get download unicode-data``; pass
+``--unihan x/usr/share/unicode/Unihan_OtherMappings.txt.bz2``); characters
+outside that set are reported by ``snapshot check`` and the builder, which
+read ``coverage.txt``.
+
 Built and checked with Debian bookworm's ``fonts-noto-cjk``
 1:20220127+repack1-1 (font version 2.004) and fontTools 4.68.
 
@@ -152,6 +163,37 @@ def _gb2312_chars() -> list[str]:
     return chars
 
 
+def general_standard_han(unihan_other_mappings: Path) -> set[int]:
+    """Code points of the Table of General Standard Chinese Characters (Unihan kTGH)."""
+    import bz2
+
+    opener = bz2.open if unihan_other_mappings.suffix == ".bz2" else open
+    found: set[int] = set()
+    with opener(unihan_other_mappings, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split("\t")
+            if len(parts) >= 2 and parts[1] == "kTGH":
+                found.add(int(parts[0][2:], 16))
+    if len(found) < 8000:
+        raise SystemExit(f"{unihan_other_mappings}: only {len(found)} kTGH entries")
+    return found
+
+
+def repo_text_chars() -> set[int]:
+    """Every character of the bundled data's sources and of the seed texts beside the repo."""
+    files = sorted((REPO / "data" / "source").glob("*.csv"))
+    seed = REPO.parent / "shared" / "seed"
+    if seed.is_dir():
+        files += sorted(seed.glob("*"))
+    return {ord(ch) for path in files for ch in path.read_text(encoding="utf-8")}
+
+
+def han_selection(unihan: Path) -> set[int]:
+    """The ideographs kept: general-standard characters, GB2312 hanzi, the data's own."""
+    gb2312 = {ord(ch) for ch in _gb2312_chars()}
+    return general_standard_han(unihan) | gb2312 | repo_text_chars()
+
+
 def find_face(ttc_path: Path, family: str = FAMILY) -> int:
     """Index of the face named *family* (name ID 1) in a .ttc collection."""
     collection = TTCollection(str(ttc_path), lazy=True)
@@ -164,9 +206,17 @@ def find_face(ttc_path: Path, family: str = FAMILY) -> int:
     raise SystemExit(f"{ttc_path}: no face named {family!r}")
 
 
-def subset_font(font: TTFont) -> None:
-    """Subset *font* in place to :data:`UNICODE_RANGES`."""
+def _is_han(cp: int) -> bool:
+    return 0x3400 <= cp <= 0x4DBF or 0x4E00 <= cp <= 0x9FFF or 0x20000 <= cp <= 0x3FFFF
+
+
+def subset_font(font: TTFont, han: set[int] | None = None) -> None:
+    """Subset *font* in place to :data:`UNICODE_RANGES`; with *han*, only those ideographs
+    (and those of them outside the URO block that the font has, e.g. Extension A/B)."""
     unicodes = [cp for lo, hi in UNICODE_RANGES for cp in range(lo, hi + 1)]
+    if han is not None:
+        unicodes = [cp for cp in unicodes if not _is_han(cp) or cp in han]
+        unicodes += sorted(cp for cp in han if _is_han(cp) and not 0x4E00 <= cp <= 0x9FFF)
     options = subset.Options()
     options.hinting = False  # the TrueType conversion drops CFF hints anyway
     options.desubroutinize = True
@@ -321,8 +371,8 @@ def rename(font: TTFont, style: str) -> None:
         4: full,
         6: f"{NEW_PS_PREFIX}-{ps_style}",
         10: (
-            "Subset of Noto Sans CJK SC (Latin, punctuation, symbols, "
-            "U+4E00-U+9FFF) with radical and compatibility-ideograph cmap "
+            "Subset of Noto Sans CJK SC (Latin, punctuation, symbols, the general-standard "
+            "Chinese characters) with radical and compatibility-ideograph cmap "
             "entries removed, made by QFTZ Briefing's scripts/build_fonts.py."
         ),
     }
@@ -339,14 +389,16 @@ def rename(font: TTFont, style: str) -> None:
                 setattr(top, key, full if key == "FullName" else NEW_FAMILY)
 
 
-def build_one(ttc_path: Path, out_dir: Path, truetype: bool = True) -> Path:
+def build_one(
+    ttc_path: Path, out_dir: Path, truetype: bool = True, han: set[int] | None = None
+) -> Path:
     index = find_face(ttc_path)
     # recalcTimestamp=False keeps head.modified from the source: reproducible output.
     font = TTFont(str(ttc_path), fontNumber=index, recalcTimestamp=False)
     style = font["name"].getDebugName(2) or "Regular"
     print(f"{ttc_path.name}: face {index} {font['name'].getDebugName(4)!r}")
 
-    subset_font(font)
+    subset_font(font, han)
     for line in clean_cmap(font):
         print("  cmap:", line)
     if truetype:
@@ -363,6 +415,12 @@ def build_one(ttc_path: Path, out_dir: Path, truetype: bool = True) -> Path:
     gb2312 = [ch for ch in _gb2312_chars() if ord(ch) not in cmap]
     if gb2312:
         raise SystemExit(f"GB2312 characters not covered: {''.join(gb2312)}")
+    if han is not None:
+        data = {cp for cp in repo_text_chars() if _is_han(cp)} - set(cmap)
+        source = set(TTFont(str(ttc_path), fontNumber=index, lazy=True).getBestCmap())
+        lost = sorted(data & source)
+        if lost:
+            raise SystemExit(f"the data's characters not covered: {''.join(map(chr, lost))}")
 
     out_dir.mkdir(parents=True, exist_ok=True)
     ext = "ttf" if truetype else "otf"
@@ -425,6 +483,12 @@ def main(argv: list[str] | None = None) -> int:
         help="keep CFF outlines (.otf); QPdfWriter embeds those as Type 3",
     )
     parser.add_argument(
+        "--unihan",
+        type=Path,
+        help="Unihan_OtherMappings.txt[.bz2]: keep only the general-standard Han characters "
+        "(kTGH), GB2312 and the data's own (default: the whole U+4E00-U+9FFF block)",
+    )
+    parser.add_argument(
         "--coverage-only",
         action="store_true",
         help=f"only rewrite {COVERAGE_NAME} from the fonts already in --out",
@@ -433,8 +497,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.coverage_only:
         if not args.ttc:
             parser.error("give the .ttc files (or --coverage-only)")
+        han = han_selection(args.unihan) if args.unihan else None
         for path in args.ttc:
-            build_one(path, args.out, truetype=not args.cff)
+            build_one(path, args.out, truetype=not args.cff, han=han)
     write_coverage(sorted(args.out.glob(f"{NEW_PS_PREFIX}-*.ttf")), args.out)
     return 0
 
