@@ -188,6 +188,7 @@ def test_an_unreadable_notes_file_is_left_alone_and_reported(qtbot, bundled_path
     path.write_text("{ broken", "utf-8")
     win = _window(qtbot, bundled_path)
     assert win.notes.load_error is not None and str(path) in win.notes.load_error.message("en")
+    assert str(path) in win.statusBar().currentMessage()  # the user is told, naming the file
     win.notes.set_text("cover", "new")
     assert path.read_text("utf-8") == "{ broken"  # the user's file is not overwritten
     _close(qtbot, win)

@@ -88,6 +88,7 @@ class NotesController(QObject):
         self.path = path or notes_path()
         self.briefing: Briefing | None = None
         self.load_error: NotesFileError | None = None
+        self.load_error_shown = False
         try:
             self.book = NoteBook.load(self.path, missing_ok=True)
         except NotesFileError as exc:  # keep the user's file untouched; start empty
@@ -248,6 +249,20 @@ def install_notes_menu(window, file_menu: QMenu) -> QMenu:
         "找不到位置的备注…", "Notes without a place…", lambda: show_orphans(window), "notesOrphans"
     )
     menu.aboutToShow.connect(lambda: _update_orphan_action(window, orphan_action))
+    error = window.notes.load_error
+    if (
+        error is not None and not window.notes.load_error_shown
+    ):  # said once, in the status bar; the file is left as it is
+        window.notes.load_error_shown = True
+        window.statusBar().showMessage(
+            error.message(lang)
+            + _t(
+                lang,
+                "（备注未保存，文件保持原样）",
+                " (notes are not saved; the file is left as it is)",
+            ),
+            30000,
+        )
     return menu
 
 
