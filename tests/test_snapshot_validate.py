@@ -394,3 +394,42 @@ def test_build_time_meta_is_required_only_in_built_tables(raw, built, key):
     meta = built["meta"]
     built["meta"] = meta[meta["key"] != key].reset_index(drop=True)
     assert issues(built, check_computed=True) == [("missing_meta", "meta", None, {"key": key})]
+
+
+def test_at_most_twenty_rows_per_check():
+    """The documented cap (docs: every problem at once, up to a limit)."""
+    assert MAX_PER_CHECK == 20
+
+
+def test_built_tables_are_checked_in_full_by_default(built):
+    built["observations"] = built["observations"].drop(columns=["period_kind"])
+    found = [(i.code, i.params) for i in validate_tables(built, "f", label)]
+    assert found == [("missing_column", {"column": "period_kind"})]
+
+
+@pytest.mark.parametrize(
+    ("table", "column"),
+    [
+        ("meta", "key"),
+        ("meta", "value"),
+        ("observations", "quote"),
+        ("observations", "formula"),
+        ("observations", "status"),
+        ("observations", "metric_id"),
+        ("observations", "period"),
+        ("metrics", "unit"),
+        ("metrics", "id"),
+    ],
+)
+def test_a_missing_column_is_reported_once_and_never_crashes(raw, table, column):
+    raw[table] = raw[table].drop(columns=[column])
+    assert issues(raw) == [("missing_column", table, None, {"column": column})]
+
+
+def test_text_keys_compare_as_text(raw):
+    """A number and the same digits as text are one key: the app reads both as text."""
+    sources = raw["sources"]
+    _set(sources, 0, "id", 7)
+    _set(sources, 1, "id", "7")
+    found = issues(raw)
+    assert found[0] == ("duplicate_key", "sources", "sources#1", {"column": "id", "value": "7"})
