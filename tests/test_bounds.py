@@ -59,6 +59,7 @@ GROWTH_CASES = [
     ((68, "exact"), (285, "exact"), "4.2 times", "4.2倍"),  # not "up 319.1%"
     ((68, "exact"), (300, "over"), "over 4.4 times", "4.4倍以上"),  # a bound stays a bound
     ((100, "exact"), (200, "exact"), "2 times", "2倍"),
+    ((68, "about"), (285, "exact"), "about 4.2 times", "约4.2倍"),
     ((100, "exact"), (199, "exact"), "up 99%", "增长99%"),
     ((0.001, "exact"), (1e9, "exact"), None, None),  # never "up 99,999,999,999,900%"
     ((1, "exact"), (150, "exact"), None, None),  # over a hundredfold: not a growth
@@ -92,6 +93,7 @@ POINTS_CASES = [
     ((22, "about"), (23, "exact"), "up about 1 percentage point", "提高约1个百分点"),
     ((26, "over"), (31, "over"), None, None),
     ((30, "over"), (20, "exact"), "down over 10 percentage points", "下降超过10个百分点"),
+    ((20, "exact"), (31, "at_least"), "up at least 11 percentage points", "提高至少11个百分点"),
 ]
 
 
@@ -132,3 +134,6 @@ def test_percentage_points_that_do_not_say_which_way():
     assert points_phrase(said, "en") == "" and points_phrase(said, "zh") == ""
     # no change
     assert points_phrase(Said("about", 0), "en") == ""
+    # b − a "over −10": a fall of under 10 points or a rise
+    assert points_phrase(Said("over", -10), "en") == ""
+    assert points_phrase(Said("at_least", -10), "zh") == ""

@@ -185,6 +185,11 @@ def test_every_bundled_metric_reads_without_raw_scale_words():
         (5, "TEU", "zh", "", "5 TEU"),  # a Latin unit keeps its space in Chinese
         (5, "m", "zh", "", "5 m"),
         (5, "ｍ", "zh", "", "5ｍ"),  # full-width: no space
+        (5, "\u2e80x", "zh", "", "5\u2e80x"),  # the edges of the CJK and full-width blocks
+        (5, "\u9fffx", "zh", "", "5\u9fffx"),
+        (5, "\uff00x", "zh", "", "5\uff00x"),
+        (5, "\uffefx", "zh", "", "5\uffefx"),
+        (5, "\ufff0x", "zh", "", "5 \ufff0x"),
         (5, "%", "en", "", "5%"),
         (5, "％", "zh", "", "5%"),
         (10000, "人", "zh", "", "1万人"),  # 万 from 10,000 on

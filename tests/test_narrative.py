@@ -568,6 +568,7 @@ def test_summary_order_headline_first_within_the_zone_and_its_range(tmp_path):
     # the year range reaches every sentence: z1 then ends in 2021
     early = narrative.summary_sentences(b, "en", (2020, 2021))
     assert early[2].periods == ("2020", "2021")
+    assert "6 figures for 3 metrics" in early[0].text and "for 2020–2021" in early[0].text
     assert narrative.summary_sentences(b, "en", limit=2)[1:] == everything_en(b)[:2]
 
 

@@ -253,7 +253,7 @@ def points_phrase(said: Said, lang: str) -> str:
     if change is None:
         return ""
     up, size = change
-    number = _said_text(size, lang, "")
+    number = format_value(size.value, size.qualifier, "", lang)
     if lang == "zh":
         return ("提高" if up else "下降") + number + "个百分点"
     unit = " percentage point" if size.value == 1 else " percentage points"
