@@ -32,6 +32,7 @@ from qftz_desktop.ui.presentation import (
     plan_screens,
     presentation_screenshots,
     remember_choice,
+    running_presentation,
     start_presentation,
     text_colours,
 )
@@ -84,9 +85,9 @@ def _present(qtbot, window):
 
 
 def _end(qtbot, window, p):
-    if window._presentation is not None:
+    if running_presentation(window) is not None:
         qtbot.keyClick(p, K.Key_Escape)
-    assert window._presentation is None
+    assert running_presentation(window) is None
 
 
 # -- the deck model ------------------------------------------------------------------------------
@@ -180,7 +181,7 @@ def test_digits_then_enter_jump_to_slide(qtbot, window, one_screen):
     assert p.index == 0
     qtbot.keyClick(p, K.Key_2)
     qtbot.keyClick(p, K.Key_Escape)
-    assert window._presentation is p and p.digits == ""
+    assert running_presentation(window) is p and p.digits == ""
     qtbot.keyClick(p, K.Key_2, Qt.KeyboardModifier.KeypadModifier)
     qtbot.keyClick(p, K.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
     assert p.index == 1
@@ -215,7 +216,7 @@ def test_escape_returns_to_the_tab_the_window_showed(qtbot, window, one_screen):
     qtbot.keyClick(p, K.Key_End)
     window.tabs.setCurrentIndex(4)  # something moved the window meanwhile
     qtbot.keyClick(p, K.Key_Escape)
-    assert window._presentation is None
+    assert running_presentation(window) is None
     assert window.tabs.currentIndex() == 2
     assert window.stack.currentWidget() is window.tabs
     qtbot.waitUntil(lambda: not p.isVisible() if _alive(p) else True)
@@ -463,7 +464,7 @@ def test_presenter_view_with_a_faked_second_screen(qtbot, bundled_window, monkey
     presenter.started -= 3725  # an hour, two minutes and five seconds ago
     assert presenter.elapsed_text().startswith("1:02:0")
     qtbot.keyClick(p, K.Key_Escape)
-    assert window._presentation is None
+    assert running_presentation(window) is None
     assert window.stack.currentWidget() is before and window.tabs.currentIndex() == 1
     assert window.stack.indexOf(presenter) < 0
 
@@ -625,10 +626,10 @@ def test_presentation_ends_with_a_new_snapshot_or_the_window(qtbot, bundled_wind
     p = _present(qtbot, window)
     assert p.parent() is window  # never outlives the window
     window.snapshotLoaded.emit(window.briefing.snapshot.path)
-    assert window._presentation is None
+    assert running_presentation(window) is None
     p = _present(qtbot, window)
     window.close()
-    assert window._presentation is None
+    assert running_presentation(window) is None
 
 
 def test_mouse_pointer_hidden_until_it_moves(qtbot, bundled_window, one_screen):

@@ -110,6 +110,9 @@ def _command(kind: str, out: Path) -> list[str]:
     return [sys.executable, "-c", HANDOUT, str(out), "zh"]
 
 
+ARTICLES = {"a", "an", "the"}  # a word after an article is a word (notes: 'a round figure')
+
+
 def split_words(text: str) -> collections.Counter[str]:
     """Pairs 'a b' on one line that the same text elsewhere has as one word 'ab', where a
     fragment never stands alone: 'So urce' (Source) counts, 'are as' (areas) does not."""
@@ -124,6 +127,8 @@ def split_words(text: str) -> collections.Counter[str]:
     for tokens in lines:
         for i in range(len(tokens) - 2):
             a, gap, b = tokens[i : i + 3]
+            if a.lower() in ARTICLES:
+                continue  # 'a round figure' is English, not a split 'around'
             if a.isalpha() and gap == " " and b.isalpha() and whole[a + b]:
                 pairs.append((a, b))
                 in_pair[a] += 1

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from ..domain.deck import Slide
 from ..render.selection import Selection
+from ..render.slide_view import SlideView, build_slide_view
 from ..render.theme import PROJECTOR_LIGHT, Theme
-from ..ui.presentation import SlideView, build_slide_view
 from .atomic import atomic_target
 from .pdf_brief import PdfCanvas
 

@@ -4,19 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
-
-
-def plain_label(text: str = "", parent=None, wrap: bool = False, object_name: str = "") -> QLabel:
-    """A QLabel that never interprets its text as HTML."""
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
-    label.setWordWrap(wrap)
-    if object_name:
-        label.setObjectName(object_name)
-    return label
+from ..render.text import plain_label  # noqa: F401 - one home, re-exported
 
 
 def plain_tooltip(lines: list[str]) -> str:
