@@ -305,3 +305,18 @@ def test_meeting_deck_is_the_default_and_shows_the_brief(qapp, bundled):
     view = build_slide_view(slide, PROJECTOR_DARK, "en", QSize(1280, 720), 1, len(ids))
     assert view.takeaway_label.text() == slide.takeaway("en") != ""
     view.close()
+
+
+def test_chart_panel_shows_the_takeaway_of_the_years_shown(qtbot, bundled):
+    """The window shows each chart's takeaway under its title, for the year range shown."""
+    from qftz_desktop.render.theme import SCREEN
+    from qftz_desktop.ui.cards import ChartPanel
+
+    spec = next(c for t in bundled.tabs for c in t.charts if c.id == "chart:port_cargo_world_rank")
+    panel = ChartPanel(bundled, spec, SCREEN, "en")
+    qtbot.addWidget(panel)
+    panel.ensure_chart()
+    # data/source: Qingdao Port's world rank for cargo, 4th in 2023 and 2024
+    assert panel.takeaway_label.text() == "No. 4 (2024), unchanged from 2023."
+    panel.set_year_range(2021, 2021)
+    assert panel.takeaway_label.text().startswith("No. 4 (2021)")

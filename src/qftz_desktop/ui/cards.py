@@ -220,6 +220,11 @@ class ChartPanel(QFrame):
         head.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignTop)
         self.set_note(self.note)
         lay.addLayout(head)
+        # brief area: the chart's computed takeaway under its title (domain.brief.takeaway)
+        self.takeaway_label = plain_label("", wrap=True, object_name="chartTakeaway")
+        self.takeaway_label.setFont(ui_font(theme.title_pt - 1))
+        lay.addWidget(self.takeaway_label)
+        self._update_takeaway()
         subtitle = scope_unit_line(spec, lang)
         lay.addWidget(plain_label(subtitle, wrap=True, object_name="chartSubtitle"))
         # pyqtgraph loads after the first paint, not before it
@@ -268,6 +273,17 @@ class ChartPanel(QFrame):
         self._year_range = None if lo is None or hi is None else (min(lo, hi), max(lo, hi))
         if self.chart is not None:
             self.chart.set_year_range(*(self.year_range or (None, None)))
+            self._update_takeaway()
+
+    def _update_takeaway(self) -> None:
+        """The takeaway of the years shown (latest value, change, distance to target)."""
+        from ..domain.brief.takeaway import takeaway
+
+        label = getattr(self, "takeaway_label", None)
+        if label is not None:
+            text = takeaway(self.spec, self.lang, self.year_range)
+            label.setText(text)
+            label.setVisible(bool(text))
 
     def set_focus_year(self, year: int | None) -> None:
         self._focus_year = year
