@@ -119,14 +119,6 @@ def text_colours(theme: Theme) -> dict[str, str]:
     return {"text": theme.text, "muted": theme.muted, "accent": theme.accent}
 
 
-def _rgba(spec: str) -> str:
-    """'#RRGGBBAA' (the themes' convention) as a style-sheet rgba()."""
-    h = spec.lstrip("#")
-    r, g, b = (int(h[i : i + 2], 16) for i in (0, 2, 4))
-    a = int(h[6:8], 16) if len(h) == 8 else 255
-    return f"rgba({r},{g},{b},{a})"
-
-
 def _stylesheet(theme: Theme, scale: float) -> str:
     border = max(1, round(2 * scale))
     stripe = max(3, round(10 * scale))
@@ -205,9 +197,6 @@ class FittingLabel(QLabel):
     def set_candidates(self, candidates: Sequence[str]) -> None:
         self._candidates = [c for c in candidates if c] or [""]
         self._fit()
-
-    def full_text(self) -> str:
-        return self._candidates[0]
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -75,7 +75,6 @@ from ..render.slide_view import (  # noqa: F401 - re-exported for callers and te
     SlideView,
     _font,
     _label,
-    _rgba,
     _stylesheet,
     build_slide_view,
     fit_font_px,
