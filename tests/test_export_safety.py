@@ -32,6 +32,8 @@ def _export_cmd(snapshot: Path, out: Path) -> list[str]:
         str(out),
         "--lang",
         "zh",
+        "--kind",
+        "full",  # the data book: an export long enough to be killed halfway
     ]
 
 
