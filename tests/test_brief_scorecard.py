@@ -83,7 +83,7 @@ EXPECTED = {
     # as of Dec 2015 (the deadline's month): 150 < 200 -> missed; 150 ÷ 200 = 75 %
     "s_missed": ("missed", "75%", "75%", "falls short"),
     # deadline 2015 passed, the latest value is June 2015: nothing for the deadline itself
-    "s_nodeadline_actual": ("unknown", "75%", "75%", "no actual for 2015"),
+    "s_nodeadline_actual": ("unknown", "75%", "75%", "deadline (2015) passed with no actual for it"),
     # line through 100 (Dec 2014) and 200 (Dec 2015) reaches about 500 by Dec 2018 >= 400
     "s_on_track": ("on_track", "50%", "50%", "straight line"),
     # the same line (about 500) stays under 800
@@ -91,7 +91,7 @@ EXPECTED = {
     # 2014 actual 90 < 2014 target 100, deadline passed -> missed; 90 ÷ 100 = 90 %
     "f_missed": ("missed", "90%", "90%", "falls short"),
     # only 2013's 90 against 2014's target: not the same period, no progress, not judged
-    "f_other_year": ("unknown", "", "", "no actual for 2014"),
+    "f_other_year": ("unknown", "", "", "deadline (2014) passed with no actual for it"),
     # "over 150" at the deadline may or may not reach 200; 150 ÷ 200 -> over 75 %
     "s_bound": ("unknown", "over 75%", "超过75%", "only a bound"),
     # no actual at all

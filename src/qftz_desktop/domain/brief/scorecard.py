@@ -82,12 +82,13 @@ REASONS: dict[str, tuple[str, str]] = {
     ),
     "no_actual": ("快照中没有同口径的实际值", "no actual of the same scope and unit"),
     "no_actual_for_deadline": (
-        "期限已过，但没有{deadline}的实际值；最近一期为{latest}",
-        "deadline passed with no actual for {deadline}; latest: {latest}",
+        # the deadline in brackets: an imprecise one reads "2022年，年份为推断"
+        "期限（{deadline}）已过，但没有该期的实际值；最近一期为{latest}",
+        "deadline ({deadline}) passed with no actual for it; latest: {latest}",
     ),
     "no_actual_for_period": (
-        "期限已过，但没有{deadline}的实际值",
-        "deadline passed with no actual for {deadline}",
+        "期限（{deadline}）已过，但没有该期的实际值",
+        "deadline ({deadline}) passed with no actual for it",
     ),
     "one_actual": ("只有一个实际值，无法判断进度", "one actual only: no path to judge"),
     "bound": ("实际值只是下限，无法判断", "the actual is only a bound: undecided"),
