@@ -83,7 +83,7 @@ EXPECTED = {
     # as of Dec 2015 (the deadline's month): 150 < 200 -> missed; 150 ÷ 200 = 75 %
     "s_missed": ("missed", "75%", "75%", "falls short"),
     # deadline 2015 passed, the latest value is June 2015: nothing for the deadline itself
-    "s_nodeadline_actual": ("unknown", "75%", "75%", "deadline (2015) passed with no actual for it"),
+    "s_nodeadline_actual": ("unknown", "75%", "75%", "deadline (2015) passed with no actual"),
     # line through 100 (Dec 2014) and 200 (Dec 2015) reaches about 500 by Dec 2018 >= 400
     "s_on_track": ("on_track", "50%", "50%", "straight line"),
     # the same line (about 500) stays under 800

@@ -233,3 +233,18 @@ def test_qt_dialogs_follow_the_language(window):
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
     window.set_language("en")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_no_snapshot_offers_no_invented_years(qtbot, test_snapshot_path):
+    """Before a snapshot is open the window has no data years: the range widgets are off (it
+    used to offer 2019–2024, years no data had given)."""
+    make_application()
+    win = MainWindow(None, lang="zh")
+    qtbot.addWidget(win)
+    win.show()
+    assert not win.from_spin.isEnabled() and not win.to_spin.isEnabled()
+    assert {win.from_spin.value(), win.to_spin.value()}.isdisjoint({2019, 2024})
+    win.set_briefing(load_briefing(test_snapshot_path))
+    assert win.from_spin.isEnabled()
+    # tests/factory.py: observations from 2010 to 2016
+    assert (win.from_spin.value(), win.to_spin.value()) == (2010, 2016)

@@ -6,6 +6,7 @@ file shows a message naming the file and the problem, and the snapshot already o
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -122,8 +123,10 @@ class MainWindow(QMainWindow):
         if export_dir:
             remove_stale_parts(str(export_dir))
         saved_lang = str(self.settings.value("lang", "zh"))
+        # no snapshot yet: no data years to offer (the range widgets stay off until one loads)
+        this_year = date.today().year
         self.selection = Selection(
-            2019, 2024, lang or (saved_lang if saved_lang in ("zh", "en") else "zh")
+            this_year, this_year, lang or (saved_lang if saved_lang in ("zh", "en") else "zh")
         )
         self.briefing: Briefing | None = None
         self.theme = SCREEN
@@ -353,9 +356,15 @@ class MainWindow(QMainWindow):
             )
         )
         self.stack.setCurrentWidget(self.placeholder)
+        self._years_enabled(False)
+
+    def _years_enabled(self, on: bool) -> None:
+        for widget in (self.from_spin, self.to_spin, self.focus_combo):
+            widget.setEnabled(on)
 
     def set_briefing(self, briefing: Briefing) -> None:
         self.briefing = briefing
+        self._years_enabled(True)
         self.notes.set_briefing(briefing)
         self.selection.reset_bounds(briefing.year_min, briefing.year_max)
         push_recent(self.settings, str(briefing.snapshot.path))
