@@ -35,6 +35,7 @@ from .brief.options import BriefOptions, export_day
 from .brief.scorecard import scorecard_rows
 from .brief.takeaway import takeaway
 from .briefing import Briefing, ChartSpec, FigureCard, Highlight
+from .captions import scope_unit_line
 from .i18n import tr
 
 KPIS_PER_SLIDE = 4
@@ -128,11 +129,7 @@ class Slide:
         if self.kind == "title":
             return self.briefing.snapshot.publisher(lang)
         if self.kind == "chart" and self.chart is not None:
-            sep = "：" if lang == "zh" else ": "
-            return (
-                f"{tr('label.scope', lang)}{sep}{self.chart.scope_label(lang)} · "
-                f"{tr('label.unit', lang)}{sep}{self.chart.unit_label(lang)}"
-            )
+            return scope_unit_line(self.chart, lang)
         return ""
 
     def takeaway(self, lang: str) -> str:

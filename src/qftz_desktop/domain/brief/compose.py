@@ -28,6 +28,7 @@ from datetime import date
 
 from ..age import latest_zone_wide_text, month_label, newest_by_tab
 from ..briefing import Briefing, ChartSpec, Point
+from ..captions import scope_unit_line
 from ..i18n import tr
 from ..narrative import headline_figures, summary_sentences
 from ..notes import chart_target, cover_target, tab_target
@@ -413,7 +414,6 @@ class Composer:
 
     def chart_block(self, chart: ChartSpec, with_table: bool = False) -> ChartBlock:
         lang = self.lang
-        sep = SEP[lang]
         parts = takeaway_parts(chart, lang, self.years, self.caveats_of)
         values = []
         source_ids: dict[str, None] = {}
@@ -424,10 +424,7 @@ class Composer:
                     source_ids.setdefault(p.source_id, None)
         for v in parts.values:
             self.cite(v.source_id)
-        subtitle = (
-            f"{tr('label.scope', lang)}{sep}{chart.scope_label(lang)} · "
-            f"{tr('label.unit', lang)}{sep}{chart.unit_label(lang)}"
-        )
+        subtitle = scope_unit_line(chart, lang)
         note = self.o.note(chart_target(chart.id))
         table = self.chart_table(chart, values) if with_table else None
         return ChartBlock(

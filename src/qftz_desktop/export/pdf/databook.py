@@ -18,6 +18,7 @@ from ...domain.brief.options import BriefOptions
 from ...domain.brief.values import short_publisher as _short_publisher
 from ...domain.brief.values import value_of
 from ...domain.briefing import TABS, Briefing, ChartSpec, Highlight, Metric, Point, Source
+from ...domain.captions import scope_unit_line
 from ...domain.caveats import brief_caveats
 from ...domain.formatting import format_value
 from ...domain.i18n import tr
@@ -276,8 +277,7 @@ class BriefComposer(PageKit):
         sep = self.sep()
         title = self.c.layout_text(spec.title(lang), self.f_h3, self.width)
         sub = self.c.layout_text(
-            f"{tr('label.scope', lang)}{sep}{spec.scope_label(lang)} · "
-            f"{tr('label.unit', lang)}{sep}{spec.unit_label(lang)}",
+            scope_unit_line(spec, lang),
             self.f_small,
             self.width,
         )
