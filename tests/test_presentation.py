@@ -676,3 +676,32 @@ def test_every_slide_string_has_glyphs_in_the_bundled_font(snapshot_path):
     chars = {ch for t in texts for ch in t if ch != "\n"}
     missing = {ch for ch in chars if not all(f.supportsCharacter(ord(ch)) for f in fonts)}
     assert not missing, sorted(missing)
+
+
+def test_presenter_view_has_the_caveats_of_the_slides_figures(qtbot, bundled_window, monkeypatch):
+    """Issue 10: a value's note is in the presenter view during a meeting (the slide shows '*')."""
+    window = bundled_window
+    screens = [
+        FakeScreen(QRect(0, 0, 1920, 1080), "laptop"),
+        FakeScreen(QRect(1920, 0, 1920, 1080), "projector"),
+    ]
+    monkeypatch.setattr(pres_mod, "available_screens", lambda: screens)
+    p = _present(qtbot, window)
+    presenter = p.presenter
+    assert presenter.caveats_label.text() == ""  # the title slide shows no figure
+    # a chart slide whose values include one with a note in data/source/observations.csv
+    index, slide = next(
+        (i, s)
+        for i, s in enumerate(p.slides)
+        if s.chart is not None
+        and any(
+            isinstance(n, str) and n.strip() for ser in s.chart.series for n in ser.frame["note"]
+        )
+    )
+    p.go(index)
+    text = presenter.caveats_label.text()
+    assert presenter.caveats_caption.text() == "本页数值的说明"
+    assert text.startswith("* ")
+    noted = [ser.metric.name("zh") for ser in slide.chart.series if ser.frame["note"].notna().any()]
+    assert any(name in text for name in noted), text
+    _end(qtbot, window, p)

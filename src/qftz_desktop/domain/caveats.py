@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..snapshot.periods import AROUND, BEFORE, INFERRED
 from .brief.model import Caveat
 from .brief.values import pick_half
-from .formatting import format_number
+from .formatting import format_number, format_value
 
 if TYPE_CHECKING:
     from .briefing import Metric, Point
@@ -139,3 +139,30 @@ def caveat_mark(point: Point) -> str:
 def caveat_lines(caveats: Iterable[Caveat], lang: str) -> list[str]:
     """'* text' lines for a tooltip or a presenter view."""
     return [f"{c.mark or MARK} {c.text}" for c in caveats]
+
+
+def value_caveat_lines(
+    values: Iterable[tuple[Point, Metric]], lang: str, limit: int = 6
+) -> list[str]:
+    """The caveats of the values an audience sees on one slide, for the presenter view:
+    '* 片区外贸占全市比重 23%（2024年6月前后）：…', the first ``limit`` of them, then how many
+    more. A speaker who is asked "is that exact?" has the answer in front of them."""
+    lines: list[str] = []
+    for point, metric in values:
+        caveats = caveats_for(point, metric, lang)
+        if not caveats:
+            continue
+        value = format_value(
+            point.value, point.qualifier, metric.unit_label(lang), lang, metric.unit
+        )
+        what = f"{metric.name(lang)} {value}"
+        label = point.period.label(lang)
+        where = f"（{label}）" if lang == "zh" else f" ({label})"
+        sep = "：" if lang == "zh" else ": "
+        text = ("；" if lang == "zh" else "; ").join(c.text for c in caveats)
+        lines.append(f"{MARK} {what}{where}{sep}{text}")
+    if len(lines) > limit:
+        more = len(lines) - limit
+        tail = f"…另有{more}条说明" if lang == "zh" else f"… and {more} more"
+        lines = [*lines[:limit], tail]
+    return lines

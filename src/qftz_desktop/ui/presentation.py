@@ -58,6 +58,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.briefing import Briefing
+from ..domain.caveats import value_caveat_lines
 from ..domain.deck import Deck, DeckChoice, Slide, deck_key
 from ..domain.i18n import tr
 from ..render.fonts import FAMILY, ui_font
@@ -603,6 +604,15 @@ class PresenterView(QWidget):
         right.addSpacing(16)
         right.addWidget(self.notes_caption)
         right.addWidget(self.notes_label)
+        # the caveats of the figures on the current slide (domain.caveats): the audience sees
+        # the '*', the speaker has its note
+        self.caveats_caption = _label("", 20, role="muted")
+        self.caveats_label = _label("", 18)
+        self.caveats_label.setObjectName("slideCaveats")
+        self.caveats_label.setMaximumWidth(PREVIEW_W)
+        right.addSpacing(12)
+        right.addWidget(self.caveats_caption)
+        right.addWidget(self.caveats_label)
         from .notes_editor import presenter_note_button
 
         self.note_button = presenter_note_button(self)
@@ -659,12 +669,33 @@ class PresenterView(QWidget):
             ("本页演示者备注" if lang == "zh" else "Speaker notes, this slide") if said else ""
         )
         self.notes_label.setText(said)
+        caveats = value_caveat_lines(self._slide_values(p.slides[p.index], sel), lang)
+        self.caveats_caption.setText(
+            ("本页数值的说明" if lang == "zh" else "Notes on this slide's figures")
+            if caveats
+            else ""
+        )
+        self.caveats_label.setText("\n".join(caveats))
         nxt = self.next_slide()
         self.next_caption.setText(ui_text("next", lang))
         self.next_title.setText(nxt.title(lang) if nxt else ui_text("last", lang))
         if nxt is None:
             self.preview.clear()
             self._preview_for = None
+
+    @staticmethod
+    def _slide_values(slide: Slide, sel) -> list:
+        """(point, metric) of every value the audience sees on the slide: a chart's values in
+        the year range, a card's value for the focused year (as the card shows it)."""
+        values = []
+        if slide.chart is not None:
+            years = (sel.year_from, sel.year_to)
+            for s in slide.chart.series:
+                values += [(pt, s.metric) for pt in s.points_at(s.rows_in(years))]
+        for card in slide.cards:
+            point, _exact = card.point_for(sel.focus_year)
+            values.append((point, card.metric))
+        return values
 
     def refresh_preview(self) -> None:
         """Draw the next slide small (after the slide change, so that stays quick)."""
