@@ -669,7 +669,7 @@ class PresenterView(QWidget):
             ("本页演示者备注" if lang == "zh" else "Speaker notes, this slide") if said else ""
         )
         self.notes_label.setText(said)
-        caveats = value_caveat_lines(self._slide_values(p.slides[p.index], sel), lang)
+        caveats = value_caveat_lines(self._slide_values(p.slides[p.index], sel), lang, limit=4)
         self.caveats_caption.setText(
             ("本页数值的说明" if lang == "zh" else "Notes on this slide's figures")
             if caveats
