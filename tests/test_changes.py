@@ -205,3 +205,26 @@ def test_export_pdf_since_adds_the_changes_page_and_pptx_a_slide(pair, tmp_path)
         if shape.has_text_frame
     ]
     assert any(t.startswith("What changed since 2026-01-22") for t in titles)
+
+
+def test_the_meeting_deck_has_a_what_changed_slide(pair):
+    """Issue 13: the deck (F5) gets a 'what changed since' slide when compared with an earlier
+    snapshot — the brief's own section, revisions as before → after, never as growth."""
+    from qftz_desktop.domain.briefing import Briefing
+    from qftz_desktop.domain.deck import Deck, meeting_ids
+
+    old, new = (open_snapshot(p) for p in pair)
+    changes = compare(old, new)
+    briefing = Briefing(new)
+    assert "changes" not in Deck(briefing)  # no comparison, no slide
+    deck = Deck(briefing, changes=changes)
+    assert deck.ids[:2] == ("title", "changes") and meeting_ids(deck)[1] == "changes"
+    slide = deck.get("changes")
+    assert slide.title("zh") == f"自 {old.as_of} 以来的变化"
+    assert slide.title("en") == f"What changed since {old.as_of}"
+    text = "\n".join(line.text for line in slide.lines("zh"))
+    # the revision of the pair fixture: 1,870 -> 1,880 亿元 (ftz_trade_value, 2021?)
+    assert "1,870亿元 → 1,880亿元" in text
+    assert "修订是对同一期间数值的更正，不代表增长或下降。" in text
+    assert "%" not in text and "增长1" not in text  # a revision is not growth
+    assert slide.source_note("zh") == ""

@@ -4,8 +4,9 @@ typed there; cancel leaves an existing file untouched."""
 from __future__ import annotations
 
 from pptx import Presentation
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel
 
 from qftz_desktop.ui.app import make_application
 from qftz_desktop.ui.main_window import MainWindow, load_briefing
@@ -83,3 +84,30 @@ def test_the_windows_comparison_becomes_the_decks_what_changed(
         for slide in Presentation(str(tmp_path / "deck.pptx")).slides
     ]
     assert any("What changed since" in t for t in titles)
+
+
+def test_the_windows_comparison_is_a_slide_in_meeting_mode(qtbot, bundled_path, test_snapshot_path):
+    """F5 while the window compares with another snapshot: the second slide is 'what changed'
+    (issue 13), drawn by the same slide view as every other text slide."""
+    from qftz_desktop.ui.changes_panel import compare_controller
+    from qftz_desktop.ui.presentation import running_presentation, start_presentation
+
+    win = _window(qtbot, bundled_path)
+    ctrl = compare_controller(win)
+    ctrl.compare_with(test_snapshot_path)
+    qtbot.waitUntil(lambda: ctrl.changes is not None, timeout=60000)
+    p = start_presentation(win)
+    qtbot.waitExposed(p)
+    assert [s.kind for s in p.slides[:2]] == ["title", "changes"]
+    p.go(1)
+    view = p.current_view()
+    shown = " ".join(label.text() for label in view.findChildren(QLabel))
+    slide, lang = p.slides[1], p.lang
+    assert (
+        slide.title(lang).startswith(("自 ", "What changed since")) and slide.title(lang) in shown
+    )
+    # the view shows what the document holds: its first lines, the cap note
+    for line in slide.lines(lang)[:3]:
+        assert line.text in shown, line.text
+    qtbot.keyClick(p, Qt.Key.Key_Escape)
+    assert running_presentation(win) is None

@@ -29,19 +29,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from .brief.changes import changes_section, changes_title
 from .brief.compose import compose, key_charts
-from .brief.model import BriefDocument, Caveats, Sources
+from .brief.model import BriefDocument, Caveats, Paragraph, Sources, Table
 from .brief.options import BriefOptions, export_day
 from .brief.scorecard import scorecard_rows
 from .brief.takeaway import takeaway
 from .briefing import Briefing, ChartSpec, FigureCard, Highlight
 from .captions import scope_unit_line
+from .changes import Changes
 from .i18n import tr
 
 KPIS_PER_SLIDE = 4
 CARDS_PER_SLIDE = 4
 HIGHLIGHTS_PER_SLIDE = 3
 SCORE_ROWS_PER_SLIDE = 5  # a row: the target and its status, then what it is judged by
+CHANGE_ROWS_PER_SLIDE = 5  # the rest are in the changes panel and the brief's section
 
 # The meeting brief's document per briefing and language, for the scorecard, caveats and
 # sources slides (made when first shown; the briefing is read-only).
@@ -88,7 +91,7 @@ class Slide:
     """One slide: what it shows, its stable id, title, source note and as-of date."""
 
     id: str
-    kind: str  # title, kpis, chart, cards, highlights, scorecard, caveats or sources
+    kind: str  # title, changes, kpis, chart, cards, highlights, scorecard, caveats, sources
     briefing: Briefing = field(repr=False)
     tab: str | None = None
     chart: ChartSpec | None = None
@@ -97,6 +100,7 @@ class Slide:
     part: int = 1  # this slide's place among the slides of its group (1-based)
     parts: int = 1
     rows: tuple[int, int] = (0, 0)  # scorecard slides: the rows [start, end) they show
+    changes: Changes | None = field(default=None, repr=False)  # the "what changed" slide
 
     @property
     def as_of(self) -> str:
@@ -115,6 +119,8 @@ class Slide:
             return self.briefing.snapshot.title(lang)
         if self.kind == "chart" and self.chart is not None:
             return self.chart.title(lang)
+        if self.kind == "changes" and self.changes is not None:
+            return changes_title(self.changes, lang)
         if self.kind in ("scorecard", "caveats", "sources"):
             text = _w(self.kind, lang)
             return f"{text} ({self.part}/{self.parts})" if self.parts > 1 else text
@@ -160,6 +166,23 @@ class Slide:
                 out.append(SlideLine(row.what, "head"))
                 out.append(SlideLine(row.status_text, row.status))
                 out.append(SlideLine(" · ".join(parts), "muted"))
+        elif self.kind == "changes" and self.changes is not None:
+            # the meeting brief's own section (domain.brief.changes): summary, revision rule,
+            # then a line per change — tab, what, subject, before → now (never a growth)
+            section = changes_section(self.changes, lang, limit=CHANGE_ROWS_PER_SLIDE)
+            for block in section.blocks[1:]:
+                if isinstance(block, Paragraph):
+                    out.append(SlideLine(block.text, "muted" if block.style == "small" else "body"))
+                elif isinstance(block, Table):
+                    sep = "：" if lang == "zh" else ": "
+                    for change_row in block.rows:
+                        cells: list[str] = [*change_row.cells, "", "", "", "", ""]
+                        before, now = cells[3], cells[4]
+                        change = f"{before} → {now}" if before and now else (now or before)
+                        head = f"{cells[0]} · {cells[1]}{sep}{cells[2]}"
+                        out += [SlideLine(head, "head"), SlideLine(change, "muted")]
+                    if block.note:
+                        out.append(SlideLine(block.note, "muted"))
         elif self.kind == "caveats":
             for cav in doc.blocks_of(Caveats):
                 out += [SlideLine(item.text) for item in cav.items]
@@ -188,7 +211,7 @@ class Slide:
         """One line: '来源：…' for content slides, the publisher for the title slide."""
         if self.kind == "title":
             return self.briefing.snapshot.publisher(lang)
-        if self.kind in ("caveats", "sources"):
+        if self.kind in ("caveats", "sources", "changes"):
             return ""
         ids = self.source_ids(year)
         return self.briefing.source_note(ids, lang, limit=limit) if ids else ""
@@ -203,9 +226,12 @@ class Deck:
         kpis_per_slide: int = KPIS_PER_SLIDE,
         cards_per_slide: int = CARDS_PER_SLIDE,
         highlights_per_slide: int = HIGHLIGHTS_PER_SLIDE,
+        changes: Changes | None = None,
     ):
         self.briefing = briefing
         slides: list[Slide] = [Slide("title", "title", briefing)]
+        if changes is not None:  # compared with an earlier snapshot: what changed, first
+            slides.append(Slide("changes", "changes", briefing, changes=changes))
         groups = _chunks(briefing.headline, kpis_per_slide)
         slides += [
             Slide(f"kpis:{i}", "kpis", briefing, cards=g, part=i, parts=len(groups))
@@ -306,7 +332,7 @@ class Deck:
 def meeting_ids(deck: Deck) -> tuple[str, ...]:
     """The meeting deck, in order: title, headline figures, scorecard, the key charts (the
     meeting brief's rule), what the data cannot say, sources."""
-    ids = [s.id for s in deck.slides if s.kind in ("title", "kpis", "scorecard")]
+    ids = [s.id for s in deck.slides if s.kind in ("title", "changes", "kpis", "scorecard")]
     for chart in key_charts(deck.briefing):
         slide_id = deck.chart_slide_id(chart.id)
         if slide_id:

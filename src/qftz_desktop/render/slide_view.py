@@ -401,7 +401,7 @@ class SlideView(QWidget):
             lay.addLayout(grid, 1)
         elif slide.kind == "highlights":
             self._build_highlights(lay, size)
-        elif slide.kind in ("scorecard", "caveats", "sources"):
+        elif slide.kind in ("scorecard", "caveats", "sources", "changes"):
             self._build_lines(lay, size)
         else:
             lay.addStretch(1)
