@@ -13,6 +13,7 @@ from datetime import date
 import pytest
 
 from factory import write_sources
+from narrative_data import OBS_HEADER
 from qftz_desktop.domain.brief.scorecard import scorecard_rows
 from qftz_desktop.domain.briefing import Briefing
 from qftz_desktop.snapshot.builder import build_snapshot
@@ -138,20 +139,7 @@ def briefing(tmp_path_factory) -> Briefing:
             w.writerow([row[h] for h in header])
     with (src / "observations.csv").open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
-        w.writerow(
-            [
-                "metric_id",
-                "period",
-                "value",
-                "qualifier",
-                "status",
-                "source_id",
-                "quote",
-                "formula",
-                "note",
-                "ref",
-            ]
-        )
+        w.writerow(OBS_HEADER)
         for mid, period, value, q, status in OBS:
             w.writerow([mid, period, value, q, status, "T1", f"{mid} {value}", "", "", ""])
     out = folder / "scorecard.sqlite"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPen
 
+from ...domain.brief.compose import WORDS as BRIEF_WORDS
 from ...domain.brief.model import Value
 from ...render.theme import PRINT
 from .canvas import MM, PdfCanvas
@@ -86,8 +87,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "①, ②… after a value mark a note (inferred period, scope, conflicting sources, "
         "bounds…); the note is at the foot of the same page.",
     ),
-    "latest_zone": ("片区最新数据", "Latest zone-wide figure"),
-    "latest_tab": ("{tab}最新数据", "Latest figure, {tab}"),
+    # the data's age: the brief's own words (domain.brief.compose), not a second copy
+    "latest_zone": BRIEF_WORDS["latest_zone"],
+    "latest_tab": BRIEF_WORDS["latest_tab"],
     "contents": ("目录", "Contents"),
     "summary": ("摘要", "Executive summary"),
     "summary_points": ("数据要点", "What the data shows"),
