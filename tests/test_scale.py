@@ -104,24 +104,102 @@ def test_range_change_on_line_charts_keeps_their_items(qtbot, big):
     win.close()
 
 
-def test_line_legend_rows_match_the_drawn_legend(qapp, big, briefings_for_legend):
-    from qftz_desktop.export.pdf_brief import legend_rows
+def _drawn_legend(view) -> list[tuple[float, str]]:
+    """The legend as painted: each key's row (its label's top edge in the scene) and text."""
+    legend = view.plotItem.legend
+    if legend is None:
+        return []
+    view.resize(640, 320)
+    view.sync_geometry()  # lays the legend out, as an export does before painting it
+    return [(round(label.sceneBoundingRect().top(), 1), label.text) for _s, label in legend.items]
+
+
+# The keys of chart group t_flows, written down from the observations legend_path adds: one
+# key per metric and status with values in the range; a chart of several metrics has two
+# columns of keys.
+LEGEND_CASES = {
+    None: [
+        "Test imports",
+        "Test imports (derived)",
+        "Test imports (target)",
+        "Test re-exports",
+        "Test re-exports (target)",
+    ],  # 5 keys: 3 rows
+    (2011, 2011): ["Test imports", "Test imports (derived)", "Test re-exports"],  # 2 rows
+    (2012, 2012): ["Test imports", "Test re-exports"],  # 1 row
+    (2000, 2003): [],  # nothing in range: no legend
+}
+
+
+def test_line_legend_rows_are_the_rows_drawn(qapp, legend_path):
+    """line_legend_rows sizes PDF charts before they are drawn: it must give the rows the drawn
+    legend really has (counted from the painted keys' positions), and the keys must be the ones
+    the data calls for."""
     from qftz_desktop.render.chart_view import ChartView, line_legend_rows
     from qftz_desktop.render.theme import PRINT
 
-    specs = [c for b in (big, *briefings_for_legend) for t in b.tabs for c in t.charts]
-    specs = [c for c in specs if c.kind == "line"][:40]
-    assert specs
+    briefing = Briefing(open_snapshot(legend_path))
+    spec = briefing.chart_of("t_imports")
+    assert spec is not None and spec.kind == "line"
+    assert [s.metric.id for s in spec.series] == ["t_imports", "t_reexports"]
+    for years, keys in LEGEND_CASES.items():
+        view = ChartView(spec, briefing, PRINT, "en", interactive=False, year_range=years)
+        drawn = _drawn_legend(view)
+        assert sorted(text for _y, text in drawn) == sorted(keys), years
+        rows = len({y for y, _text in drawn})
+        assert rows == -(-len(keys) // 2), (years, drawn)  # two columns
+        assert line_legend_rows(spec, years) == rows, years
+        view.deleteLater()
+
+    # one metric: up to three keys to a row (t_fdi has reported months and a target)
+    spec = briefing.chart_of("t_fdi")
+    assert spec is not None and spec.kind == "line" and len(spec.series) == 1
+    view = ChartView(spec, briefing, PRINT, "en", interactive=False, year_range=(2011, 2012))
+    drawn = _drawn_legend(view)
+    assert sorted(text for _y, text in drawn) == ["Test FDI", "Test FDI (target)"]
+    assert len({y for y, _t in drawn}) == 1 == line_legend_rows(spec, (2011, 2012))
+    view.deleteLater()
+
+
+def test_predicted_legend_rows_match_the_drawn_legend_at_scale(qapp, big):
+    """The generated snapshot's line charts: predicted rows = rows of painted keys."""
+    from qftz_desktop.render.chart_view import ChartView, line_legend_rows
+    from qftz_desktop.render.theme import PRINT
+
+    specs = [c for t in big.tabs for c in t.charts if c.kind == "line"][:40]
+    assert len(specs) == 40
     for spec in specs:
         for years in (None, (2000, 2003)):
             view = ChartView(spec, big, PRINT, "en", interactive=False, year_range=years)
-            assert line_legend_rows(spec, years) == legend_rows(view), spec.id
+            drawn = _drawn_legend(view)
+            assert drawn, spec.id  # reported, derived and target values: three keys at least
+            assert line_legend_rows(spec, years) == len({y for y, _t in drawn}), spec.id
             view.deleteLater()
 
 
 @pytest.fixture(scope="module")
-def briefings_for_legend(long_path) -> list[Briefing]:
-    return [Briefing(open_snapshot(long_path))]
+def legend_path(tmp_path_factory) -> Path:
+    """The test snapshot plus monthly values for 2011–2012: both metrics of chart group t_flows
+    (t_imports with a derived value and a target, t_reexports with a target) and t_fdi (with a
+    target in 2011-12)."""
+    from factory import write_sources
+    from qftz_desktop.snapshot.builder import build_snapshot
+
+    rows = []
+    for k in range(24):
+        period = f"{2011 + k // 12}-{1 + k % 12:02d}"
+        rows.append(("t_imports", period, str(20 + k), "exact", "reported", "T1", "m", "", ""))
+        rows.append(("t_reexports", period, str(5 + k), "exact", "reported", "T1", "m", "", ""))
+        if period != "2011-12":
+            rows.append(("t_fdi", period, str(50 + k), "exact", "reported", "T1", "m", "", ""))
+    rows.append(("t_imports", "2011-06", "40", "exact", "derived", "T1", "", "20 + 20 = 40", ""))
+    rows.append(("t_imports", "2014-12", "60", "exact", "target", "T1", "target 60", "", ""))
+    rows.append(("t_reexports", "2015-12", "30", "exact", "target", "T1", "target 30", "", ""))
+    rows.append(("t_fdi", "2011-12", "90", "exact", "target", "T1", "target 90", "", ""))
+    folder = tmp_path_factory.mktemp("legend")
+    path = folder / "legend.sqlite"
+    build_snapshot(write_sources(folder / "src", extra_observations=rows), path)
+    return path
 
 
 def test_point_for_a_long_series_picks_the_values_written_down(long_path):
