@@ -70,10 +70,10 @@ def template_command(args: argparse.Namespace) -> int:
 
 def diff_command(args: argparse.Namespace) -> int:
     from .domain.changes import compare, report_lines
-    from .domain.i18n import tr
     from .domain.tabs import TAB_IDS
     from .snapshot.issues import SnapshotError
     from .snapshot.reader import open_snapshot
+    from .text import tr
 
     lang = message_lang(args)
     try:

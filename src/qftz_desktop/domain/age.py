@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from ..text import tr
 from .briefing import Briefing, SeriesData
-from .i18n import tr
 from .tabs import TABS
 
 ZONE_SCOPE = "ftz"

@@ -24,8 +24,8 @@ import pandas as pd
 
 from ..snapshot.model import Snapshot
 from ..snapshot.periods import Period, parse_period
-from .formatting import format_value, unit_label
-from .i18n import pick, tr
+from ..text import pick, tr
+from .formatting import format_value, qualifier_word, unit_label
 from .tabs import SECTOR_TAB, TABS
 
 STATUS_ORDER = {"reported": 0, "derived": 1, "target": 2}
@@ -515,7 +515,7 @@ class Briefing:
             for sid in f["source_id"].unique():
                 src = self.sources.get(sid)
                 cites[sid] = src.cite() if src else sid
-            qualifiers = {q: tr(f"qualifier.{q}", lang) or "=" for q in f["qualifier"].unique()}
+            qualifiers = {q: qualifier_word(q, lang) or "=" for q in f["qualifier"].unique()}
             statuses = {st: tr(f"status.{st}", lang) for st in f["status"].unique()}
             parts = [
                 [s.metric.name(lang)] * n,

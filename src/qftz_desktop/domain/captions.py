@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..text import tr
 from .caveats import caveat_mark
-from .i18n import tr
 
 if TYPE_CHECKING:
     from .briefing import ChartSpec, Metric, Point

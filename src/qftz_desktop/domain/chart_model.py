@@ -36,9 +36,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..snapshot.periods import BEFORE, Period, decimal_year
+from ..text import tr
 from .caveats import caveat_mark
 from .formatting import format_short
-from .i18n import tr
 
 if TYPE_CHECKING:
     from .briefing import ChartSpec, Point, SeriesData

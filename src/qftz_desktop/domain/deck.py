@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..text import tr
 from .brief.changes import changes_section, changes_title
 from .brief.compose import compose, key_charts
 from .brief.model import BriefDocument, Caveats, Paragraph, Sources, Table
@@ -38,7 +39,6 @@ from .brief.takeaway import takeaway
 from .briefing import Briefing, ChartSpec, FigureCard, Highlight
 from .captions import scope_unit_line
 from .changes import Changes
-from .i18n import tr
 
 KPIS_PER_SLIDE = 4
 CARDS_PER_SLIDE = 4

@@ -17,9 +17,9 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .i18n import tr
+from ..text import tr
 
-# Symbols for compact chart labels; words for text (i18n "qualifier.*").
+# Symbols for compact chart labels; words for text (text catalogue "qualifier.*").
 SYMBOLS = {
     "exact": "",
     "over": ">",
@@ -225,7 +225,7 @@ def scaled_numbers(values: list[float], unit_code: str, lang: str) -> list[str]:
 
 def qualifier_word(qualifier: str, lang: str) -> str:
     """'超过' / 'over', '约' / 'about', '不到' / 'under' … ('' for exact or unknown)."""
-    return tr(f"qualifier.{qualifier}", lang) if qualifier in SYMBOLS else ""
+    return tr(f"qualifier.{qualifier}", lang) if SYMBOLS.get(qualifier) else ""
 
 
 def format_value(value: float, qualifier: str, unit: str, lang: str, unit_code: str = "") -> str:

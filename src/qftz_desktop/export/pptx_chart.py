@@ -21,8 +21,8 @@ from pptx.util import Pt
 
 from ..domain.brief.model import ChartBlock, Value
 from ..domain.formatting import format_short
-from ..domain.i18n import tr
 from ..snapshot.periods import parse_period
+from ..text import tr
 from .pptx_text import CHART_PT, MUTED, set_fonts
 
 # the window's series colours (render/theme.py OKABE_ITO), colour-blind safe

@@ -28,7 +28,7 @@ from ..domain.brief.model import (
     Value,
 )
 from ..domain.briefing import Briefing
-from ..domain.i18n import tr
+from ..text import tr
 
 TABLE_HEIGHT_PT = 370.0  # room for a table under a one-line title, above the footer
 SLIDE_WIDTH_PT = 880.0  # 12.23 in of text width on a 13.33 in slide

@@ -20,7 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter
 from ..domain.captions import scope_unit_line
 from ..domain.caveats import MARK, has_caveat
 from ..domain.chart_model import STATUS_STYLES, STATUSES
-from ..domain.i18n import tr
+from ..text import tr
 from .fonts import ui_font
 from .theme import PRINT, Theme
 

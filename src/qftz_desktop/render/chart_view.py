@@ -27,7 +27,7 @@ from ..domain.chart_model import (
     build_chart_model,
     status_style,
 )
-from ..domain.i18n import tr
+from ..text import tr
 from .change_marks import draw_change_marks
 from .fonts import ui_font
 from .theme import MARKERS, Theme

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from ..domain.briefing import Briefing, FigureCard
 from ..domain.chart_model import STATUS_STYLES
 from ..domain.deck import Slide
-from ..domain.i18n import tr
+from ..text import tr
 from .chart_view import ChartView
 from .fonts import ui_font
 from .selection import Selection

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 
 from ..domain.captions import card_period_text, scope_unit_line, value_with_mark
 from ..domain.caveats import caveat_lines, caveats_for
-from ..domain.i18n import tr
 from ..render.fonts import ui_font
 from ..render.theme import Theme
+from ..text import tr
 from .text import plain_label, plain_tooltip
 
 if TYPE_CHECKING:

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.changes import Changes, compare, describe, word
-from ..domain.i18n import tr
 from ..render.change_marks import draw_change_marks
 from ..snapshot.issues import SnapshotError
+from ..text import tr
 from .settings import recent_files
 
 MARK_NAME = "changeMark"

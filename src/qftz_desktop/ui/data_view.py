@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.caveats import caveat_lines, caveats_for
-from ..domain.i18n import tr
 from ..export.atomic import AtomicWriteError, atomic_write
+from ..text import tr
 from .text import plain_label
 
 if TYPE_CHECKING:

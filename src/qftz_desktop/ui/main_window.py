@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
-from ..domain.i18n import tr
 from ..domain.tabs import TAB_IDS
 from ..export.atomic import remove_stale_parts
 from ..render.selection import Selection
 from ..render.theme import SCREEN
 from ..snapshot.issues import Issue, SnapshotError
+from ..text import tr
 from .data_view import DataDialog
 from .qt_translation import apply_qt_translation
 from .settings import app_settings, push_recent, recent_files

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from ..domain.briefing import Briefing, ChartSpec
 from ..domain.deck import Deck, Slide
-from ..domain.i18n import tr
 from ..domain.notes import (
     NoteBook,
     NotesFileError,
@@ -40,6 +39,7 @@ from ..domain.notes import (
     tab_target,
 )
 from ..domain.tabs import TAB_IDS
+from ..text import tr
 from .text import plain_label
 
 NOTES_FILE = "presenter-notes.json"

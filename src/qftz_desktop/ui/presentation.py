@@ -60,7 +60,6 @@ from PySide6.QtWidgets import (
 from ..domain.briefing import Briefing
 from ..domain.caveats import value_caveat_lines
 from ..domain.deck import Deck, DeckChoice, Slide, deck_key
-from ..domain.i18n import tr
 from ..render.fonts import FAMILY, ui_font
 from ..render.selection import Selection
 from ..render.slide_view import (  # noqa: F401 - re-exported for callers and tests
@@ -87,6 +86,7 @@ from ..render.slide_view import (  # noqa: F401 - re-exported for callers and te
     ui_text,
 )
 from ..render.theme import PROJECTOR_DARK, PROJECTOR_LIGHT, Theme
+from ..text import tr
 from .text import plain_label
 
 THEME_SETTING = "presentation/theme"

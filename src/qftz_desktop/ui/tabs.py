@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWi
 
 from ..domain.age import latest_zone_wide_text
 from ..domain.formatting import count_phrase
-from ..domain.i18n import tr
 from ..render.selection import Selection
 from ..render.theme import Theme
+from ..text import tr
 from .cards import ChartPanel, HighlightCard, KpiCard, section_title
 from .text import counts_text, plain_label
 

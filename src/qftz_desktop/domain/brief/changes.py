@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from ...text import tr
 from ..changes import KINDS, Changes, cells, word
-from ..i18n import tr
 from .model import BriefDocument, Column, Heading, Paragraph, Row, Section, Table
 
 SECTION_ID = "changes"

@@ -26,10 +26,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from ...text import tr
 from ..age import latest_zone_wide_text, month_label, newest_by_tab
 from ..briefing import Briefing, ChartSpec, Point
 from ..captions import scope_unit_line
-from ..i18n import tr
 from ..narrative import headline_figures, summary_sentences
 from ..notes import chart_target, cover_target, tab_target
 from ..tabs import TABS

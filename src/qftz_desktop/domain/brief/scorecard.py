@@ -50,10 +50,10 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
+from ...text import pick
 from ..bounds import Bounded, ratio_pct
 from ..briefing import Briefing, Metric, Point, SeriesData
 from ..formatting import format_number
-from ..i18n import pick
 from .model import SCORE_STATUSES, ScorecardRow
 from .values import CaveatsOf, value_of
 

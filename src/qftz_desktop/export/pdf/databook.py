@@ -21,8 +21,8 @@ from ...domain.briefing import TABS, Briefing, ChartSpec, Highlight, Metric, Poi
 from ...domain.captions import scope_unit_line
 from ...domain.caveats import brief_caveats
 from ...domain.formatting import format_value
-from ...domain.i18n import tr
 from ...domain.narrative import headline_figures, summary_sentences
+from ...text import tr
 from .canvas import CHART_HEIGHT, LEGEND_BASE, LEGEND_ROW, PdfCanvas, chart_height, dispose_view
 from .layout import Column, PageKit, _pick
 from .paginate import Block, paginate

@@ -14,7 +14,7 @@ from ... import APP_NAME
 from ...domain.brief.compose import compose
 from ...domain.brief.options import BriefOptions
 from ...domain.briefing import Briefing
-from ...domain.i18n import tr
+from ...text import tr
 from ..atomic import atomic_target
 from .canvas import PAPERS, PdfCanvas
 from .databook import BriefComposer

@@ -41,7 +41,7 @@ SIZE_H1 = 24.0
 SIZE_H2 = 15.0
 SIZE_H3 = 11.0
 
-# Words used only by the PDF (zh, en); shared words come from domain.i18n.
+# Words used only by the PDF (zh, en); shared words come from qftz_desktop.text.
 WORDS: dict[str, tuple[str, str]] = {
     "brief": ("简报", "Brief"),
     "brief_date": ("简报日期", "Date of this brief"),

@@ -32,7 +32,7 @@ from ...domain.brief.model import (
     Table,
 )
 from ...domain.briefing import Briefing, ChartSpec
-from ...domain.i18n import tr
+from ...text import tr
 from .canvas import MM, PdfCanvas, TextBox, chart_height, dispose_view
 from .layout import SIZE_SMALL, PageKit, circled, word
 from .paginate import Block, paginate

@@ -1,15 +1,11 @@
-"""Interface strings in Chinese and English.
+"""Words shared by the window, the PDF brief and the slides: tabs, statuses, qualifiers, labels.
 
-Kept as plain data, free of Qt, so the window, the PDF brief and the slides use the same words
-and tests can check both languages. Chinese is the default language.
+Each entry is a (Chinese, English) pair; the key names the area, then the word.
 """
 
 from __future__ import annotations
 
-LANGS = ("zh", "en")
-DEFAULT_LANG = "zh"
-
-STRINGS: dict[str, tuple[str, str]] = {
+ENTRIES: dict[str, tuple[str, str]] = {
     # tabs
     "tab.overview": ("概览", "Overview"),
     "tab.trade": ("贸易", "Trade"),
@@ -17,18 +13,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tab.finance": ("金融与投资", "Finance & investment"),
     "tab.industry": ("产业集群", "Industrial clusters"),
     "tab.innovation": ("制度创新", "Institutional innovation"),
-    # sectors
-    "sector.trade": ("贸易", "Trade"),
-    "sector.shipping": ("航运", "Shipping"),
-    "sector.finance": ("金融", "Finance"),
-    "sector.investment": ("投资", "Investment"),
-    "sector.industry": ("产业", "Industry"),
-    "sector.innovation": ("制度创新", "Institutional innovation"),
     # status and qualifiers
     "status.reported": ("公开报道", "reported"),
     "status.derived": ("推算", "derived"),
     "status.target": ("目标", "target"),
-    "qualifier.exact": ("", ""),
     "qualifier.over": ("超过", "over"),
     "qualifier.about": ("约", "about"),
     "qualifier.at_least": ("至少", "at least"),
@@ -52,10 +40,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "label.metric": ("指标", "Metric"),
     "label.as_of": ("数据截至", "Data as of"),
     "label.highlights": ("要点", "Highlights"),
-    "label.figures": ("项数据", "figures"),
     "label.more_sources": ("等 {n} 个来源", "and {n} more"),
     "label.no_data_year": ("{year}年无数据，显示最近一期", "no data for {year}; latest shown"),
-    "label.all_years": ("全部年份", "All years"),
     "label.period_range": ("年份范围", "Years"),
     "label.focus_year": ("聚焦年份", "Focus year"),
     "label.none": ("无", "None"),
@@ -65,23 +51,4 @@ STRINGS: dict[str, tuple[str, str]] = {
     "label.charts": ("图表", "Charts"),
     "label.trends": ("重点趋势", "Key trends"),
     "label.content_id": ("快照标识", "Snapshot id"),
-    "label.page": ("第 {n} 页", "Page {n}"),
-    "label.legend_target": ("目标值（虚线框）", "Target (dashed outline)"),
-    "label.legend_derived": ("推算值（斜线）", "Derived (hatched)"),
 }
-
-
-def tr(key: str, lang: str, **params: object) -> str:
-    """The string for ``key`` in ``lang`` (zh or en), formatted with ``params``."""
-    zh, en = STRINGS[key]
-    text = zh if lang == "zh" else en
-    return text.format(**params) if params else text
-
-
-def pick(lang: str, zh: str | None, en: str | None) -> str:
-    """Choose the text of a bilingual pair, falling back to the other language."""
-    first, second = (zh, en) if lang == "zh" else (en, zh)
-    for value in (first, second):
-        if isinstance(value, str) and value.strip():
-            return value
-    return ""
