@@ -228,3 +228,45 @@ def test_the_meeting_deck_has_a_what_changed_slide(pair):
     assert "修订是对同一期间数值的更正，不代表增长或下降。" in text
     assert "%" not in text and "增长1" not in text  # a revision is not growth
     assert slide.source_note("zh") == ""
+
+
+def test_the_windows_pdf_export_says_what_changed_while_it_compares(
+    pair, qtbot, monkeypatch, tmp_path
+):
+    """File ▸ Export PDF while the window compares with an earlier snapshot: the meeting brief
+    has 'What changed since …', as `export-pdf --since` gives it (the pair's revision: trade
+    value 2021 from source S1 to S2, CNY 188 bn); the data book has no such section."""
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    from qftz_desktop.ui.app import make_application
+    from qftz_desktop.ui.changes_panel import compare_controller
+    from qftz_desktop.ui.export_dialog import KIND_KEY, running_export
+    from qftz_desktop.ui.main_window import MainWindow, load_briefing
+
+    old, new = pair
+    make_application()
+    win = MainWindow(load_briefing(new), lang="en")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    ctrl = compare_controller(win)
+    ctrl.compare_with(old)
+    qtbot.waitUntil(lambda: ctrl.changes is not None, timeout=60000)
+
+    def export(kind: str) -> str:
+        out = tmp_path / f"{kind}.pdf"
+        win.settings.setValue(KIND_KEY, kind)
+        chosen = staticmethod(lambda *a, **k: (str(out), a[4]))  # the kind offered first
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", chosen)
+        win.export_pdf()
+        controller = running_export(win)
+        qtbot.waitUntil(lambda: controller.state != "running", timeout=120000)
+        assert controller.state == "done", controller.error
+        return "\n".join(p.extract_text() or "" for p in PdfReader(str(out)).pages)
+
+    text = export("meeting")
+    assert "What changed since 2026-01-22" in text
+    assert "S1 → S2" in text and "CNY 188 bn" in text
+    assert "What changed since" not in export("full")
+    win.close()

@@ -23,6 +23,7 @@ from .. import APP_NAME
 from ..domain.briefing import Briefing
 from ..export.atomic import AtomicWriteError
 from ..export.pdf_brief import BriefJob, BriefOptions, BriefResult
+from .pptx_export import changes_shown
 
 log = logging.getLogger("qftz_desktop.export")
 
@@ -98,11 +99,11 @@ class ExportController(QObject):
     failed = Signal(str)  # message shown to the user
     cancelled = Signal()
 
-    def __init__(self, window, briefing: Briefing, path: Path, options: BriefOptions):
+    def __init__(self, window, briefing: Briefing, path: Path, options: BriefOptions, changes=None):
         super().__init__(window)
         self.window = window
         self.lang = options.lang
-        self.job = BriefJob(briefing, path, options)
+        self.job = BriefJob(briefing, path, options, changes)
         self.state = "idle"  # idle, running, done, failed, cancelled
         self.result: BriefResult | None = None
         self.error = ""
@@ -244,7 +245,10 @@ def run_export_dialog(window) -> ExportController | None:
     if target.suffix.lower() != ".pdf":
         target = target.with_name(target.name + ".pdf")
     window.settings.setValue(SETTINGS_KEY, str(target.parent))
-    controller = ExportController(window, briefing, target, options)
+    # the meeting brief says what changed while the window compares with another snapshot,
+    # as `export-pdf --since` does; the data book has no such section
+    changes = changes_shown(window) if options.kind == "meeting" else None
+    controller = ExportController(window, briefing, target, options, changes)
     _RUNNING[window] = controller
     action = getattr(window, "export_action", None)
     if action is not None:
