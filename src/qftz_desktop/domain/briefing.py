@@ -120,35 +120,46 @@ class SeriesData:
     def points(self) -> tuple[Point, ...]:
         """Every observation as a Point: for short series (cards, bar charts, tables); long
         ones are drawn and tabulated from the frame, see :meth:`point` and :meth:`rows_in`."""
-        return tuple(self._point(r) for r in self.frame.itertuples(index=False))
+        return tuple(self._point(i) for i in range(len(self.frame)))
 
-    def _point(self, r) -> Point:
+    @cached_property
+    def _columns(self) -> dict[str, np.ndarray]:
+        """The frame's columns as arrays, taken once: a Point from a row is then a few array
+        lookups (``itertuples`` on a slice costs a namedtuple class and a column copy per call,
+        which the PDF's tables and charts paid hundreds of times per export)."""
+        names = ("id", "period", "value", "qualifier", "status", "source_id")
+        cols = {n: self.frame[n].to_numpy() for n in names}
+        for n in ("quote", "formula", "note", "ref"):
+            cols[n] = self.frame[n].to_numpy(dtype=object)
+        return cols
+
+    def _point(self, i: int) -> Point:
+        c = self._columns
         return Point(
-            obs_id=int(r.id),
+            obs_id=int(c["id"][i]),
             metric_id=self.metric.id,
-            period=self.periods[r.period],
-            value=float(r.value),
-            qualifier=r.qualifier,
-            status=r.status,
-            source_id=r.source_id,
-            quote=_text(r.quote),
-            formula=_text(r.formula),
-            note=_text(r.note),
-            ref=_text(r.ref),
+            period=self.periods[c["period"][i]],
+            value=float(c["value"][i]),
+            qualifier=c["qualifier"][i],
+            status=c["status"][i],
+            source_id=c["source_id"][i],
+            quote=_text(c["quote"][i]),
+            formula=_text(c["formula"][i]),
+            note=_text(c["note"][i]),
+            ref=_text(c["ref"][i]),
         )
 
     def point(self, i: int) -> Point:
         """The observation in row ``i`` of the frame, without making all the others."""
         if "points" in self.__dict__:
             return self.points[i]
-        return next(self._point(r) for r in self.frame.iloc[i : i + 1].itertuples(index=False))
+        return self._point(int(i))
 
     def points_at(self, rows: Iterable[int]) -> list[Point]:
         """The observations in these rows of the frame (in the order given)."""
         if "points" in self.__dict__:
             return [self.points[i] for i in rows]
-        idx = list(rows)
-        return [self._point(r) for r in self.frame.iloc[idx].itertuples(index=False)]
+        return [self._point(int(i)) for i in rows]
 
     def rows_in(self, years: tuple[int, int] | None) -> np.ndarray:
         """Row numbers of the observations in a year range (all when None)."""

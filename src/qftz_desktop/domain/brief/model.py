@@ -71,12 +71,16 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """Running text. ``style``: ``body``, ``lead`` (larger), ``small``, ``muted`` or
-    ``bullet``. ``values`` are the numbers the sentence states (for their caveats)."""
+    """Running text. ``style``: ``body``, ``lead`` (larger), ``small``, ``muted``, ``bold``
+    (a run-in title), ``note`` (small and muted: a remark on the block before or after it) or
+    ``bullet``. ``values`` are the numbers the sentence states (for their caveats).
+    ``keep_with_next``: a page-break hint — this paragraph's last line stays on the page of
+    what follows (a highlight's title and text with its source line)."""
 
     text: str
     style: str = "body"
     values: tuple[Value, ...] = ()
+    keep_with_next: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,7 @@ class Column:
     weight: float = 1.0
     align: str = "left"  # left | right | center
     anywhere: bool = False  # text may break inside words (addresses)
+    marks: bool = False  # this column shows the row's (first) value: its caveat marks go here
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,7 @@ class Table:
     rows: tuple[Row, ...]
     title: str = ""
     note: str = ""  # said before the table (e.g. "only the latest 24 of 80 values")
+    total: int = 0  # rows the whole table has when only some are listed (0: all are)
 
 
 @dataclass(frozen=True)
@@ -208,6 +214,20 @@ class PresenterNote:
 
 
 @dataclass(frozen=True)
+class ContentsItem:
+    title: str
+    anchor: str  # the ``Heading.anchor`` of the section it points at
+
+
+@dataclass(frozen=True)
+class Contents:
+    """A list of sections with the page each starts on (paged renderers fill in the pages)."""
+
+    items: tuple[ContentsItem, ...]
+    title: str = ""
+
+
+@dataclass(frozen=True)
 class PageBreak:
     """A hint: start a new page here (renderers of slides may ignore it)."""
 
@@ -222,6 +242,7 @@ Block = (
     | Caveats
     | Sources
     | PresenterNote
+    | Contents
     | PageBreak
 )
 
@@ -236,6 +257,7 @@ class Section:
     title: str
     blocks: tuple[Block, ...]
     new_page: bool = False
+    left_out: tuple[str, ...] = ()  # chart ids of this part not in the document (too many)
 
 
 @dataclass(frozen=True)
