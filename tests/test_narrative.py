@@ -478,16 +478,16 @@ def test_bundled_target_sentences_read_as_the_data_says(bundled_briefing):
     ic_zh = by_metric["zh"]["ic_park_investment_completed"]
     assert "CNY 58 bn (as of Jun 2024), under 58% of the target for 2025 (over CNY 100 bn)" in ic_en
     assert "完成2025年目标（超过1,000亿元）的不到58%" in ic_zh
-    # 1,870 (2021) and the 2022 target: side by side, no ratio
+    # 2021's actual and the 2022 target: side by side, no ratio
     assert "93.5" not in by_metric["en"]["ftz_trade_value"] + by_metric["zh"]["ftz_trade_value"]
-    # (data/source: both years are inferred from an undated page, so both say so)
+    # 2021 has 1,890 (N3, year stated) and 1,870 (S1, undated page, year inferred): the stated
+    # one is the latest, as in the scorecard; the 2022 target's year is inferred and says so
     assert by_metric["en"]["ftz_trade_value"] == (
-        "FTZ foreign trade (imports + exports): latest CNY 187 bn (2021, year inferred); "
+        "FTZ foreign trade (imports + exports): latest CNY 189 bn (2021); "
         "target: CNY 200 bn (2022, year inferred)."
     )
     assert by_metric["zh"]["ftz_trade_value"] == (
-        "片区外贸进出口额：最新为1,870亿元（2021年，年份为推断）；"
-        "目标为2,000亿元（2022年，年份为推断）。"
+        "片区外贸进出口额：最新为1,890亿元（2021年）；目标为2,000亿元（2022年，年份为推断）。"
     )
     # innovations: 68 (S37) and "over 300" (PR2024) count different things: no trend
     assert "ftz_innovation_cumulative" not in by_metric["en"]
@@ -629,3 +629,27 @@ def test_a_fall_of_a_bounded_share(tmp_path):
     assert zh.text == (
         "指标m由超过30%（2020年）降至20%（2023年），下降超过10个百分点（推算：30 − 20 = 10）。"
     )
+
+
+def test_one_latest_value_for_summary_takeaway_and_scorecard(bundled_briefing):
+    """The bundled 2021 trade has 1,890 (N3, year stated) and 1,870 (S1, an undated page, year
+    inferred). The summary, the chart's takeaway and the scorecard each name one latest value;
+    they must name the same one, the stated 1,890 (they once picked by three rules)."""
+    from datetime import date
+
+    from qftz_desktop.domain.brief.scorecard import scorecard_rows
+    from qftz_desktop.domain.brief.takeaway import takeaway
+
+    sentences = {
+        s.metric_id: s.text for s in narrative.summary_sentences(bundled_briefing, "en", limit=40)
+    }
+    assert "CNY 189 bn (2021)" in sentences["ftz_trade_value"]
+    chart = bundled_briefing.chart_of("ftz_trade_value")
+    assert chart is not None
+    assert "CNY 189 bn" in takeaway(chart, "en") and "187" not in takeaway(chart, "en")
+    rows = [
+        r
+        for r in scorecard_rows(bundled_briefing, date(2026, 11, 29), "en")
+        if r.metric_id == "ftz_trade_value" and r.actual is not None
+    ]
+    assert rows and all("CNY 189 bn" in r.actual.text for r in rows)

@@ -184,8 +184,9 @@ class SeriesData:
 
         An actual beats a target (a target only when there is nothing else); then the latest
         period end; at the same end, reported beats derived (a reported 2015 value of 20 beats
-        a value of 2 derived for December 2015); then the later start (the shorter period);
-        then the later row. The Overview card, the slides and the PDF's headline figures all
+        a value of 2 derived for December 2015); then a stated period beats an imprecise one
+        (inferred, "around", "before"); then the later start (the shorter period); then the
+        later row. The Overview card, the slides and the PDF's headline figures all
         use this rule.
         """
         order = self.status_order[rows]
@@ -196,9 +197,31 @@ class SeriesData:
         rows = rows[end == end.max()]
         order = self.status_order[rows]
         rows = rows[order == order.min()]
+        if len(rows) > 1:  # a stated period beats an inferred, "around" or "before" one
+            precise = np.array([self.periods[c].is_precise for c in self.period_codes[rows]])
+            if precise.any():
+                rows = rows[precise]
         start = self.start_days[rows]
         rows = rows[start == start.max()]
         return int(rows[-1])
+
+    @cached_property
+    def period_codes(self) -> np.ndarray:
+        return self.frame["period"].to_numpy()
+
+    @cached_property
+    def _row_of_obs(self) -> dict[int, int]:
+        return {int(obs_id): row for row, obs_id in enumerate(self.frame["id"].to_numpy())}
+
+    def latest_of(self, points: Iterable[Point]) -> Point:
+        """The headline rule (:meth:`headline_row`) among some of this series' points: the
+        one "latest value" of the summary, the takeaways and the scorecard, so that they
+        never pick different values for the same period (2021's 1,890 stated vs 1,870 with
+        an inferred year)."""
+        rows = np.array(sorted(self._row_of_obs[p.obs_id] for p in points), dtype=int)
+        if not len(rows):
+            raise ValueError("latest_of() needs at least one point")
+        return self.point(self.headline_row(rows))
 
     @cached_property
     def status_order(self) -> np.ndarray:

@@ -387,7 +387,7 @@ def target_sentence(series: SeriesData, lang: str, years: YearRange = None) -> S
                 made = _progress(metric, own[-1], target, lang)
                 if made is not None:
                     return made
-    latest = max(actuals, key=lambda p: (p.period.end, p.period.start))
+    latest = series.latest_of(actuals)  # the one headline rule
     ahead = [t for t in targets if t.period.end >= latest.period.end or imprecise(t)]
     if not ahead:
         return None  # every target has passed without an actual of its period

@@ -254,10 +254,7 @@ def judge(series: SeriesData, target: Point, as_of: date, lang: str = "en") -> J
     fmt = {"deadline": target.period.label(lang)}
     if not actuals:
         if any(p.status != "target" for p in series.points):
-            latest = max(
-                (p for p in series.points if p.status != "target"),
-                key=lambda p: (p.period.end, p.period.start),
-            )
+            latest = series.latest_of(p for p in series.points if p.status != "target")
             if deadline < as_of and has_deadline(target):
                 fmt["latest"] = _with_period(latest, metric, lang)
                 return Judgement("unknown", None, "no_actual_for_deadline", fmt)
@@ -272,7 +269,7 @@ def judge(series: SeriesData, target: Point, as_of: date, lang: str = "en") -> J
         if _reaches(bounds(p.value, p.qualifier), tb, lower_better):
             fmt["actual"] = _with_period(p, metric, lang)
             return Judgement("met", p, "met", fmt)
-    latest = actuals[-1]
+    latest = series.latest_of(actuals)  # the one headline rule, as in the summary
     fmt["latest"] = _with_period(latest, metric, lang)
     if not has_deadline(target):
         return Judgement("unknown", latest, "no_deadline", fmt)

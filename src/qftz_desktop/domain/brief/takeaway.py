@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..bounds import Bounded, difference, growth
-from ..briefing import ChartSpec, Metric, Point, SeriesData
+from ..briefing import ChartSpec, Point, SeriesData
 from ..formatting import format_number
 from ..narrative import _comparable_key
 from .model import Value
@@ -76,18 +76,15 @@ def _in_range(p: Point, years: tuple[int, int] | None) -> bool:
     return years is None or years[0] <= p.year <= years[1]
 
 
-def _latest(points: list[Point]) -> Point:
-    return max(points, key=lambda p: (p.period.end, p.period.start, p.status == "reported"))
-
-
 def _change(
-    metric: Metric, last: Point, before: list[Point], lang: str
+    series: SeriesData, last: Point, before: list[Point], lang: str
 ) -> tuple[str, Point | None]:
+    metric = series.metric
     key = _comparable_key(last)
     same = [p for p in before if _comparable_key(p) == key and p.period.end < last.period.end]
     if not same:
         return "", None
-    prev = _latest(same)
+    prev = series.latest_of(same)
     if last.qualifier != "exact" or prev.qualifier != "exact":
         return "", None
     a, b = prev.value, last.value
@@ -153,7 +150,7 @@ def takeaway_parts(
             continue
         metric = series.metric
         who = f"{metric.name(lang)}{sep}" if multi else ""
-        last = _latest(actual)
+        last = series.latest_of(actual)
         text = _w(
             "latest",
             lang,
@@ -161,7 +158,7 @@ def takeaway_parts(
             period=last.period.label(lang),
             value=last.value_text(metric, lang),
         )
-        change, prev = _change(metric, last, actual, lang)
+        change, prev = _change(series, last, actual, lang)
         target_text, target = _target(series, last, lang)
         text += change + target_text + _w("end_zh", lang)
         used = [p for p in (last, prev, target) if p is not None]
