@@ -50,13 +50,13 @@ def run(theme: str, lang: str, laps: int) -> dict[str, list[float]]:
     from PySide6.QtWidgets import QWidget
 
     from qftz_desktop.resources import bundled_snapshot
-    from qftz_desktop.ui import presentation as pres_mod
     from qftz_desktop.ui.app import make_application
     from qftz_desktop.ui.main_window import MainWindow, load_briefing
     from qftz_desktop.ui.presentation import THEME_SETTING, start_presentation
+    from qftz_desktop.ui.presentation import screens as screens_mod
 
     app = make_application()
-    pres_mod.available_screens = lambda: [QGuiApplication.primaryScreen()]
+    screens_mod.available_screens = lambda: [QGuiApplication.primaryScreen()]
     window = MainWindow(load_briefing(bundled_snapshot()), lang=lang)
     window.settings.setValue(THEME_SETTING, theme)
     window.show()

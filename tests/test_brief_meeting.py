@@ -275,8 +275,8 @@ def test_meeting_deck_is_the_default_and_shows_the_brief(qapp, bundled):
     from PySide6.QtCore import QSize
 
     from qftz_desktop.domain.deck import Deck, DeckChoice, meeting_ids
+    from qftz_desktop.render.slide_view import build_slide_view
     from qftz_desktop.render.theme import PROJECTOR_DARK
-    from qftz_desktop.ui.presentation import build_slide_view
 
     deck = Deck(bundled)
     ids = meeting_ids(deck)

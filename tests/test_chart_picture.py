@@ -108,8 +108,9 @@ def test_a_slide_chart_has_the_picture_menu_and_keeps_the_keys(qtbot, briefing):
     from PySide6.QtCore import QSize, Qt
 
     from qftz_desktop.domain.deck import Deck
+    from qftz_desktop.render.slide_view import build_slide_view
     from qftz_desktop.render.theme import PROJECTOR_DARK
-    from qftz_desktop.ui.presentation import build_slide_view
+    from qftz_desktop.ui import presentation  # noqa: F401 - meeting mode adds the picture menu
 
     slide = next(s for s in Deck(briefing).slides if s.kind == "chart")
     view = build_slide_view(slide, PROJECTOR_DARK, "en", QSize(1280, 720), 1, 1)

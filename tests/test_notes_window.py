@@ -8,13 +8,13 @@ import json
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QMessageBox
 
-import qftz_desktop.ui.presentation as pres_mod
+import qftz_desktop.ui.presentation.screens as screens_mod
 from qftz_desktop.domain.deck import Deck
 from qftz_desktop.ui import notes_editor
 from qftz_desktop.ui.app import make_application
 from qftz_desktop.ui.main_window import TAB_IDS, MainWindow, load_briefing
 from qftz_desktop.ui.notes_editor import NoteDialog
-from qftz_desktop.ui.presentation import start_presentation
+from qftz_desktop.ui.presentation import remember_choice, start_presentation
 
 CHART_NOTE = "先讲2023年的回落，再讲全年目标。"
 COVER_NOTE = "Open with the port: 7 minutes."
@@ -97,12 +97,12 @@ def test_notes_survive_restart_show_in_presenter_view_and_travel_by_file(
 
     # presenter view (faked second screen) shows the slide's note as speaker notes
     screens = [FakeScreen(QRect(0, 0, 1920, 1080)), FakeScreen(QRect(1920, 0, 1920, 1080))]
-    monkeypatch.setattr(pres_mod, "available_screens", lambda: screens)
+    monkeypatch.setattr(screens_mod, "available_screens", lambda: screens)
     # every slide (the default meeting deck need not hold this chart)
     from qftz_desktop.domain.deck import Deck, DeckChoice
 
     every = DeckChoice.all_slides(Deck(win.briefing))
-    pres_mod.remember_choice(win.settings, win.briefing, every)
+    remember_choice(win.settings, win.briefing, every)
     pres = start_presentation(win)
     assert pres is not None and pres.presenter is not None
     qtbot.waitExposed(pres)
@@ -212,7 +212,7 @@ def test_slide_notes_from_the_deck_dialog_and_the_presenter_view(qtbot, bundled_
     deck.reject()
 
     screens = [FakeScreen(QRect(0, 0, 1920, 1080)), FakeScreen(QRect(1920, 0, 1920, 1080))]
-    monkeypatch.setattr(pres_mod, "available_screens", lambda: screens)
+    monkeypatch.setattr(screens_mod, "available_screens", lambda: screens)
     pres = start_presentation(win)
     qtbot.waitExposed(pres)
     presenter = pres.presenter

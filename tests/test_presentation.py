@@ -18,24 +18,26 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from qftz_desktop.domain.deck import Deck, DeckChoice, deck_key, meeting_ids
 from qftz_desktop.render.selection import Selection
+from qftz_desktop.render.slide_view import (
+    MIN_PX_AT_1080,
+    PROJECTOR_THEMES,
+    build_slide_view,
+    text_colours,
+)
 from qftz_desktop.render.theme import PROJECTOR_DARK, PROJECTOR_LIGHT, contrast_ratio
-from qftz_desktop.ui import presentation as pres_mod
 from qftz_desktop.ui.app import make_application
 from qftz_desktop.ui.main_window import MainWindow, load_briefing
 from qftz_desktop.ui.presentation import (
-    MIN_PX_AT_1080,
-    PROJECTOR_THEMES,
     PresenterView,
     ScreenPlan,
-    build_slide_view,
     deck_slides,
     plan_screens,
     presentation_screenshots,
     remember_choice,
     running_presentation,
     start_presentation,
-    text_colours,
 )
+from qftz_desktop.ui.presentation import screens as screens_mod
 
 HERE = Path(__file__).resolve().parent
 K = Qt.Key
@@ -74,7 +76,7 @@ def one_screen(monkeypatch):
     """Whatever the platform says, plan for one screen (the offscreen one)."""
     from PySide6.QtGui import QGuiApplication
 
-    monkeypatch.setattr(pres_mod, "available_screens", lambda: [QGuiApplication.primaryScreen()])
+    monkeypatch.setattr(screens_mod, "available_screens", lambda: [QGuiApplication.primaryScreen()])
 
 
 def _present(qtbot, window):
@@ -435,7 +437,7 @@ def test_presenter_view_with_a_faked_second_screen(qtbot, bundled_window, monkey
         FakeScreen(QRect(0, 0, 1920, 1080), "laptop"),
         FakeScreen(QRect(1920, 0, 1920, 1080), "projector"),
     ]
-    monkeypatch.setattr(pres_mod, "available_screens", lambda: screens)
+    monkeypatch.setattr(screens_mod, "available_screens", lambda: screens)
     p = _present(qtbot, window)
     assert p.plan == ScreenPlan(1, 0)
     presenter = p.presenter
@@ -657,7 +659,7 @@ def test_every_slide_string_has_glyphs_in_the_bundled_font(snapshot_path):
     from PySide6.QtGui import QRawFont
 
     from qftz_desktop.render.fonts import ui_font
-    from qftz_desktop.ui.presentation import _UI
+    from qftz_desktop.render.slide_view import _UI
 
     make_application()
     fonts = [QRawFont.fromFont(ui_font(20, bold)) for bold in (False, True)]
@@ -685,7 +687,7 @@ def test_presenter_view_has_the_caveats_of_the_slides_figures(qtbot, bundled_win
         FakeScreen(QRect(0, 0, 1920, 1080), "laptop"),
         FakeScreen(QRect(1920, 0, 1920, 1080), "projector"),
     ]
-    monkeypatch.setattr(pres_mod, "available_screens", lambda: screens)
+    monkeypatch.setattr(screens_mod, "available_screens", lambda: screens)
     p = _present(qtbot, window)
     presenter = p.presenter
     assert presenter.caveats_label.text() == ""  # the title slide shows no figure

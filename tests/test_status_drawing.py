@@ -88,8 +88,8 @@ def _stripes(css: str, selector: str) -> dict[str, str]:
 def test_window_cards_and_slide_cards_use_the_same_stripes():
     css = (REPO / "resources" / "styles" / "screen.qss").read_text(encoding="utf-8")
     window = _stripes(css, r"QFrame#kpiCard")
+    from qftz_desktop.render.slide_view import _stylesheet
     from qftz_desktop.render.theme import PROJECTOR_DARK
-    from qftz_desktop.ui.presentation import _stylesheet
 
     slides = _stripes(_stylesheet(PROJECTOR_DARK, 1.0), r"QFrame#slideCard")
     expected = {"derived": "dotted", "target": "dashed"}

@@ -562,6 +562,27 @@ class MainWindow(QMainWindow):
 
         start_presentation(self)
 
+    # -- meeting mode (ui/presentation/session.py) asks, never sets ---------------------------
+    def view_state(self) -> tuple[int, QWidget]:
+        """What the window shows (tab, centre), for meeting mode to put back when it ends."""
+        return self.tabs.currentIndex(), self.stack.currentWidget()
+
+    def restore_view_state(self, state: tuple[int, QWidget]) -> None:
+        """Show again what :meth:`view_state` recorded, as far as it still exists."""
+        tab, centre = state
+        if centre is not None and self.stack.indexOf(centre) >= 0:
+            self.stack.setCurrentWidget(centre)
+        if 0 <= tab < self.tabs.count():
+            self.tabs.setCurrentIndex(tab)
+
+    def show_presenter_view(self, view: QWidget) -> None:
+        """Meeting mode's presenter view takes the window's centre (the tabs stay built)."""
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+
+    def remove_presenter_view(self, view: QWidget) -> None:
+        self.stack.removeWidget(view)
+
     def edit_deck(self) -> None:
         if self.briefing is None:
             return
