@@ -345,6 +345,22 @@ def test_the_zone_comes_first_then_context(tmp_path):
     assert ids == ["z_zone", "c_city"]
 
 
+def test_headline_metrics_come_first_in_headline_order(tmp_path):
+    """Within the zone, the headline metrics lead in their headline order (finance's "1" before
+    shipping's "2"), then the tabs' order (trade); each metric is said once."""
+    metrics = [
+        metric("a_trade", "cny_100m", sector="trade"),
+        metric("b_ship", "cny_100m", headline="2", sector="shipping"),
+        metric("c_fin", "cny_100m", headline="1", sector="finance"),
+    ]
+    rows = [
+        obs(m, y, v) for m in ("a_trade", "b_ship", "c_fin") for y, v in (("2020", 2), ("2021", 3))
+    ]
+    b = build_briefing(tmp_path, metrics, rows)
+    ids = [s.metric_id for s in narrative.summary_sentences(b, "en")[1:]]
+    assert ids == ["c_fin", "b_ship", "a_trade"]
+
+
 def test_counts_are_plural_aware_and_invent_no_years(tmp_path):
     h = [["H1", "trade", "要点", "Point", "文字", "Text", "T1", "q", ""]]
     b = build_briefing(tmp_path / "one", [metric("m", "count")], [obs("m", "2020", 3)], h)
