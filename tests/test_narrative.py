@@ -361,6 +361,27 @@ def test_headline_metrics_come_first_in_headline_order(tmp_path):
     assert ids == ["c_fin", "b_ship", "a_trade"]
 
 
+def test_a_passed_target_is_not_set_beside_a_later_actual(tmp_path):
+    """A target for 2019 with actuals for 2020 and 2021 only has passed unmet or unreported:
+    no target sentence. A target whose year is only inferred ("2019?") has no deadline to pass:
+    it is quoted beside the latest actual, without a ratio."""
+    metrics = [metric("m_passed", "cny_100m"), metric("m_undated", "cny_100m")]
+    rows = []
+    for mid, target_period in (("m_passed", "2019"), ("m_undated", "2019?")):
+        rows += [obs(mid, "2020", 10), obs(mid, "2021", 12)]
+        rows.append(obs(mid, target_period, 15, status="target"))
+    b = build_briefing(tmp_path, metrics, rows)
+    assert narrative.target_sentence(b.series["m_passed"], "en") is None
+    for lang in ("en", "zh"):
+        s = narrative.target_sentence(b.series["m_undated"], lang)
+        assert s is not None and s.kind == "target" and not s.derived
+        assert s.periods == ("2021", "2019?")
+        assert "%" not in s.text
+    assert narrative.target_sentence(b.series["m_undated"], "en").text.startswith(
+        "Metric m_undated: latest CNY 1.2 bn (2021); target: CNY 1.5 bn (2019"
+    )
+
+
 def test_counts_are_plural_aware_and_invent_no_years(tmp_path):
     h = [["H1", "trade", "要点", "Point", "文字", "Text", "T1", "q", ""]]
     b = build_briefing(tmp_path / "one", [metric("m", "count")], [obs("m", "2020", 3)], h)
