@@ -180,3 +180,21 @@ def test_screenshot_command_writes_every_tab_without_qt_warnings(tmp_path):
     assert all(Path(line).is_file() for line in done.stdout.splitlines())
     assert "propagateSizeHints" not in done.stderr
     assert done.stderr.strip() == "", done.stderr
+
+
+@pytest.mark.parametrize("command", ["export-pdf", "export-pptx"])
+def test_both_export_commands_check_their_inputs_alike(command, tmp_path, capsys, monkeypatch):
+    """export-pdf and export-pptx read the same inputs with the same checks and words (once
+    only the PDF refused a bad SOURCE_DATE_EPOCH or named an unreadable snapshot)."""
+    out = str(tmp_path / "x.out")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    assert cli.main([command, "--out", out, "--lang", "en"]) == 2
+    said = capsys.readouterr().err
+    assert "SOURCE_DATE_EPOCH" in said and "'yesterday'" in said
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)  # a header and nothing valid
+    assert cli.main([command, "--out", out, "--lang", "en", "--snapshot", str(broken)]) == 1
+    said = capsys.readouterr().err
+    assert str(broken) in said and "Traceback" not in said
+    assert not (tmp_path / "x.out").exists()

@@ -13,9 +13,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+from .command_inputs import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    EXIT_USAGE,
+    CommandError,
+    check_date,
+    open_briefing,
+    read_changes,
+    read_notes,
+)
 
 
 def prepare_headless_env(environ: dict[str, str] | None = None) -> None:
@@ -34,74 +42,39 @@ def prepare_headless_env(environ: dict[str, str] | None = None) -> None:
 
 
 def export_pdf_command(args: argparse.Namespace) -> int:
-    from ..domain.brief.options import YearRangeError, check_year_range, is_iso_date
-    from ..domain.briefing import Briefing
+    from ..domain.brief.options import YearRangeError, check_year_range
     from ..messages import err, message_lang, msg
-    from ..resources import bundled_snapshot
-    from ..snapshot.issues import SnapshotError
-    from ..snapshot.reader import open_snapshot
 
     lang = args.lang or "zh"  # the brief's language
     say = getattr(args, "msg_lang", None) or message_lang(args.lang)  # the messages' (cli.py)
     year_from = getattr(args, "year_from", None)
     year_to = getattr(args, "year_to", None)
+    brief_date = getattr(args, "brief_date", None)
     try:
         check_year_range(year_from, year_to)  # reversed: refused before the file is read
     except YearRangeError as exc:
         err(exc.message(say))
         return EXIT_USAGE
-    brief_date = getattr(args, "brief_date", None)
-    if brief_date is not None and not is_iso_date(brief_date):
-        err(msg("bad_date", say, value=brief_date))
+    since = getattr(args, "since", None)  # what changed (issue 13)
+    if since and (getattr(args, "kind", None) or "meeting") != "meeting":
+        err(
+            "--since 只用于会议简报（--kind meeting）；完整数据手册没有“变化”一节"
+            if say == "zh"
+            else "--since adds a page to the meeting brief; the data book (--kind full) has none"
+        )
         return EXIT_USAGE
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch is not None and not epoch.strip().isdigit():
-        err(msg("bad_epoch", say, value=epoch))  # as reproducible-builds asks: fail, not guess
-        return EXIT_USAGE
-    path = Path(args.snapshot) if args.snapshot else bundled_snapshot()
     try:
-        briefing = Briefing(open_snapshot(path))
-    except SnapshotError as exc:
-        err(f"{msg('cannot_open', say, path=path)}\n{exc.message(say)}")
-        return EXIT_PROBLEM
-    except Exception as exc:  # noqa: BLE001 - a file that breaks the reader is still a bad file
-        reason = msg("unreadable", say, error=type(exc).__name__)
-        err(f"{msg('cannot_open', say, path=path)} {reason}")
-        return EXIT_PROBLEM
-
-    try:
+        check_date(brief_date, say)
+        briefing = open_briefing(args.snapshot, say)
         check_year_range(year_from, year_to, (briefing.year_min, briefing.year_max))
+        changes = read_changes(since, briefing.snapshot, say)
+        notes = read_notes(getattr(args, "notes", None), briefing.snapshot.content_id, say)
     except YearRangeError as exc:
         err(exc.message(say))
         return EXIT_USAGE
-    changes = None
-    since = getattr(args, "since", None)  # what changed (issue 13)
-    if since:
-        if (getattr(args, "kind", None) or "meeting") != "meeting":
-            err(
-                "--since 只用于会议简报（--kind meeting）；完整数据手册没有“变化”一节"
-                if say == "zh"
-                else "--since adds a page to the meeting brief; the data book (--kind full) "
-                "has none"
-            )
-            return EXIT_USAGE
-        from ..domain.changes import compare
-
-        try:
-            changes = compare(open_snapshot(since), briefing.snapshot)
-        except SnapshotError as exc:
-            err(f"{msg('cannot_open', say, path=since)}\n{exc.message(say)}")
-            return EXIT_PROBLEM
-
-    notes: dict[str, str] = {}
-    if getattr(args, "notes", None):  # presenter's notes (issue 12, item 4)
-        from ..domain.notes import NotesFileError, notes_for_snapshot
-
-        try:
-            notes = notes_for_snapshot(args.notes, briefing.snapshot.content_id)
-        except NotesFileError as exc:
-            err(exc.message(say))
-            return EXIT_PROBLEM
+    except CommandError as exc:
+        err(exc.message)
+        return exc.code
 
     prepare_headless_env()
     from PySide6.QtWidgets import QApplication
