@@ -194,6 +194,33 @@ def test_cover_gives_the_age_of_the_data(meeting, bundled):
     assert DATE in first
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_page_one_gives_the_zone_in_three_lines_with_sources(meeting, lang):
+    """What the zone is, when it was approved, where: the press release's words
+    (data/source/snapshot.csv, quoted from PR2024 of 26 June 2024), each with its source."""
+    _path, _job, texts = meeting(lang, "A4")
+    first = _bare(texts[0])
+    expected = {
+        "zh": [
+            "“全市对外开放高能级平台”作用，“以制度创新为核心”。[PR2024]",
+            "片区“获批近五年来”；2019年8月挂牌。[PR2024;S5]",
+            "位置：青岛，“紧邻日韩、连接沿黄、辐射东北亚”。[PR2024]",
+        ],
+        "en": [
+            "“high-level platform for opening up”, with “institutional innovation at its core”. "
+            "[PR2024]",
+            "before the press conference of 26 June 2024 (“获批近五年来”); launched in August "
+            "2019. [PR2024; S5]",
+            "“close to Japan and Korea, linked to the Yellow River basin, reaching out to "
+            "Northeast Asia”. [PR2024]",
+        ],
+    }[lang]
+    for line in expected:
+        assert _bare(line) in first, line
+    # S5 is cited, so it is in the sources block
+    assert "[S5]" in "".join(texts)
+
+
 def test_export_pdf_command_kinds(tmp_path):
     """The command: meeting by default, --kind full the data book; same bytes twice."""
     env = {"PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}

@@ -136,3 +136,21 @@ def test_every_reported_figure_is_quoted_from_the_press_release(bundled_path):
 @pytest.mark.skipif(not SEED.is_dir(), reason="seed folder not beside repo")
 def test_seed_copies_match_the_seed(name):
     assert (SEED_COPY / name).read_bytes() == (SEED / name).read_bytes()
+
+
+def test_the_zone_lines_are_quoted_from_their_sources(bundled_path):
+    """The meeting brief's 'zone in three lines' (what, approved when, where) are reported
+    text: each quote is in the press release of 26 June 2024; the launch month is S5's (its
+    title names the launch, '挂牌', and it is dated August 2019)."""
+    meta = open_snapshot(bundled_path).meta
+    text = _plain((SEED_COPY / SEED_FILES[0]).read_text(encoding="utf-8"))
+    for line in ("about", "approved", "where"):
+        assert meta[f"zone_{line}_zh"] and meta[f"zone_{line}_en"]
+        assert meta[f"zone_{line}_source"].split(",")[0] == "PR2024"
+        assert _plain(meta[f"zone_{line}_quote"]) in text, meta[f"zone_{line}_quote"]
+    approved = meta["zone_approved_zh"]
+    assert "获批近五年来" in approved and "2019年8月挂牌" in approved
+    assert meta["zone_approved_source"] == "PR2024,S5"
+    with data_path("source", "sources.csv").open(encoding="utf-8") as fh:
+        s5 = next(r for r in csv.DictReader(fh) if r["id"] == "S5")
+    assert s5["title"].endswith("青岛片区挂牌") and s5["date"] == "2019-08"

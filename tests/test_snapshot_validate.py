@@ -433,3 +433,30 @@ def test_text_keys_compare_as_text(raw):
     _set(sources, 1, "id", "7")
     found = issues(raw)
     assert found[0] == ("duplicate_key", "sources", "sources#1", {"column": "id", "value": "7"})
+
+
+def _meta_row(tables, key: str, value: str) -> None:
+    meta = tables["meta"]
+    tables["meta"] = pd.concat(
+        [meta, pd.DataFrame({"key": [key], "value": [value]})], ignore_index=True
+    )
+
+
+def test_a_zone_line_needs_a_known_source_and_its_quote(raw):
+    """zone_<line>_zh/_en is reported text (the brief's first page): it needs its source, which
+    must exist, and the source's words."""
+    _meta_row(raw, "zone_where_zh", "位置：青岛")
+    assert issues(raw) == [
+        ("missing_meta", "meta", None, {"key": "zone_where_source"}),
+        ("missing_meta", "meta", None, {"key": "zone_where_quote"}),
+    ]
+    _meta_row(raw, "zone_where_source", "nowhere")
+    _meta_row(raw, "zone_where_quote", "青岛")
+    assert issues(raw) == [
+        (
+            "dangling_reference",
+            "meta",
+            None,
+            {"column": "zone_where_source", "value": "nowhere", "target": "sources"},
+        )
+    ]

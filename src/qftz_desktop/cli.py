@@ -95,6 +95,13 @@ def _commands_parser() -> argparse.ArgumentParser:
         help="presenter's notes file (File ▸ Presenter's notes ▸ Export): printed as remarks",
     )
 
+    pdf.add_argument(  # the meeting brief's charts (brief area, issue 12)
+        "--charts",
+        metavar="ID,ID",
+        help="the meeting brief's charts, in order (chart ids such as chart:ftz_trade_value; "
+        "default: chosen by rules)",
+    )
+
     from .export.pptx_command import add_parser as add_pptx_parser  # PowerPoint area
 
     add_pptx_parser(sub)

@@ -31,7 +31,7 @@ from datetime import date
 
 from ..text import tr
 from .brief.changes import changes_section, changes_title
-from .brief.compose import compose, key_charts
+from .brief.compose import MAX_CHOSEN, compose, key_charts
 from .brief.model import BriefDocument, Caveats, Paragraph, Sources, Table
 from .brief.options import BriefOptions, export_day
 from .brief.scorecard import scorecard_rows
@@ -339,6 +339,21 @@ def meeting_ids(deck: Deck) -> tuple[str, ...]:
             ids.append(slide_id)
     ids += [s.id for s in deck.slides if s.kind in ("caveats", "sources")]
     return tuple(ids)
+
+
+def brief_charts(deck: Deck, choice: DeckChoice | None) -> tuple[str, ...] | None:
+    """The meeting brief's charts for a deck choice: the chart ids of its ticked chart slides,
+    in the deck's order (a chart shown on two tabs counts once). None — the rules' choice —
+    when there is no choice, when it ticks no chart, or more than
+    :data:`.brief.compose.MAX_CHOSEN` (a deck of all slides is for presenting, not a choice
+    of the brief's few charts)."""
+    if choice is None:
+        return None
+    ids: dict[str, None] = {}
+    for slide in deck.chosen(choice.reconcile(deck.ids).included):
+        if slide.kind == "chart" and slide.chart is not None:
+            ids.setdefault(slide.chart.id, None)
+    return tuple(ids) if 0 < len(ids) <= MAX_CHOSEN else None
 
 
 @dataclass(frozen=True)

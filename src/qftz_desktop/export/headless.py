@@ -76,6 +76,13 @@ def export_pdf_command(args: argparse.Namespace) -> int:
         err(exc.message)
         return exc.code
 
+    charts: tuple[str, ...] | None = None
+    if getattr(args, "charts", None) is not None:  # brief area: the meeting brief's charts
+        charts, problem = chosen_charts(briefing, args.charts, getattr(args, "kind", None), say)
+        if problem:
+            err(problem)
+            return EXIT_USAGE
+
     prepare_headless_env()
     from PySide6.QtWidgets import QApplication
 
@@ -99,6 +106,7 @@ def export_pdf_command(args: argparse.Namespace) -> int:
         paper=getattr(args, "paper", None) or "A4",
         brief_date=brief_date,
         notes=notes,
+        charts=charts,
     )
     try:
         result = export_brief(briefing, args.out, options, changes=changes)
@@ -107,3 +115,38 @@ def export_pdf_command(args: argparse.Namespace) -> int:
         return EXIT_PROBLEM
     print(msg("wrote_pdf", say, path=result.path, pages=result.pages))
     return EXIT_OK
+
+
+def chosen_charts(
+    briefing, text: str, kind: str | None, say: str
+) -> tuple[tuple[str, ...] | None, str]:
+    """``--charts id1,id2``: the chart ids in order, or a message naming what is wrong (an id
+    the snapshot does not have, too many, the data book asked for)."""
+    from ..domain.brief.compose import MAX_CHOSEN, chart_ids, resolve_charts
+
+    zh = say == "zh"
+    if (kind or "meeting") != "meeting":
+        return None, (
+            "--charts 只用于会议简报（--kind meeting）；完整数据手册包含全部图表"
+            if zh
+            else "--charts chooses the meeting brief's charts; the data book (--kind full) has "
+            "them all"
+        )
+    ids, unknown = resolve_charts(briefing, text.replace("，", ",").split(","))
+    if unknown:
+        known = ", ".join(sorted(i for i in chart_ids(briefing) if i.startswith("chart:")))
+        bad = ", ".join(f"'{u}'" for u in unknown)
+        return None, (
+            f"--charts：快照中没有图表 {bad}。可用的图表：{known}"
+            if zh
+            else f"--charts: the snapshot has no chart {bad}. Its charts: {known}"
+        )
+    if not ids:
+        return None, "--charts 为空" if zh else "--charts names no chart"
+    if len(ids) > MAX_CHOSEN:
+        return None, (
+            f"--charts：会议简报最多{MAX_CHOSEN}幅图表，给出了{len(ids)}幅"
+            if zh
+            else f"--charts: a meeting brief holds at most {MAX_CHOSEN} charts; {len(ids)} given"
+        )
+    return ids, ""

@@ -33,6 +33,16 @@ REQUIRED_META_KEYS = (
     "content_id",
 )
 
+# The zone in three lines (the meeting brief's first page): optional meta keys
+# ``zone_<line>_zh`` / ``_en`` (the text), ``zone_<line>_source`` (source ids, comma-separated)
+# and ``zone_<line>_quote`` (the source's own words). Reported text like any figure.
+ZONE_LINES = ("about", "approved", "where")
+
+
+def zone_line_sources(value: str) -> list[str]:
+    """The source ids of a ``zone_<line>_source`` meta value: 'PR2024,S5' → ['PR2024', 'S5']."""
+    return [s.strip() for s in value.replace("，", ",").split(",") if s.strip()]
+
 
 @dataclass(frozen=True)
 class Column:

@@ -29,7 +29,9 @@ from .schema import (
     REQUIRED_META_KEYS,
     SCHEMA_VERSION,
     TABLES,
+    ZONE_LINES,
     allowed_values,
+    zone_line_sources,
 )
 
 MAX_PER_CHECK = 20
@@ -228,7 +230,37 @@ def validate_tables(
         for key in REQUIRED_META_KEYS:
             if key not in keys and (check_computed or key not in ("content_id", "created_at")):
                 out.add("missing_meta", "meta", key=key)
+        _check_zone_lines(out, tables, usable)
     return out.issues
+
+
+def _check_zone_lines(out: _Collector, tables: dict[str, pd.DataFrame], usable) -> None:
+    """The zone's lines on the brief's first page are reported text like any figure: a line
+    (``zone_<line>_zh`` / ``_en``) needs ``zone_<line>_source`` naming known sources and
+    ``zone_<line>_quote``, the source's own words."""
+    meta_df = tables["meta"]
+    meta = {
+        as_text(k): as_text(v) or "" for k, v in zip(meta_df["key"], meta_df["value"], strict=True)
+    }
+    known: set[str] | None = None
+    if "sources" in usable and "id" in usable["sources"]:
+        known = {t for t in (as_text(i) for i in tables["sources"]["id"]) if t}
+    for line in ZONE_LINES:
+        if not any(meta.get(f"zone_{line}_{lang}") for lang in ("zh", "en")):
+            continue
+        for need in ("source", "quote"):
+            key = f"zone_{line}_{need}"
+            if not (meta.get(key) or "").strip():
+                out.add("missing_meta", "meta", key=key)
+        for sid in zone_line_sources(meta.get(f"zone_{line}_source") or ""):
+            if known is not None and sid not in known:
+                out.add(
+                    "dangling_reference",
+                    "meta",
+                    column=f"zone_{line}_source",
+                    value=sid,
+                    target="sources",
+                )
 
 
 def _duplicated(df: pd.DataFrame, column: str, table: str, cols: _Columns) -> np.ndarray:

@@ -1,6 +1,8 @@
 """Choose and order the slides of meeting mode; export them as a 16:9 PDF handout.
 
-The list shows every slide the snapshot offers, ticked when it is in the deck. Order changes by
+The list shows every slide the snapshot offers, ticked when it is in the deck. The ticked
+chart slides, in their order, are also the meeting brief's charts (PDF export; at most
+``MAX_CHOSEN``); with none ticked the brief keeps the rules' choice. Order changes by
 drag and drop or with the Up/Down buttons (Ctrl+Up / Ctrl+Down). The choice is remembered per
 snapshot content id (:func:`~qftz_desktop.ui.presentation.remember_choice`), so it comes back
 for the same data and survives a new snapshot: slides that disappeared are dropped, new ones are
@@ -27,8 +29,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..domain.brief.compose import MAX_CHOSEN
 from ..domain.briefing import Briefing
-from ..domain.deck import Deck, DeckChoice
+from ..domain.deck import Deck, DeckChoice, brief_charts
 from .presentation import remember_choice, remembered_choice
 from .text import plain_label
 
@@ -100,6 +103,9 @@ class DeckDialog(QDialog):
 
         self.count_label = plain_label("")
         lay.addWidget(self.count_label)
+        # brief area: the ticked charts, in this order, are the meeting brief's too
+        self.brief_label = plain_label("", wrap=True, object_name="deckBriefCharts")
+        lay.addWidget(self.brief_label)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -202,9 +208,48 @@ class DeckDialog(QDialog):
         self.count_label.setText(
             f"已选 {n} / {total} 张" if self.lang == "zh" else f"{n} of {total} slides chosen"
         )
+        self._update_brief_label()
         ok = n > 0
         self.handout_button.setEnabled(ok)
         self.present_button.setEnabled(ok)
+
+    def brief_chart_ids(self) -> tuple[str, ...] | None:
+        """The meeting brief's charts for the choice shown (None: the rules' choice)."""
+        return brief_charts(self.deck, self.choice())
+
+    def _update_brief_label(self) -> None:
+        """Say which charts the meeting brief (PDF) will hold: the ticked ones, in order."""
+        zh = self.lang == "zh"
+        ids = self.brief_chart_ids()
+        if ids is not None:
+            titles = {c.id: c.title(self.lang) for t in self.briefing.tabs for c in t.charts}
+            names = ("、" if zh else "; ").join(titles.get(i, i) for i in ids)
+            text = (
+                f"会议简报（PDF）的图表：{names}"
+                if zh
+                else f"Charts of the meeting brief (PDF): {names}"
+            )
+        else:
+            ticked = {
+                slide.chart.id
+                for slide in self.deck.chosen(self.choice().included)
+                if slide.chart is not None
+            }
+            if not ticked:
+                text = (
+                    "会议简报（PDF）：未勾选图表，按默认规则选图。"
+                    if zh
+                    else "Meeting brief (PDF): no chart ticked, so the default rules choose them."
+                )
+            else:
+                text = (
+                    f"会议简报（PDF）：勾选了{len(ticked)}幅图表，超过{MAX_CHOSEN}幅，"
+                    "按默认规则选图。"
+                    if zh
+                    else f"Meeting brief (PDF): {len(ticked)} charts ticked, more than "
+                    f"{MAX_CHOSEN}, so the default rules choose them."
+                )
+        self.brief_label.setText(text)
 
     # -- actions -------------------------------------------------------------------------------
     def save(self) -> DeckChoice:

@@ -68,9 +68,25 @@ def options_for(window, kind: str = "meeting") -> BriefOptions:
     sel = window.selection
     lo, hi = sel.year_from, sel.year_to
     notes = presenter_notes(window)
+    charts = chosen_charts(window) if kind == "meeting" else None
     if (lo, hi) == (briefing.year_min, briefing.year_max):
-        return BriefOptions(kind=kind, lang=sel.lang, notes=notes)
-    return BriefOptions(kind=kind, lang=sel.lang, year_from=lo, year_to=hi, notes=notes)
+        return BriefOptions(kind=kind, lang=sel.lang, notes=notes, charts=charts)
+    return BriefOptions(
+        kind=kind, lang=sel.lang, year_from=lo, year_to=hi, notes=notes, charts=charts
+    )
+
+
+def chosen_charts(window) -> tuple[str, ...] | None:
+    """The meeting brief's charts as chosen in the deck dialog for this snapshot (the charts
+    ticked there, in order); None for the rules' choice (brief area)."""
+    from ..domain.deck import Deck, brief_charts
+    from .presentation import remembered_choice
+
+    settings = getattr(window, "settings", None)
+    if settings is None or window.briefing is None:
+        return None
+    choice = remembered_choice(settings, window.briefing)
+    return brief_charts(Deck(window.briefing), choice) if choice is not None else None
 
 
 def presenter_notes(window) -> dict[str, str]:

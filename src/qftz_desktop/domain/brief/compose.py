@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from ...snapshot.schema import ZONE_LINES, zone_line_sources
 from ...text import tr
 from ..age import latest_zone_wide_text, month_label, newest_by_tab
 from ..briefing import Briefing, ChartSpec, Point
@@ -58,6 +59,7 @@ from .values import CaveatsOf, default_caveats, short_publisher, value_of
 
 MIN_CHARTS = 4
 MAX_CHARTS = 5  # with the scorecard and the notes, what 4 pages hold
+MAX_CHOSEN = 6  # a user's own choice: at most this many (the issue's 4–6 charts)
 MAX_PER_TAB = 2
 ZONE_SCOPES = ("ftz",)
 SECTION_TABS = tuple(tab for tab, _ in TABS if tab != "overview")
@@ -179,13 +181,16 @@ def key_charts(
     briefing: Briefing,
     years: YearRange = None,
     chosen: Sequence[str] | None = None,
-    limit: int = MAX_CHARTS,
+    limit: int | None = None,
 ) -> list[ChartSpec]:
-    """The meeting brief's charts, by the rules in the module docstring (or ``chosen``)."""
+    """The meeting brief's charts, by the rules in the module docstring (or ``chosen``, at
+    most MAX_CHOSEN of them). ``limit``: at most this many (default MAX_CHARTS by the rules)."""
     charts = [c for tab in briefing.tabs for c in tab.charts]
     if chosen:
         by_id = {c.id: c for c in charts}
-        return [by_id[i] for i in dict.fromkeys(chosen) if i in by_id][:limit]
+        mine = [by_id[i] for i in dict.fromkeys(chosen) if i in by_id]
+        return mine[: MAX_CHOSEN if limit is None else limit]
+    limit = MAX_CHARTS if limit is None else limit
 
     def actuals(c: ChartSpec) -> list[Point]:
         return [p for s in c.series for p in s.points if p.status != "target" and _in(p, years)]
@@ -221,6 +226,32 @@ def key_charts(
     return picked
 
 
+def chart_ids(briefing: Briefing) -> dict[str, str]:
+    """Every chart id of the briefing, each under its own name and its bare key
+    (``chart:ftz_trade_value`` and ``ftz_trade_value``) — what ``--charts`` accepts."""
+    out: dict[str, str] = {}
+    for tab in briefing.tabs:
+        for c in tab.charts:
+            out.setdefault(c.id, c.id)
+            out.setdefault(c.id.removeprefix("chart:"), c.id)
+    return out
+
+
+def resolve_charts(briefing: Briefing, wanted: Sequence[str]) -> tuple[tuple[str, ...], list[str]]:
+    """The chart ids of ``wanted`` in order (repeats dropped), and the names that are no chart
+    of this snapshot (for a message naming them)."""
+    known = chart_ids(briefing)
+    ids: dict[str, None] = {}
+    unknown: list[str] = []
+    for name in wanted:
+        name = name.strip()
+        if name in known:
+            ids.setdefault(known[name], None)
+        elif name:
+            unknown.append(name)
+    return tuple(ids), unknown
+
+
 # -- the composer ------------------------------------------------------------------------------
 
 
@@ -241,7 +272,7 @@ class Composer:
         self.brief_date = options.date(briefing)
         self.caveats_of = caveats_of or default_caveats()
         self.chosen = charts
-        self.chart_limit = MAX_CHARTS
+        self.chart_limit: int | None = None
         self.cited: dict[str, None] = {}
 
     def w(self, key: str, **kw: object) -> str:
@@ -299,17 +330,17 @@ class Composer:
 
     # sections ------------------------------------------------------------------------------
     def zone_lines(self) -> list[Paragraph]:
-        """The zone in three lines: what it is (from the snapshot), what the brief rests on,
-        how old the data is."""
+        """The zone: its name, then in three lines what it is, when it was approved and where
+        (reported text from the snapshot's meta, each with its source); then what the brief
+        rests on and how old the data is (the last line: the caveats repeat it)."""
         lang, snap = self.lang, self.b.snapshot
-        lines: list[Paragraph] = []
-        about = snap.meta.get(f"zone_about_{lang}") or ""
-        if about:
-            src = snap.meta.get("zone_about_source", "")
-            self.cite(src)
-            lines.append(Paragraph(about + (f" [{src}]" if src else ""), "lead"))
-        else:
-            lines.append(Paragraph(snap.zone(lang), "lead"))
+        lines: list[Paragraph] = [Paragraph(snap.zone(lang), "lead")]
+        for line in ZONE_LINES:  # what it is, approved when, where: reported, with source
+            text = snap.meta.get(f"zone_{line}_{lang}") or ""
+            if text:
+                ids = zone_line_sources(snap.meta.get(f"zone_{line}_source") or "")
+                self.cite(*ids)
+                lines.append(Paragraph(text + (f" [{'; '.join(ids)}]" if ids else "")))
         obs = snap.observations
         actual_years = obs.loc[obs["status"] != "target", "period_end"].str.slice(0, 4)
         if self.years is not None:
@@ -601,7 +632,7 @@ def compose(
     options: BriefOptions,
     caveats_of: CaveatsOf | None = None,
     charts: Sequence[str] | None = None,
-    chart_limit: int = MAX_CHARTS,
+    chart_limit: int | None = None,
 ) -> BriefDocument:
     """The brief of ``options.kind`` as a document model (see the module docstring).
 
@@ -609,6 +640,8 @@ def compose(
     order; None for the rule's choice. ``chart_limit``: at most this many of the rule's charts
     (a paged renderer asks for fewer, down to ``MIN_CHARTS``, when the brief would not fit on
     its pages)."""
+    if charts is None:
+        charts = options.charts
     composer = Composer(briefing, options, caveats_of, charts)
     composer.chart_limit = chart_limit
     return composer.document()

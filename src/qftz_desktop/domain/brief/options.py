@@ -102,6 +102,7 @@ class BriefOptions:
     ``notes``: the presenter's notes of this snapshot, keyed by target as in
     :mod:`..notes` (``"cover"``, ``"tab:trade"``, ``"chart:trade/chart:ftz_trade_value"``).
     They are printed marked as the presenter's remarks, never mixed with the data.
+    ``charts``: the meeting brief's charts chosen by the user (chart ids, in order).
     """
 
     lang: str = "zh"
@@ -112,6 +113,9 @@ class BriefOptions:
     app_version: str = __version__
     kind: str = "meeting"
     notes: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # the meeting brief's charts as the user chose them (deck dialog, --charts): chart ids in
+    # order; None for the rules' choice (domain.brief.compose.key_charts)
+    charts: tuple[str, ...] | None = None
 
     def validate(self) -> None:
         """ValueError naming the bad option (programming errors: the CLI checks user input)."""
@@ -163,5 +167,6 @@ class BriefOptions:
                 self.date(briefing),
                 self.app_version,
                 notes,
+                ",".join(self.charts) if self.charts is not None else "",
             ]
         )
