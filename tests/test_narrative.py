@@ -690,3 +690,36 @@ def test_one_latest_value_for_summary_takeaway_and_scorecard(bundled_briefing):
         if r.metric_id == "ftz_trade_value" and r.actual is not None
     ]
     assert rows and all("CNY 189 bn" in r.actual.text for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("metric_id", "lang", "expected"),
+    [
+        # data/source: 23 (~2024-06, PR2024) and 16 (<2019-08, PR2024), both "%"
+        (
+            "ftz_trade_share_city",
+            "zh",
+            "片区外贸占全市比重：2024年6月前后为23%，较16%（2019年8月以前，未注明时间）"
+            "提高7个百分点",
+        ),
+        (
+            "ftz_trade_share_city",
+            "en",
+            "FTZ share of Qingdao's foreign trade: 23% (around Jun 2024), up 7 percentage "
+            "points from 16% (before Aug 2019, undated)",
+        ),
+        # "over 300" (2024-06): a Chinese bound takes no 为 ("截至2024年6月超过300项")
+        ("ftz_innovation_cumulative", "zh", "截至2024年6月超过300项"),
+    ],
+)
+def test_takeaways_read_as_a_native_writer_would(bundled_briefing, metric_id, lang, expected):
+    """Chinese takeaways put the earlier value first and its period in brackets, as the summary
+    does ("较16%（2019年8月以前，未注明时间）", not "较2019年8月以前，未注明时间（16%）"), and a
+    bound takes no 为."""
+    from qftz_desktop.domain.brief.takeaway import takeaway
+
+    chart = bundled_briefing.chart_of(metric_id)
+    assert chart is not None
+    text = takeaway(chart, lang)
+    assert expected in text, text
+    assert "为超过" not in text and "为约" not in text

@@ -24,23 +24,23 @@ from dataclasses import dataclass
 from ..bounds import Bounded, difference, growth
 from ..briefing import ChartSpec, Point, SeriesData
 from ..formatting import format_number
-from ..narrative import _comparable_key
+from ..narrative import _comparable_key, _zh_is
 from .model import Value
 from .scorecard import NO_RATIO_UNITS, bounds, is_stock, progress_text
 from .values import CaveatsOf, value_of
 
 WORDS: dict[str, tuple[str, str]] = {
-    "latest": ("{who}{period}为{value}", "{who}{value} ({period})"),
-    "up": ("，较{p0}（{v0}）增长{g}%", ", up {g}% from {v0} ({p0})"),
-    "down": ("，较{p0}（{v0}）下降{g}%", ", down {g}% from {v0} ({p0})"),
+    "latest": ("{who}{period}{value}", "{who}{value} ({period})"),  # zh: value with 为 (_zh_is)
+    "up": ("，较{v0}（{p0}）增长{g}%", ", up {g}% from {v0} ({p0})"),
+    "down": ("，较{v0}（{p0}）下降{g}%", ", down {g}% from {v0} ({p0})"),
     "same": ("，与{p0}持平", ", unchanged from {p0}"),
-    "pp_up": ("，较{p0}（{v0}）提高{d}个百分点", ", up {d} percentage points from {v0} ({p0})"),
+    "pp_up": ("，较{v0}（{p0}）提高{d}个百分点", ", up {d} percentage points from {v0} ({p0})"),
     "pp_down": (
-        "，较{p0}（{v0}）下降{d}个百分点",
+        "，较{v0}（{p0}）下降{d}个百分点",
         ", down {d} percentage points from {v0} ({p0})",
     ),
     "rank": ("，{p0}为{v0}", "; {v0} in {p0}"),
-    "times": ("，为{p0}（{v0}）的{n}倍", ", {n} times {v0} ({p0})"),
+    "times": ("，为{v0}（{p0}）的{n}倍", ", {n} times {v0} ({p0})"),
     "target": ("；{deadline}目标为{target}", "; target for {deadline}: {target}"),
     "target_progress": (
         "；{deadline}目标为{target}，已完成{progress}",
@@ -156,7 +156,9 @@ def takeaway_parts(
             lang,
             who=who,
             period=last.period.label(lang),
-            value=last.value_text(metric, lang),
+            value=_zh_is(last.value_text(metric, lang))
+            if lang == "zh"
+            else last.value_text(metric, lang),
         )
         change, prev = _change(series, last, actual, lang)
         target_text, target = _target(series, last, lang)
