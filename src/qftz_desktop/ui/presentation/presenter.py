@@ -10,19 +10,22 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.caveats import value_caveat_lines
-from ...render.slide_view import _label, ui_text
+from ...render.slide_view import _font, _label, ui_text
 from ...text import tr
+from .bounded_label import BoundedLabel
 
 if TYPE_CHECKING:
     from ...domain.deck import Slide
     from .audience import PresentationWindow
 
-PREVIEW_W = 480
+PREVIEW_W = 480  # the next slide's picture at full scale
+DESIGN_W, DESIGN_H = 1920, 1000  # the view in a 1920×1080 window (menus and toolbar take the rest)
+MIN_PX = 13  # the smallest type the view uses (captions and caveats on a 1280×720 laptop)
 
 
 class PresenterView(QWidget):
@@ -33,16 +36,16 @@ class PresenterView(QWidget):
         self.setObjectName("presenterView")
         self.presentation = presentation
         self.started = time.monotonic()
+        self.scale = 1.0
         self._preview_for: tuple[str, str, str, str] | None = None
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(32, 24, 32, 24)
-        lay.setSpacing(40)
-        left = QVBoxLayout()
-        left.setSpacing(10)
+        self._lay = lay = QHBoxLayout(self)
+        self._left = left = QVBoxLayout()
         self.status_label = _label("", 22, bold=True, role="muted")
         self.number_label = _label("", 64, bold=True)
         self.current_caption = _label("", 20, role="muted")
-        self.current_title = _label("", 30, bold=True)
+        # a long title (three charts on one slide) gets smaller, then ends in "…" (tooltip)
+        self.current_title = BoundedLabel(30, 16, bold=True, max_lines=2)
+        self.current_title.setObjectName("currentTitle")
         self.elapsed_caption = _label("", 20, role="muted")
         self.elapsed_label = _label("00:00", 56, bold=True)
         self.focus_label = _label("", 22)
@@ -59,49 +62,96 @@ class PresenterView(QWidget):
             left.addWidget(w)
         left.addStretch(1)
         left.addWidget(self.keys_label)
-        right = QVBoxLayout()
-        right.setSpacing(10)
+        self._right = right = QVBoxLayout()
         self.next_caption = _label("", 20, role="muted")
-        self.next_title = _label("", 26, bold=True)
+        self.next_title = BoundedLabel(26, 14, bold=True, max_lines=2)
+        self.next_title.setObjectName("nextTitle")
         self.preview = QLabel()
-        self.preview.setFixedSize(PREVIEW_W, PREVIEW_W * 9 // 16)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setStyleSheet("border: 1px solid #888888; background: #000000;")
         right.addWidget(self.next_caption)
         right.addWidget(self.preview)
         right.addWidget(self.next_title)
-        # the presenter's notes of the current slide (ui/notes_editor.py, domain/notes.py):
-        # under the preview, where the column has room for a paragraph or two
+        # the presenter's notes of the current slide (ui/notes_editor.py, domain/notes.py) and
+        # the caveats of the figures on it (domain.caveats: the audience sees the '*', the
+        # speaker has its note) share what the column has left under the preview
         self.notes_caption = _label("", 20, role="muted")
-        self.notes_label = _label("", 24)
+        self.notes_label = BoundedLabel(24, 14)
         self.notes_label.setObjectName("speakerNotes")
-        self.notes_label.setMaximumWidth(PREVIEW_W)
-        right.addSpacing(16)
-        right.addWidget(self.notes_caption)
-        right.addWidget(self.notes_label)
-        # the caveats of the figures on the current slide (domain.caveats): the audience sees
-        # the '*', the speaker has its note
         self.caveats_caption = _label("", 20, role="muted")
-        self.caveats_label = _label("", 18)
+        self.caveats_label = BoundedLabel(18, 13)
         self.caveats_label.setObjectName("slideCaveats")
-        self.caveats_label.setMaximumWidth(PREVIEW_W)
-        right.addSpacing(12)
+        right.addSpacing(8)
+        right.addWidget(self.notes_caption)
+        right.addWidget(self.notes_label, 3)
         right.addWidget(self.caveats_caption)
-        right.addWidget(self.caveats_label)
+        right.addWidget(self.caveats_label, 2)
         from ..notes_editor import presenter_note_button
 
         self.note_button = presenter_note_button(self)
         right.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignLeft)
-        right.addStretch(1)
+        right.addStretch(0)  # takes the room only while the notes and caveats are hidden
         lay.addLayout(left, 3)
         lay.addLayout(right, 2)
+        self._rescale(QSize(1920, 1000))
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self._tick)
         self._clock.start()
+        self._preview_timer = QTimer(self)  # a new size: redraw the preview once it settles
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(150)
+        self._preview_timer.timeout.connect(self.refresh_preview)
         presentation.slideChanged.connect(self.update_texts)
         presentation.blankChanged.connect(self.update_texts)
         self.update_texts()
+
+    # -- size ---------------------------------------------------------------------------------
+    def _rescale(self, size: QSize) -> None:
+        """Type, spacing and preview follow the view's size: drawn for a 1920×1080 laptop
+        window, smaller on a 1280×720 one, never below what reads at arm's length."""
+        # type shrinks more slowly than the window: a laptop is read from nearer than a screen
+        fit = min(1.0, size.width() / DESIGN_W, size.height() / DESIGN_H)
+        scale = max(0.6, fit**0.5) if fit > 0 else 1.0
+        self.scale = scale
+
+        def s(n: float, floor: int = 0) -> int:
+            return max(floor, round(n * scale))
+
+        self._lay.setContentsMargins(s(32), s(24), s(32), s(24))
+        self._lay.setSpacing(s(40))
+        self._left.setSpacing(s(10))
+        self._right.setSpacing(s(10))
+        for label, base, bold in (
+            (self.status_label, 22, True),
+            (self.number_label, 64, True),
+            (self.current_caption, 20, False),
+            (self.elapsed_caption, 20, False),
+            (self.elapsed_label, 56, True),
+            (self.focus_label, 22, False),
+            (self.keys_label, 17, False),
+            (self.next_caption, 20, False),
+            (self.notes_caption, 20, False),
+            (self.caveats_caption, 20, False),
+        ):
+            label.setFont(_font(s(base, MIN_PX), bold))
+        self.current_title.set_sizes(s(30, MIN_PX), MIN_PX + 2)
+        self.next_title.set_sizes(s(26, MIN_PX), MIN_PX)
+        self.notes_label.set_sizes(s(24, MIN_PX), MIN_PX)
+        self.caveats_label.set_sizes(s(18, MIN_PX), MIN_PX)
+        # the right column is 2/5 of what the margins and the gap leave
+        column = (size.width() - s(32) * 2 - s(40)) * 2 // 5
+        width = max(160, min(column, s(PREVIEW_W, 320)))
+        if self.preview.width() != width:
+            self.preview.setFixedSize(width, width * 9 // 16)
+            self._preview_for = None
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        old = self.preview.size()
+        self._rescale(event.size())
+        if self.preview.size() != old:
+            self._preview_timer.start()
 
     def elapsed_text(self) -> str:
         seconds = int(time.monotonic() - self.started)
@@ -130,7 +180,7 @@ class PresenterView(QWidget):
         self.status_label.setText(status)
         self.number_label.setText(f"{p.index + 1} / {len(p.slides)}")
         self.current_caption.setText(ui_text("current", lang))
-        self.current_title.setText(p.slides[p.index].title(lang))
+        self.current_title.set_full_text(p.slides[p.index].title(lang))
         self.elapsed_caption.setText(ui_text("elapsed", lang))
         self.elapsed_label.setText(self.elapsed_text())
         sel = p.selection
@@ -143,17 +193,21 @@ class PresenterView(QWidget):
         self.notes_caption.setText(
             ("本页演示者备注" if lang == "zh" else "Speaker notes, this slide") if said else ""
         )
-        self.notes_label.setText(said)
+        self.notes_label.set_full_text(said)
+        self.notes_caption.setVisible(bool(said))  # an empty box would take the caveats' room
+        self.notes_label.setVisible(bool(said))
         caveats = value_caveat_lines(self._slide_values(p.slides[p.index], sel), lang, limit=4)
         self.caveats_caption.setText(
             ("本页数值的说明" if lang == "zh" else "Notes on this slide's figures")
             if caveats
             else ""
         )
-        self.caveats_label.setText("\n".join(caveats))
+        self.caveats_label.set_full_text("\n".join(caveats))
+        self.caveats_caption.setVisible(bool(caveats))
+        self.caveats_label.setVisible(bool(caveats))
         nxt = self.next_slide()
         self.next_caption.setText(ui_text("next", lang))
-        self.next_title.setText(nxt.title(lang) if nxt else ui_text("last", lang))
+        self.next_title.set_full_text(nxt.title(lang) if nxt else ui_text("last", lang))
         if nxt is None:
             self.preview.clear()
             self._preview_for = None
