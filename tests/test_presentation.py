@@ -707,3 +707,23 @@ def test_presenter_view_has_the_caveats_of_the_slides_figures(qtbot, bundled_win
     noted = [ser.metric.name("zh") for ser in slide.chart.series if ser.frame["note"].notna().any()]
     assert any(name in text for name in noted), text
     _end(qtbot, window, p)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_cover_slide_counts_read_as_the_window_does(qtbot, bundled_path, lang):
+    # The cover once added highlights to the figures ("232 项数据") while the window's status
+    # line, on the laptop beside it, said "201 项数据 · 31 条要点". Counted from the file.
+    import sqlite3
+
+    with sqlite3.connect(f"{bundled_path.resolve().as_uri()}?mode=ro", uri=True) as db:
+        values = db.execute("SELECT count(*) FROM observations").fetchone()[0]
+        highlights = db.execute("SELECT count(*) FROM highlights").fetchone()[0]
+    briefing = load_briefing(bundled_path)
+    cover = Deck(briefing).slides[0]
+    assert cover.kind == "title"
+    view = build_slide_view(cover, PROJECTOR_DARK, lang, QSize(1920, 1080), 1, 1)
+    qtbot.addWidget(view)
+    texts = " | ".join(label.text() for label in view.findChildren(QLabel))
+    words = ("项数据", "条要点") if lang == "zh" else ("figures", "highlights")
+    assert f"{values} {words[0]} · {highlights} {words[1]}" in texts
+    assert f"{values + highlights} {words[0]}" not in texts

@@ -31,7 +31,7 @@ from ..text import tr
 from .chart_view import ChartView
 from .fonts import ui_font
 from .selection import Selection
-from .text import plain_label
+from .text import counts_text, plain_label
 from .theme import PROJECTOR_DARK, PROJECTOR_LIGHT, Theme
 
 BASE_W, BASE_H = 1920, 1080  # slides are designed at this size and scaled from it
@@ -73,7 +73,6 @@ _UI = {
         "翻页：→ / PgDn · 返回：← / PgUp · 黑屏：B · 退出：Esc",
         "Next: → / PgDn · Back: ← / PgUp · Black: B · Leave: Esc",
     ),
-    "figures": ("{n} 项数据", "{n} figures"),
     "presenting": ("正在演示", "Presenting"),
     "keys": (
         "→ / PgDn / 空格 下一张 · ← / PgUp 上一张 · 数字+回车 跳转\n"
@@ -324,8 +323,7 @@ class SlideView(QWidget):
         sep = "：" if lang == "zh" else ": "
         lines = [
             f"{tr('label.as_of', lang)}{sep}{snap.as_of}",
-            ui_text("figures", lang, n=snap.figures_count)
-            + f" · {tr('label.content_id', lang)} {snap.short_id}",
+            f"{counts_text(snap, lang)} · {tr('label.content_id', lang)} {snap.short_id}",
         ]
         for line in lines:
             lay.addWidget(_label(line, px("cover_meta", s), role="muted"))

@@ -15,3 +15,13 @@ def plain_label(text: str = "", parent=None, wrap: bool = False, object_name: st
     if object_name:
         label.setObjectName(object_name)
     return label
+
+
+def counts_text(snapshot, lang: str) -> str:
+    """'166 项数据 · 30 条要点' / '166 figures · 30 highlights': the words and counts of the
+    PDF brief's summary (figures are the numeric values; highlights are counted apart), in the
+    window's status line and on the cover slide alike."""
+    figures, highlights = len(snapshot.observations), len(snapshot.highlights)
+    if lang == "zh":
+        return f"{figures} 项数据 · {highlights} 条要点"
+    return f"{figures} figures · {highlights} highlight{'s' if highlights != 1 else ''}"

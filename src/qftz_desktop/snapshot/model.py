@@ -38,8 +38,3 @@ class Snapshot:
     @property
     def short_id(self) -> str:
         return self.content_id[:12]
-
-    @property
-    def figures_count(self) -> int:
-        """Every figure shown: numeric observations plus qualitative highlights."""
-        return len(self.observations) + len(self.highlights)
