@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPen, QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen, QResizeEvent
 
 from ..domain.caveats import caveat_lines, caveats_for
 from ..domain.chart_model import (
@@ -27,6 +27,7 @@ from ..domain.chart_model import (
     build_chart_model,
     status_style,
 )
+from ..domain.label_layout import Box, LabelRequest, place_labels
 from ..text import tr
 from .change_marks import draw_change_marks
 from .fonts import ui_font
@@ -40,7 +41,8 @@ pg.setConfigOptions(antialias=True, foreground="k", background="w")
 DENSE_LINE_POINTS = 120  # beyond this many points a line is drawn 1 px wide
 CATEGORY_LABEL_FILL = 0.85  # second-level tick labels only if all of them fit
 POINT_SIZE = 9  # px, markers of single values (dates, partial spans)
-POINT_LABEL_ANCHOR_Y = 1.15  # a point's label sits just above its marker
+LABEL_MARGIN = 1  # px around a value label's text (Qt's default 4 wastes a short chart's room)
+FOOT_ROW = 4  # the plot layout's row under the bottom axis: labels written out there
 DEFAULT_FILL_LIMITS = [(0, 0.8), (2, 0.6), (4, 0.4), (6, 0.2)]  # pyqtgraph's AxisItem default
 
 
@@ -81,7 +83,8 @@ class ChartView(pg.PlotWidget):
         self.year_range: tuple[int, int] | None = year_range
         self.model: ChartModel = build_chart_model(spec, lang, year_range)
         self._lines: dict[tuple[int, str], pg.PlotDataItem] = {}  # (series, status) -> item
-        self._labels: list[tuple[int, int, pg.TextItem]] = []  # (priority, mark, label)
+        self._labels: list[tuple[int, pg.TextItem]] = []  # (mark index, label)
+        self._leaders: list[pg.PlotCurveItem] = []  # lines to labels moved off their mark
         self.focus_year: int | None = None
         self._focus_item: pg.LinearRegionItem | None = None
         self._hover_line: pg.InfiniteLine | None = None
@@ -90,6 +93,10 @@ class ChartView(pg.PlotWidget):
         # values changed since a compared snapshot, (metric, period, status): render/change_marks
         self.change_keys: frozenset[tuple[str, str, str]] = frozenset()
         self.bar_points: list[tuple[float, float, float, object]] = []  # x, height, width, point
+        self._unit_item: pg.LabelItem | None = None  # the unit, above the value axis
+        self._foot_item: pg.LabelItem | None = None  # labels with no room beside their mark
+        self._foot_text = ""
+        self._placing = False  # re-entry guard of _declutter_labels
         self.setMinimumHeight(200)
         self.plotItem.setMenuEnabled(False)
         self.plotItem.hideButtons()
@@ -116,11 +123,79 @@ class ChartView(pg.PlotWidget):
             axis.setTextPen(pg.mkPen(t.text))
             axis.setStyle(tickFont=tick_font, tickTextOffset=6, autoExpandTextSpace=True)
         self.plotItem.showGrid(x=False, y=True, alpha=0.35)
+        self._set_unit_title(self.spec.unit_label(self.lang))
+
+    def _set_unit_title(self, unit: str) -> None:
+        """The unit, written horizontally above the value axis (top left of the chart).
+
+        Never as a rotated axis title: rotated Chinese glyphs read wrongly (a turned '个' looks
+        like an arrow '←'), and a horizontal unit reads the same in both languages.
+        """
+        t = self.theme
+        layout = self.plotItem.layout
+        self.plotItem.getAxis("left").showLabel(False)
+        if self._unit_item is None:
+            # in the title's row, over the axis and the plot (a chart here has no title of its
+            # own: the panel, slide or page names it), so it takes that cell
+            layout.removeItem(self.plotItem.titleLabel)
+            self.plotItem.titleLabel.setVisible(False)
+            self._unit_item = pg.LabelItem("", justify="left")
+            layout.addItem(self._unit_item, 0, 0, 1, 2)
         family = html.escape(ui_font().family())
-        self.plotItem.getAxis("left").setLabel(
-            html.escape(self.spec.unit_label(self.lang)),
-            **{"color": t.text, "font-size": f"{t.tick_px}px", "font-family": family},
+        self._unit_item.setText(
+            html.escape(unit), color=t.text, size=f"{t.tick_px}px", family=family
         )
+        self._unit_item.setVisible(bool(unit))
+        height = math.ceil(self._unit_item.item.boundingRect().height()) if unit else 0
+        layout.setRowFixedHeight(0, height)
+        self._unit_item.setMaximumHeight(height)
+
+    def _set_foot_notes(self, notes: list[str], shrink: bool = True) -> None:
+        """Labels with no room beside their mark, written out under the axis ('a 136* 2022.4'),
+        their tags drawn beside the marks; wrapped to the chart's width, and the row is there
+        only while it has something."""
+        t = self.theme
+        font = ui_font()
+        font.setPixelSize(t.label_px)
+        fm = QFontMetricsF(font)
+        width = max(self.width() - 8, 40)
+        lines: list[str] = []
+        for note in notes:
+            if lines and fm.horizontalAdvance(lines[-1] + "   " + note) <= width:
+                lines[-1] += "   " + note
+            else:
+                lines.append(note)
+        if not shrink and len(lines) < self._foot_rows():
+            lines += [""] * (self._foot_rows() - len(lines))
+        text = "\n".join(lines)
+        if text == self._foot_text:
+            return
+        self._foot_text = text
+        layout = self.plotItem.layout
+        if self._foot_item is None:
+            self._foot_item = pg.LabelItem("", justify="left")
+            layout.addItem(self._foot_item, FOOT_ROW, 0, 1, 3)
+        family = html.escape(ui_font().family())
+        self._foot_item.setText(
+            "<br>".join(html.escape(line) for line in lines),
+            color=t.text,
+            size=f"{t.label_px}px",
+            family=family,
+        )
+        height = math.ceil(fm.lineSpacing() * len(lines) + 6) if lines else 0
+        self._foot_item.setVisible(bool(lines))
+        self._foot_item.setMaximumHeight(height)
+        layout.setRowFixedHeight(FOOT_ROW, height)
+        layout.invalidate()
+        layout.activate()  # the plot's new height now, not on the next event
+
+    def _foot_rows(self) -> int:
+        return len(self._foot_text.split("\n")) if self._foot_text else 0
+
+    @property
+    def foot_notes(self) -> str:
+        """The labels written out under the plot, one line per row (empty: none)."""
+        return self._foot_text
 
     def set_spec(self, spec: ChartSpec, year_range: tuple[int, int] | None = None) -> None:
         """Draw another chart in this widget (the PDF reuses one view for all its charts)."""
@@ -152,6 +227,7 @@ class ChartView(pg.PlotWidget):
         self._hover_line = self._hover_text = None
         self._lines = {}
         self._labels = []
+        self._leaders = []
         self.bar_points = []
         m = self.model
         # the range first: items added to a fixed range are not re-clipped at every add
@@ -231,21 +307,18 @@ class ChartView(pg.PlotWidget):
             return
         font = ui_font()
         font.setPixelSize(self.theme.label_px)
-        latest = max((k.x for k in m.marks), default=0.0)
         backing = pg.mkBrush(_qcolor(self.theme.background, 200))
         for i, k in enumerate(m.marks):
-            # above a bar, or below it when the value is negative; above a point's marker,
-            # on a light backing so that it reads over a bar or a whisker
-            anchor = _LABEL_ANCHORS[(k.shape == BAR, k.value >= 0)]
+            # a point's label on a light backing, so that it reads over a whisker or a grid
+            # line; where each label goes is decided in _declutter_labels (label_layout)
             fill = None if k.shape == BAR else backing
-            label = pg.TextItem(text=k.label, color=self.theme.text, anchor=anchor, fill=fill)
+            label = pg.TextItem(text=k.label, color=self.theme.text, anchor=(0, 0), fill=fill)
+            label.textItem.document().setDocumentMargin(LABEL_MARGIN)
             label.setFont(font)
             label.setPos(k.x, k.value)
             label.setZValue(20)
-            self.plotItem.addItem(label)
-            # when labels collide, bars keep theirs first, then the latest points
-            priority = 0 if k.shape == BAR else 1 + int((latest - k.x) * 100)
-            self._labels.append((priority, i, label))
+            self.plotItem.addItem(label, ignoreBounds=True)
+            self._labels.append((i, label))
 
     def _build_off_axis(self) -> None:
         """Values whose period has no place on the time axis: named in a line at the plot's
@@ -360,58 +433,113 @@ class ChartView(pg.PlotWidget):
         legend.updateSize()
 
     def _declutter_labels(self, *_args) -> None:
-        """Keep value labels readable: inside the plot, never over another label or another
-        value's marker. Bars keep theirs first, then the latest points; a label that does not
-        fit is hidden (the tooltip and the data table still give every value).
+        """Place every value label where it is readable (domain.label_layout): inside the
+        plot, over its own period, clear of bars, markers, whiskers, other labels and the
+        legend; moved beside its mark or out on a leader line when its default place is taken,
+        and written out in the foot line (a tag beside the mark) only when there is no room at
+        all. No label is hidden: the picture keeps every value.
 
-        Each label's box is worked out from its anchor and its text size in pixels (a label
-        does not scale with the plot), so this holds before the labels have moved themselves.
+        Sizes are in pixels (a label does not scale with the plot), so this holds before the
+        labels have moved themselves, and is redone whenever the plot changes size. Opening or
+        closing the foot line changes the plot's height: the labels are placed once more then.
         """
+        if self._placing:
+            return  # the foot line's own resize, while labels are being placed
+        self._placing = True
+        try:
+            for attempt in range(3):
+                rows = self._foot_rows()
+                self._fit_headroom()  # the foot line changes the plot's height
+                # after the first try the foot line may grow, never shrink: a label that
+                # needs it on the shorter plot and not on the taller would flip it forever
+                self._place_labels(shrink=attempt == 0)
+                if self._foot_rows() == rows:
+                    break
+        finally:
+            self._placing = False
+
+    def _place_labels(self, shrink: bool = True) -> None:
+        for item in self._leaders:
+            self.plotItem.removeItem(item)
+        self._leaders = []
         if not self._labels:
+            self._set_foot_notes([], shrink)
             return
         vb = self.plotItem.getViewBox()
-        plot = vb.sceneBoundingRect()
+        scene = vb.sceneBoundingRect()
+        if scene.width() <= 1 or scene.height() <= 1:
+            return
+        plot = Box(scene.left(), scene.top(), scene.right(), scene.bottom())
+        marks = self.model.marks
         half = self._point_size() / 2
-        markers = {
-            i: QRectF(vb.mapViewToScene(QPointF(k.x, k.value)), QSizeF(0, 0)).adjusted(
-                -half, -half, half, half
+
+        def px(x: float, y: float) -> tuple[float, float]:
+            p = vb.mapViewToScene(QPointF(x, y))
+            return p.x(), p.y()
+
+        requests: list[LabelRequest] = []
+        order = sorted(
+            self._labels,
+            key=lambda t: (0, marks[t[0]].x) if marks[t[0]].shape == BAR else (1, -marks[t[0]].x),
+        )
+        for index, label in order:
+            k = marks[index]
+            label.setText(k.label)
+            size = label.textItem.boundingRect().size()
+            year = math.floor(k.x)
+            (c0, _), (c1, _) = px(year, 0), px(year + 1, 0)
+            whisker = None
+            bar = None
+            x, y = px(k.x, k.value)
+            if k.shape == BAR:
+                (bx0, by0), (bx1, by1) = px(k.x - k.width / 2, k.value), px(k.x + k.width / 2, 0)
+                bar = Box(min(bx0, bx1), min(by0, by1), max(bx0, bx1), max(by0, by1))
+            elif k.whisker is not None:
+                (wx0, wy), (wx1, _) = px(k.whisker[0], k.value), px(k.whisker[1], k.value)
+                whisker = Box(min(wx0, wx1), wy - 1, max(wx0, wx1), wy + 1)
+            requests.append(
+                LabelRequest(
+                    key=index,
+                    x=x,
+                    y=y,
+                    w=size.width(),
+                    h=size.height(),
+                    column=(min(c0, c1), max(c0, c1)),
+                    bar=bar,
+                    radius=0.0 if bar is not None else half,
+                    negative=k.value < 0 and bar is not None,
+                    whisker=whisker,
+                )
             )
-            for i, k in enumerate(self.model.marks)
-            if k.shape != BAR
-        }
-        shown: list[QRectF] = []
+        obstacles = []
         legend = self.plotItem.legend
         if legend is not None and legend.isVisible():
-            shown.append(legend.sceneBoundingRect())  # the legend is painted over the plot
-        for priority, index, label in sorted(self._labels, key=lambda t: t[:2]):
-            size = label.textItem.boundingRect().size()
-            at = vb.mapViewToScene(label.pos())
-            w, h = size.width(), size.height()
-            ax = 0.5 if priority else label.anchor.x()
-            # near the left or right edge the label shifts inwards (its value stays put)
-            if w < plot.width():
-                ax = min(max(ax, (at.x() - (plot.right() - w)) / w), (at.x() - plot.left()) / w)
-                ax = min(1.0, max(0.0, ax))
-            ay = POINT_LABEL_ANCHOR_Y if priority else label.anchor.y()
-            others = [r for j, r in markers.items() if j != index] if priority else []
-
-            def fits(rect: QRectF, others=others) -> bool:
-                return plot.contains(rect) and not any(
-                    rect.intersects(r) for r in (*shown, *others)
-                )
-
-            rect = QRectF(at.x() - ax * w, at.y() - ay * h, w, h)
-            visible = fits(rect)
-            if not visible and priority:
-                # a point's label that does not fit above its marker may fit below it
-                below = QRectF(rect.x(), at.y() + half + 1, w, h)
-                if fits(below):
-                    ay, rect, visible = -(half + 1) / h, below, True
-            if (ax, ay) != (label.anchor.x(), label.anchor.y()):
-                label.setAnchor((ax, ay))
-            label.setVisible(visible)
-            if visible:
-                shown.append(rect.adjusted(-2, -1, 2, 1))
+            r = legend.sceneBoundingRect()  # the legend is painted over the plot
+            obstacles.append(Box(r.left(), r.top(), r.right(), r.bottom()))
+        text_item = self._labels[0][1].textItem
+        fm = QFontMetricsF(text_item.font())
+        margin = 2 * text_item.document().documentMargin()
+        tag_size = (fm.horizontalAdvance("m") + margin, fm.height() + margin)
+        placements = place_labels(requests, plot, obstacles, tag_size)
+        notes: list[str] = []
+        by_key = dict(self._labels)
+        pen = pg.mkPen(self.theme.muted, width=1)
+        for place in placements:
+            label = by_key[place.key]
+            if place.tag:
+                notes.append(f"{place.tag} {marks[place.key].label.replace(chr(10), ' ')}")
+                label.setText(place.tag)
+            label.setAnchor((0, 0))
+            label.setPos(vb.mapSceneToView(QPointF(place.box.x0, place.box.y0)))
+            label.setVisible(True)
+            if place.leader is not None:
+                x0, y0, x1, y1 = place.leader
+                a, b = vb.mapSceneToView(QPointF(x0, y0)), vb.mapSceneToView(QPointF(x1, y1))
+                line = pg.PlotCurveItem([a.x(), b.x()], [a.y(), b.y()], pen=pen)
+                line.setZValue(19)
+                self.plotItem.addItem(line, ignoreBounds=True)
+                self._leaders.append(line)
+        self._set_foot_notes(notes, shrink)
 
     def _point_size(self) -> float:
         return POINT_SIZE * max(1.0, self.theme.tick_px / 13)
@@ -580,22 +708,26 @@ class ChartView(pg.PlotWidget):
         self._declutter_labels()
 
     def _fit_headroom(self) -> None:
-        """Raise the top of the value range until the legend (a fixed size in pixels) and the
-        tallest value's label clear each other on this plot's height: the model's headroom is a
-        share of the range, which a short chart (a PDF column, a small window) finds too small.
-        Never lowers it; nothing else changes."""
+        """Raise the top of the value range until the tallest value's label fits above it, under
+        the legend (a fixed size in pixels) if there is one: the model's headroom is a share of
+        the range, which a short chart (a PDF column, a small window) finds too small. Never
+        lowers it; nothing else changes."""
         m = self.model
         legend = self.plotItem.legend
         values = [k.value for k in m.marks] + [float(np.nanmax(r.y)) for r in m.runs if len(r.y)]
-        if legend is None or not values:
+        if not values or (legend is None and not self._labels):
             return
         vb = self.plotItem.getViewBox()
         plot_px = vb.height()
         label_px = 0.0
-        if m.show_labels:
-            lines = 2 if any(k.shape != BAR for k in m.marks) else 1
-            label_px = self.theme.label_px * 1.4 * lines + self._point_size() / 2
-        needed = LEGEND_OFFSET_PX + legend.boundingRect().height() + label_px + 4
+        if self._labels:
+            tallest = max(label.textItem.boundingRect().height() for _i, label in self._labels)
+            label_px = tallest + self._point_size() / 2 + 2
+            if self._bar_labels_crowded():
+                label_px += tallest + 2  # room to stagger neighbouring labels in two rows
+        needed = label_px + 4
+        if legend is not None:
+            needed += LEGEND_OFFSET_PX + legend.boundingRect().height()
         if plot_px <= 0 or needed >= plot_px * 0.8:
             return  # too short to help: keep the model's range
         bottom, top = m.y_range
@@ -606,6 +738,19 @@ class ChartView(pg.PlotWidget):
         target = max(top, want)
         if abs(current - target) > 1e-9 * max(1.0, abs(target)):
             self.plotItem.setYRange(bottom, target, padding=0)
+
+    def _bar_labels_crowded(self) -> bool:
+        """True when a bar's label is wider than the space between two neighbouring bars."""
+        bars = sorted((k.x, i) for i, k in enumerate(self.model.marks) if k.shape == BAR)
+        if len(bars) < 2:
+            return False
+        vb = self.plotItem.getViewBox()
+        (x0, x1), _ = vb.viewRange()
+        px_per_year = vb.width() / max(x1 - x0, 1e-9)
+        gap = min(b[0] - a[0] for a, b in zip(bars, bars[1:], strict=False)) * px_per_year
+        labels = dict(self._labels)
+        widest = max(labels[i].textItem.boundingRect().width() for _x, i in bars)
+        return widest > gap - 2
 
     def render_to(self, painter, target: QRectF) -> None:
         """Paint the chart as vectors onto any QPainter (PDF, SVG, image).
@@ -637,13 +782,6 @@ def _mid(marks: list[Mark]) -> float:
     return (min(k.x for k in marks) + max(k.x for k in marks)) / 2
 
 
-# (is a bar, value >= 0) -> label anchor: above a bar, below a negative one, above a marker
-_LABEL_ANCHORS = {
-    (True, True): (0.5, 1.0),
-    (True, False): (0.5, 0.0),
-    (False, True): (0.5, POINT_LABEL_ANCHOR_Y),
-    (False, False): (0.5, POINT_LABEL_ANCHOR_Y),
-}
 _PEN_STYLES = {
     "solid": Qt.PenStyle.SolidLine,
     "dotted": Qt.PenStyle.DotLine,
