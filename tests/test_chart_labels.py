@@ -21,7 +21,8 @@ from qftz_desktop.domain.briefing import load_briefing
 from qftz_desktop.domain.chart_model import BAR
 from qftz_desktop.domain.label_layout import Box, LabelRequest, place_labels
 from qftz_desktop.export.pdf.canvas import CHART_HEIGHT, MM, PdfCanvas, chart_height
-from qftz_desktop.export.pdf.meeting import CHART_GAP, MEETING_CHART_HEIGHT
+from qftz_desktop.export.pdf.document import CHART_GAP
+from qftz_desktop.export.pdf.meeting import MEETING_CHART_HEIGHT
 
 A4_WIDTH = 210 * MM
 BRIEF_WIDTH = A4_WIDTH - 2 * 16 * MM  # the meeting brief's margins (meeting.py)
@@ -53,6 +54,11 @@ def _view(spec, briefing, lang, where):
     return view
 
 
+def _labels(view) -> dict:
+    """Mark index -> its value label item (the view's own record of them)."""
+    return {entry[-2]: entry[-1] for entry in view._labels}
+
+
 def _scene_rect(vb, x0, y0, x1, y1) -> QRectF:
     a, b = vb.mapViewToScene(QPointF(x0, y0)), vb.mapViewToScene(QPointF(x1, y1))
     return QRectF(a, b).normalized()
@@ -65,10 +71,10 @@ def _label_problems(view) -> list[str]:
         return []
     vb = view.plotItem.getViewBox()
     plot = vb.sceneBoundingRect().adjusted(-0.5, -0.5, 0.5, 0.5)
-    labels = dict(view._labels)
+    labels = _labels(view)
     problems = []
     boxes: dict[int, QRectF] = {}
-    foot = view.foot_notes.replace("\n", "   ")
+    foot = getattr(view, "foot_notes", "").replace("\n", "   ")
     for i, mark in enumerate(model.marks):
         label = labels.get(i)
         flat = mark.label.replace("\n", " ")
@@ -116,17 +122,22 @@ def test_the_shipping_milestone_stays_over_its_own_year(qapp, briefing, where):
     spec = briefing.chart_of("port_container_throughput")
     view = _view(spec, briefing, "en", where)
     vb = view.plotItem.getViewBox()
-    labels = dict(view._labels)
+    labels = _labels(view)
     (i, mark), *_ = [(i, m) for i, m in enumerate(view.model.marks) if "2019.12.13" in m.label]
     rect = labels[i].mapRectToScene(labels[i].boundingRect())
     left = vb.mapViewToScene(QPointF(2019.0, 0)).x()
     right = vb.mapViewToScene(QPointF(2020.0, 0)).x()
     assert left <= rect.center().x() <= right
+    assert labels[i].isVisible()
+    for bar in view.model.marks:
+        if bar.shape == BAR:
+            box = _scene_rect(vb, bar.x - bar.width / 2, 0, bar.x + bar.width / 2, bar.value)
+            assert not rect.adjusted(0.5, 0.5, -0.5, -0.5).intersects(box), bar.label
     text = labels[i].toPlainText()
     if where == "book":
         assert text == mark.label
     else:
-        assert text == mark.label or f"{text} >2,000* 2019.12.13" in view.foot_notes
+        assert text == mark.label or f"{text} >2,000* 2019.12.13" in getattr(view, "foot_notes", "")
     view.close()
 
 
