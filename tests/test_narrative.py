@@ -382,6 +382,15 @@ def test_a_passed_target_is_not_set_beside_a_later_actual(tmp_path):
     )
 
 
+def test_two_lower_bounds_of_a_share_say_no_change(tmp_path):
+    """ "Over 30%" then "over 20%": the difference may be anything (both ends are open), so
+    there is no trend sentence at all."""
+    rows = [obs("m_share", "2020", 30, "over"), obs("m_share", "2021", 20, "over")]
+    b = build_briefing(tmp_path, [metric("m_share", "pct")], rows)
+    for lang in ("en", "zh"):
+        assert narrative.change_sentence(b.series["m_share"], lang) is None
+
+
 def test_counts_are_plural_aware_and_invent_no_years(tmp_path):
     h = [["H1", "trade", "要点", "Point", "文字", "Text", "T1", "q", ""]]
     b = build_briefing(tmp_path / "one", [metric("m", "count")], [obs("m", "2020", 3)], h)
