@@ -391,6 +391,30 @@ def test_two_lower_bounds_of_a_share_say_no_change(tmp_path):
         assert narrative.change_sentence(b.series["m_share"], lang) is None
 
 
+def test_a_change_in_points_shows_the_whole_subtraction(tmp_path):
+    """The formula of a rise and of a fall is the larger minus the smaller share, result
+    included: 10% → 17% and 17% → 10% both read "17 − 10 = 7"."""
+    metrics = [metric("m_up", "pct"), metric("m_down", "pct")]
+    rows = [obs("m_up", "2020", 10), obs("m_up", "2021", 17)]
+    rows += [obs("m_down", "2020", 17), obs("m_down", "2021", 10)]
+    b = build_briefing(tmp_path, metrics, rows)
+    for mid, words in (("m_up", "up 7 percentage points"), ("m_down", "down 7 percentage points")):
+        s = narrative.change_sentence(b.series[mid], "en")
+        assert s is not None and s.derived and s.formula == "17 − 10 = 7"
+        assert words in s.text and "17 − 10 = 7" in s.text
+
+
+def test_quarters_are_compared_with_the_same_quarter_only(tmp_path):
+    """Q1 2022 and Q3 2023 measure different seasons: no trend; Q1 with Q1 is one."""
+    metrics = [metric("m_q13", "cny_100m"), metric("m_q11", "cny_100m")]
+    rows = [obs("m_q13", "2022Q1", 400), obs("m_q13", "2023Q3", 500)]
+    rows += [obs("m_q11", "2022Q1", 400), obs("m_q11", "2023Q1", 500)]
+    b = build_briefing(tmp_path, metrics, rows)
+    assert narrative.change_sentence(b.series["m_q13"], "en") is None
+    s = narrative.change_sentence(b.series["m_q11"], "en")
+    assert s is not None and s.periods == ("2022Q1", "2023Q1") and "up 25%" in s.text
+
+
 def test_counts_are_plural_aware_and_invent_no_years(tmp_path):
     h = [["H1", "trade", "要点", "Point", "文字", "Text", "T1", "q", ""]]
     b = build_briefing(tmp_path / "one", [metric("m", "count")], [obs("m", "2020", 3)], h)
