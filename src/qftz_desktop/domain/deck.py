@@ -39,6 +39,7 @@ from .brief.takeaway import takeaway
 from .briefing import Briefing, ChartSpec, FigureCard, Highlight
 from .captions import scope_unit_line
 from .changes import Changes
+from .notes import own_takeaway
 
 KPIS_PER_SLIDE = 4
 CARDS_PER_SLIDE = 4
@@ -139,10 +140,15 @@ class Slide:
         return ""
 
     def takeaway(self, lang: str) -> str:
-        """A chart slide's computed takeaway (its subtitle in meeting mode); else ''."""
+        """A chart slide's takeaway (its subtitle in meeting mode): the presenter's own words
+        when they replaced it (:func:`takeaway_is_own`), else the computed one; else ''."""
         if self.kind == "chart" and self.chart is not None:
-            return takeaway(self.chart, lang)
+            return own_takeaway(self.briefing, self.chart.id) or takeaway(self.chart, lang)
         return ""
+
+    def takeaway_is_own(self) -> bool:
+        """The takeaway is the presenter's words (shown marked as theirs, not as data)."""
+        return self.chart is not None and bool(own_takeaway(self.briefing, self.chart.id))
 
     def lines(self, lang: str) -> tuple[SlideLine, ...]:
         """The text of a scorecard, caveats or sources slide, from the meeting brief's

@@ -9,7 +9,12 @@ Where a note belongs is a :class:`Target`:
 * ``tab:<tab id>`` — a tab of the window (``tab:trade``);
 * ``chart:<key>`` — a chart, by its ``ChartSpec.id`` (``chart:ftz_trade_value``); the same
   chart on the Overview and on its tab, and its slide, share the note;
-* ``slide:<slide id>`` — any other slide (``slide:kpis:1``, ``slide:trade/cards:2``).
+* ``slide:<slide id>`` — any other slide (``slide:kpis:1``, ``slide:trade/cards:2``);
+* ``takeaway:chart:<key>`` — the presenter's own takeaway for a chart, shown *instead of* the
+  computed sentence (:mod:`.brief.takeaway`) in the window, the slides, the handout and the
+  meeting brief, always marked as the presenter's words. The computed sentence it replaced is
+  kept beside it (:meth:`NoteBook.computed`, both languages), so that the file says what the
+  words replaced and "restore computed" loses nothing.
 
 These are the keys ``BriefOptions.notes`` of the brief expects (cover, chart id, tab:<id>).
 
@@ -23,7 +28,11 @@ File format (UTF-8 JSON, version 1)::
 
     {"format": "qftz-notes", "version": 1,
      "snapshots": {"<content id>": {"label": "<snapshot title>",
-                                      "notes": {"<target>": "<text>", ...}}}}
+                                      "notes": {"<target>": "<text>", ...},
+                                      "computed": {"takeaway:chart:<key>":
+                                                   {"zh": "<sentence>", "en": "<sentence>"}}}}}
+
+``computed`` (optional) holds the computed takeaways that the presenter's own replaced.
 
 Import merges per snapshot and target: the same text is kept once; a target only one side has
 is added; when both sides have different text, both are kept — the local text first, then the
@@ -37,6 +46,7 @@ import contextlib
 import json
 import os
 import tempfile
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,7 +55,7 @@ FORMAT = "qftz-notes"
 VERSION = 1
 MAX_NOTE_CHARS = 20_000  # a note is a few sentences; this bounds a hostile or broken file
 MAX_FILE_BYTES = 5_000_000
-TARGET_KINDS = ("cover", "tab", "chart", "slide")
+TARGET_KINDS = ("cover", "tab", "chart", "slide", "takeaway")
 
 
 class NotesFileError(Exception):
@@ -76,6 +86,11 @@ def chart_target(chart_id: str) -> str:
     return chart_id if chart_id.startswith("chart:") else f"chart:{chart_id}"
 
 
+def takeaway_target(chart_id: str) -> str:
+    """The presenter's own takeaway of a chart: ``takeaway:chart:<key>``."""
+    return f"takeaway:{chart_target(chart_id)}"
+
+
 def slide_target(slide_id: str, kind: str, tab: str | None = None) -> str:
     """The note of a slide: the cover for the title slide, the chart's for a chart slide."""
     if kind == "title":
@@ -95,6 +110,8 @@ def is_valid_target(target: object) -> bool:
     if target == "cover":
         return True
     kind, _, rest = target.partition(":")
+    if kind == "takeaway":
+        return rest.startswith("chart:") and len(rest) > len("chart:")
     return kind in TARGET_KINDS[1:] and bool(rest)
 
 
@@ -123,6 +140,7 @@ class MergeReport:
 class _Group:
     label: str = ""
     notes: dict[str, str] = field(default_factory=dict)
+    computed: dict[str, dict[str, str]] = field(default_factory=dict)  # own takeaway's target
 
 
 class NoteBook:
@@ -143,6 +161,11 @@ class NoteBook:
     def get(self, content_id: str, target: str) -> str:
         group = self._groups.get(content_id)
         return group.notes.get(target, "") if group else ""
+
+    def computed(self, content_id: str, target: str) -> dict[str, str]:
+        """The computed takeaway (language → sentence) that an own takeaway replaced."""
+        group = self._groups.get(content_id)
+        return dict(group.computed.get(target, {})) if group else {}
 
     def label(self, content_id: str) -> str:
         group = self._groups.get(content_id)
@@ -171,7 +194,28 @@ class NoteBook:
             group.notes[target] = text
         else:
             group.notes.pop(target, None)
+            group.computed.pop(target, None)
         return True
+
+    def set_takeaway(
+        self,
+        content_id: str,
+        chart_id: str,
+        text: str,
+        computed: Mapping[str, str] | None = None,
+        label: str = "",
+    ) -> bool:
+        """The presenter's own takeaway of a chart (empty text: restore the computed one),
+        with the computed sentence it replaces (kept beside it); True when something changed."""
+        target = takeaway_target(chart_id)
+        changed = self.set(content_id, target, text, label)
+        group = self._groups[content_id]
+        if target in group.notes and computed:
+            kept = {k: _clean(v) for k, v in computed.items() if k in ("zh", "en") and v}
+            if kept and group.computed.get(target) != kept:
+                group.computed[target] = kept
+                changed = True
+        return changed
 
     def carry_over(self, from_id: str, to_id: str, label: str = "") -> int:
         """Copy an earlier snapshot's notes to a new one that has none; the old group stays.
@@ -184,6 +228,7 @@ class NoteBook:
         group = self._groups.setdefault(to_id, _Group())
         group.label = label or group.label
         group.notes.update(self._groups[from_id].notes)
+        group.computed.update(self._groups[from_id].computed)
         return len(group.notes)
 
     def merge(self, other: NoteBook, current_id: str = "", source_name: str = "") -> MergeReport:
@@ -210,6 +255,8 @@ class NoteBook:
         group.label = group.label or other.label(other_cid)
         for target, theirs in other.notes(other_cid).items():
             mine = group.notes.get(target, "")
+            if other.computed(other_cid, target) and target not in group.computed:
+                group.computed[target] = other.computed(other_cid, target)
             if not mine:
                 group.notes[target] = theirs
                 report.added += 1
@@ -233,11 +280,20 @@ class NoteBook:
                 cid: {
                     "label": self.label(cid),
                     "notes": dict(sorted(self.notes(cid).items())),
+                    **self._computed_dict(cid),
                 }
                 for cid in ids
                 if self.notes(cid)
             },
         }
+
+    def _computed_dict(self, cid: str) -> dict:
+        group = self._groups.get(cid)
+        kept = (
+            {t: dict(sorted(c.items())) for t, c in sorted(group.computed.items())} if group else {}
+        )
+        kept = {t: c for t, c in kept.items() if t in self.notes(cid)}
+        return {"computed": kept} if kept else {}
 
     def to_json(self, content_ids: Iterable[str] | None = None) -> str:
         return json.dumps(self.to_dict(content_ids), ensure_ascii=False, indent=1) + "\n"
@@ -275,6 +331,26 @@ class NoteBook:
                         f"{cid[:12]} 的备注 {target!r} 格式错误",
                     )
                 book.set(cid, target, text, label if isinstance(label, str) else "")
+            computed = group.get("computed", {})
+            if not isinstance(computed, Mapping):
+                raise bad(
+                    f"the computed takeaways of {cid[:12]} are malformed",
+                    f"{cid[:12]} 的计算要点格式错误",
+                )
+            for target, texts in computed.items():
+                if (
+                    not is_valid_target(target)
+                    or not isinstance(texts, Mapping)
+                    or not all(isinstance(v, str) for v in texts.values())
+                ):
+                    raise bad(
+                        f"computed takeaway {target!r} of {cid[:12]} is malformed",
+                        f"{cid[:12]} 的计算要点 {target!r} 格式错误",
+                    )
+                kept = {k: _clean(v) for k, v in texts.items() if k in ("zh", "en") and v}
+                group_of = book._groups.get(cid)
+                if kept and group_of is not None and target in group_of.notes:
+                    group_of.computed[target] = kept
         return book
 
     @classmethod
@@ -371,5 +447,37 @@ def known_targets(
     for t in tab_ids:
         out.setdefault(tab_target(t), None)
     for slide_id, kind, tab in slides:
-        out.setdefault(slide_target(slide_id, kind, tab), None)
+        target = slide_target(slide_id, kind, tab)
+        out.setdefault(target, None)
+        if kind == "chart":  # a chart's own takeaway
+            out.setdefault(takeaway_target(target), None)
     return tuple(out)
+
+
+# -- the presenter's own takeaways of the briefing shown ---------------------------------------
+# A slide is made from a Briefing alone (domain.deck), yet a chart's own takeaway belongs to that
+# briefing's snapshot: the window sets them here whenever its notes change, and the slides, the
+# handout and the chart panels read them. Keyed weakly: a closed snapshot takes its words along.
+_OWN_TAKEAWAYS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+OWN_TAKEAWAY_LABEL = {"zh": "主讲人的话（非数据）", "en": "Presenter's words (not data)"}
+
+
+def set_own_takeaways(briefing: object, notes: Mapping[str, str]) -> None:
+    """The own takeaways among a snapshot's notes (``takeaway:chart:<key>``), for its slides."""
+    _OWN_TAKEAWAYS[briefing] = {
+        t.removeprefix("takeaway:"): x for t, x in notes.items() if t.startswith("takeaway:")
+    }
+
+
+def own_takeaway(briefing: object, chart_id: str) -> str:
+    """The presenter's own takeaway of a chart of this briefing, '' when none."""
+    try:
+        return _OWN_TAKEAWAYS.get(briefing, {}).get(chart_target(chart_id), "")
+    except TypeError:  # not weakly referenceable: no own words recorded for it
+        return ""
+
+
+def marked_takeaway(text: str, lang: str) -> str:
+    """Own words behind their label, for a line with no style of its own (a slide)."""
+    sep = "：" if lang == "zh" else ": "
+    return f"{OWN_TAKEAWAY_LABEL['zh' if lang == 'zh' else 'en']}{sep}{text}"

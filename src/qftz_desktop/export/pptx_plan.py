@@ -164,7 +164,7 @@ def _section_slides(section: Section, doc: BriefDocument, briefing: Briefing) ->
                     section.id,
                     block.title,
                     kicker=block.subtitle,
-                    subtitle=block.takeaway,
+                    subtitle=block.takeaway_marked,  # own words behind their label
                     chart=block,
                     source_ids=block.source_ids,
                     source_line=block.source_line,

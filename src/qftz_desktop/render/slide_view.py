@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ..domain.briefing import Briefing, FigureCard
 from ..domain.chart_model import STATUS_STYLES
 from ..domain.deck import Slide
+from ..domain.notes import marked_takeaway
 from ..text import tr
 from .chart_view import ChartView
 from .fonts import ui_font
@@ -345,7 +346,12 @@ class SlideView(QWidget):
         self.title_label = _label(title, title_px, bold=True)
         lay.addWidget(self.title_label)
         takeaway = self.slide.takeaway(lang)
-        if takeaway:  # the chart's one computed sentence: what to say about it
+        if takeaway and self.slide.takeaway_is_own():  # the presenter's words, marked as such
+            text = marked_takeaway(takeaway, lang)
+            self.takeaway_label = _label(text, px("subtitle", s), bold=True, role="muted")
+            self.takeaway_label.setObjectName("ownTakeaway")
+            lay.addWidget(self.takeaway_label)
+        elif takeaway:  # the chart's one computed sentence: what to say about it
             self.takeaway_label = _label(takeaway, px("subtitle", s), bold=True, role="accent")
             lay.addWidget(self.takeaway_label)
         subtitle = self.slide.subtitle(lang)

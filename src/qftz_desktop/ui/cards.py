@@ -221,9 +221,23 @@ class ChartPanel(QFrame):
         self.set_note(self.note)
         lay.addLayout(head)
         # brief area: the chart's computed takeaway under its title (domain.brief.takeaway)
+        # — or the presenter's own words, marked as theirs (✎ writes them; domain.notes)
+        take_row = QHBoxLayout()
         self.takeaway_label = plain_label("", wrap=True, object_name="chartTakeaway")
         self.takeaway_label.setFont(ui_font(theme.title_pt - 1))
-        lay.addWidget(self.takeaway_label)
+        take_row.addWidget(self.takeaway_label, 1)
+        self.takeaway_button = QToolButton()
+        self.takeaway_button.setObjectName("takeawayButton")
+        self.takeaway_button.setText("✎")
+        self.takeaway_button.setToolTip(
+            "用自己的话写本图要点（可恢复计算所得的一句）"
+            if lang == "zh"
+            else "Write this chart's takeaway in your own words (the computed one can be restored)"
+        )
+        # the chart's notes dialog holds its own takeaway too (ui/notes_editor.py)
+        self.takeaway_button.clicked.connect(lambda: self.noteRequested.emit(self.spec))
+        take_row.addWidget(self.takeaway_button, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addLayout(take_row)
         self._update_takeaway()
         subtitle = scope_unit_line(spec, lang)
         lay.addWidget(plain_label(subtitle, wrap=True, object_name="chartSubtitle"))
@@ -278,12 +292,24 @@ class ChartPanel(QFrame):
     def _update_takeaway(self) -> None:
         """The takeaway of the years shown (latest value, change, distance to target)."""
         from ..domain.brief.takeaway import takeaway
+        from ..domain.notes import marked_takeaway, own_takeaway
 
         label = getattr(self, "takeaway_label", None)
         if label is not None:
-            text = takeaway(self.spec, self.lang, self.year_range)
-            label.setText(text)
-            label.setVisible(bool(text))
+            computed = takeaway(self.spec, self.lang, self.year_range)
+            own = own_takeaway(self.briefing, self.spec.id)
+            label.setText(marked_takeaway(own, self.lang) if own else computed)
+            label.setProperty("own", bool(own))  # styled apart: the presenter's words
+            label.setStyleSheet(
+                "background: #FFF6DD; border-left: 3px solid #E0B23A; padding: 2px 4px;"
+                if own
+                else ""
+            )
+            zh = self.lang == "zh"
+            label.setToolTip(
+                (("计算所得：" if zh else "Computed: ") + computed) if own and computed else ""
+            )
+            label.setVisible(bool(own or computed))
 
     def set_focus_year(self, year: int | None) -> None:
         self._focus_year = year
@@ -293,6 +319,7 @@ class ChartPanel(QFrame):
     def set_note(self, text: str) -> None:
         """Show whether the chart carries a presenter's note; its text as the tooltip."""
         self.note = text
+        self._update_takeaway()  # the own takeaway travels with the notes
         button = getattr(self, "note_button", None)
         if button is None:
             return

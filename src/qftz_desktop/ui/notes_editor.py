@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
@@ -35,8 +36,10 @@ from ..domain.notes import (
     cover_target,
     known_targets,
     notes_for_slides,
+    set_own_takeaways,
     slide_target,
     tab_target,
+    takeaway_target,
 )
 from ..domain.tabs import TAB_IDS
 from ..text import tr
@@ -109,6 +112,7 @@ class NotesController(QObject):
         if previous and self.book.carry_over(previous, self.content_id, self._label()):
             self._save()
         self.settings.setValue(LAST_ID_SETTING, self.content_id)
+        set_own_takeaways(briefing, self.all())
 
     def _label(self) -> str:
         if self.briefing is None:
@@ -152,8 +156,35 @@ class NotesController(QObject):
         if not self.content_id:
             return False
         if self.book.set(self.content_id, target, text, self._label()):
-            self._save()
-            self.changed.emit(target)
+            self._changed(target)
+            return True
+        return False
+
+    def _changed(self, target: str) -> None:
+        self._save()
+        if self.briefing is not None:  # the slides and panels read the own takeaways
+            set_own_takeaways(self.briefing, self.all())
+        self.changed.emit(target)
+
+    def takeaway_text(self, spec: ChartSpec) -> str:
+        """The presenter's own takeaway of a chart ('' when the computed one is shown)."""
+        return self.text(takeaway_target(spec.id))
+
+    def computed_takeaways(self, spec: ChartSpec) -> dict[str, str]:
+        """The chart's computed takeaway in both languages, all years (the brief's and the
+        slides' sentence)."""
+        from ..domain.brief.takeaway import takeaway
+
+        return {lang: takeaway(spec, lang) for lang in ("zh", "en")}
+
+    def set_takeaway(self, spec: ChartSpec, text: str) -> bool:
+        """Replace a chart's computed takeaway with the presenter's words ('' restores the
+        computed one); the computed sentence is kept beside them in the notes file."""
+        if not self.content_id:
+            return False
+        computed = self.computed_takeaways(spec)
+        if self.book.set_takeaway(self.content_id, spec.id, text, computed, self._label()):
+            self._changed(takeaway_target(spec.id))
             return True
         return False
 
@@ -167,7 +198,26 @@ class NotesController(QObject):
         return dialog
 
     def edit_chart(self, spec: ChartSpec, lang: str, parent: QWidget | None = None):
-        return self.edit(chart_target(spec.id), lang, parent)
+        """A chart's dialog: its presenter's note and its takeaway in the presenter's words."""
+        if self.briefing is None:
+            return None
+        target = chart_target(spec.id)
+        dialog = NoteDialog(
+            describe_target(self.briefing, target, lang),
+            self.text(target),
+            lang,
+            takeaway=self.takeaway_text(spec),
+            computed=self.computed_takeaways(spec).get(lang, ""),
+        )
+        dialog.setParent(parent, dialog.windowFlags())
+
+        def save() -> None:
+            self.set_takeaway(spec, dialog.takeaway_text())
+            self.set_text(target, dialog.text())
+
+        dialog.accepted.connect(save)
+        dialog.open()
+        return dialog
 
     def edit_slide(self, slide: Slide, lang: str, parent: QWidget | None = None):
         return self.edit(slide_target(slide.id, slide.kind, slide.tab), lang, parent)
@@ -177,8 +227,7 @@ class NotesController(QObject):
         other = NoteBook.load(path)
         report = self.book.merge(other, self.content_id, Path(path).name)
         if report.changed:
-            self._save()
-            self.changed.emit("")
+            self._changed("")
         lang_msgs = (
             f"已导入 {report.added + report.carried} 条，{report.unchanged} 条相同，"
             f"{len(report.combined)} 条与本机备注不同（两者均保留）。",
@@ -194,15 +243,29 @@ class NotesController(QObject):
 
 
 class NoteDialog(QDialog):
-    """A small plain-text editor for one note."""
+    """A small plain-text editor for one note; for a chart, also its takeaway in the
+    presenter's own words (``takeaway`` not None), with the computed sentence beside it and a
+    button that restores it."""
 
-    def __init__(self, what: str, text: str, lang: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        what: str,
+        text: str,
+        lang: str,
+        parent: QWidget | None = None,
+        takeaway: str | None = None,
+        computed: str = "",
+    ):
         super().__init__(parent)
         self.setObjectName("noteDialog")
         self.setWindowTitle(_t(lang, "演示者备注", "Presenter's note"))
-        self.resize(520, 320)
+        self.resize(560, 320 if takeaway is None else 460)
         lay = QVBoxLayout(self)
         lay.addWidget(plain_label(what, wrap=True))
+        self.takeaway_editor: QPlainTextEdit | None = None
+        if takeaway is not None:
+            self._add_takeaway(lay, lang, takeaway, computed)
+            lay.addWidget(plain_label(_t(lang, "演示者备注：", "Presenter's note:")))
         self.editor = QPlainTextEdit()
         self.editor.setPlainText(text)
         self.editor.setPlaceholderText(
@@ -222,8 +285,44 @@ class NoteDialog(QDialog):
         lay.addWidget(buttons)
         self.editor.setFocus()
 
+    def _add_takeaway(self, lay: QVBoxLayout, lang: str, own: str, computed: str) -> None:
+        lay.addWidget(
+            plain_label(
+                _t(
+                    lang,
+                    "本图要点（用自己的话替代计算所得的一句；在窗口、幻灯片、讲义和简报中标为"
+                    "“主讲人的话”，不作为数据）：",
+                    "This chart's takeaway in your own words (replaces the computed sentence in "
+                    "the window, slides, handout and brief, marked as the presenter's words, "
+                    "not data):",
+                ),
+                wrap=True,
+            )
+        )
+        self.takeaway_editor = QPlainTextEdit()
+        self.takeaway_editor.setObjectName("takeawayEditor")
+        self.takeaway_editor.setPlainText(own)
+        self.takeaway_editor.setPlaceholderText(computed)
+        self.takeaway_editor.setMaximumHeight(90)
+        lay.addWidget(self.takeaway_editor)
+        row = QHBoxLayout()
+        self.computed_label = plain_label(
+            _t(lang, "计算所得：", "Computed: ") + (computed or "—"),
+            wrap=True,
+            object_name="computedTakeaway",
+        )
+        row.addWidget(self.computed_label, 1)
+        self.restore_button = QPushButton(_t(lang, "恢复计算所得", "Restore computed"))
+        self.restore_button.setObjectName("restoreComputed")
+        self.restore_button.clicked.connect(self.takeaway_editor.clear)
+        row.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addLayout(row)
+
     def text(self) -> str:
         return self.editor.toPlainText()
+
+    def takeaway_text(self) -> str:
+        return self.takeaway_editor.toPlainText() if self.takeaway_editor is not None else ""
 
 
 def install_notes_menu(window, file_menu: QMenu) -> QMenu:

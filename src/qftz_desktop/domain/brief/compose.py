@@ -32,7 +32,7 @@ from ..age import latest_zone_wide_text, month_label, newest_by_tab
 from ..briefing import Briefing, ChartSpec, Point
 from ..captions import scope_unit_line
 from ..narrative import headline_figures, summary_sentences
-from ..notes import chart_target, cover_target, tab_target
+from ..notes import chart_target, cover_target, tab_target, takeaway_target
 from ..tabs import TABS
 from .model import (
     BriefDocument,
@@ -97,6 +97,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Titles and addresses of every source: the data book (export kind 'full').",
     ),
     "presenter": ("主讲人备注", "Presenter's remarks"),
+    "own_takeaway": ("主讲人的话（非数据）", "Presenter's words (not data)"),
     "gap_targets": (
         "{n}项目标（共{total}项）在快照中没有可比的实际值（同一指标、同类期间），无法判断完成情况"
         "（见目标完成情况表中的“—”）。",
@@ -457,16 +458,19 @@ class Composer:
             self.cite(v.source_id)
         subtitle = scope_unit_line(chart, lang)
         note = self.o.note(chart_target(chart.id))
+        own = self.o.note(takeaway_target(chart.id))  # the presenter's words replace it
         table = self.chart_table(chart, values) if with_table else None
         return ChartBlock(
             chart_id=chart.id,
             tab=chart.tab,
             title=chart.title(lang),
             subtitle=subtitle,
-            takeaway=parts.text,
+            takeaway=own or parts.text,
             source_line=self.b.source_note(list(source_ids), lang),
             takeaway_computed=parts.text,
-            takeaway_values=parts.values,
+            takeaway_values=() if own else parts.values,
+            takeaway_own=bool(own),
+            takeaway_label=self.w("own_takeaway") if own else "",
             notes=note,
             values=tuple(values),
             source_ids=tuple(source_ids),

@@ -128,7 +128,8 @@ class ChartBlock:
     """A chart of the briefing (by id) with its computed takeaway and the presenter's note.
 
     ``takeaway`` is what is shown (the computed sentence, or the presenter's own words when
-    they replaced it); ``takeaway_computed`` always holds the computed one."""
+    they replaced it: ``takeaway_own``, printed under ``takeaway_label``, never as data);
+    ``takeaway_computed`` always holds the computed one."""
 
     chart_id: str
     tab: str
@@ -143,6 +144,17 @@ class ChartBlock:
     source_ids: tuple[str, ...] = ()
     years: tuple[int, int] | None = None
     table: Table | None = None  # the numbers behind the chart (the full data book)
+    takeaway_own: bool = False  # ``takeaway`` is the presenter's words, not the computed one
+    takeaway_label: str = ""  # "主讲人的话" / "Presenter's words" when takeaway_own
+
+    @property
+    def takeaway_marked(self) -> str:
+        """The takeaway as one line for a renderer with no style of its own for the presenter's
+        words (a slide subtitle): their label first, so they never read as sourced data."""
+        if self.takeaway_own and self.takeaway:
+            sep = ": " if self.takeaway_label.isascii() else "："
+            return f"{self.takeaway_label}{sep}{self.takeaway}"
+        return self.takeaway
 
 
 @dataclass(frozen=True)

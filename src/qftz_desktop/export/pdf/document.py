@@ -339,6 +339,14 @@ class DocumentRenderer(PageKit):
         title = self.c.layout_text(chart.title, self.f_h3, width)
         sub = self.c.layout_text(chart.subtitle, self.f_small, width)
         take = self.c.layout_text(chart.takeaway, self.f_bold, width)
+        # the presenter's own takeaway (brief area): in the remarks' tinted box, under its
+        # label, never in the typography of the computed (sourced) sentence
+        own = (
+            self.presenter_note(chart.takeaway_label, chart.takeaway, width)
+            if chart.takeaway_own
+            else None
+        )
+        take_h = own.height if own is not None else take.height
         source = self.c.layout_text(chart.source_line, self.f_small, width)
         chart_h = 0.0
         if spec is not None:
@@ -348,7 +356,7 @@ class DocumentRenderer(PageKit):
             if chart.notes
             else None
         )
-        height = title.height + 2 + sub.height + 3 + chart_h + 4 + take.height + 2 + source.height
+        height = title.height + 2 + sub.height + 3 + chart_h + 4 + take_h + 2 + source.height
         if note is not None:
             height += 4 + note.height
 
@@ -365,8 +373,11 @@ class DocumentRenderer(PageKit):
                 c.render_view(view, x, yy, close=False)
             yy += chart_h + 4
             p.setPen(QColor(self.theme.text))
-            take.draw(p, x, yy)
-            yy += take.height + 2
+            if own is not None:
+                own.draw(c, x, yy)
+            else:
+                take.draw(p, x, yy)
+            yy += take_h + 2
             p.setPen(QColor(self.theme.muted))
             source.draw(p, x, yy)
             yy += source.height
