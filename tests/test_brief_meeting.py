@@ -194,6 +194,19 @@ def test_cover_gives_the_age_of_the_data(meeting, bundled):
     assert DATE in first
 
 
+@pytest.mark.parametrize(("lang", "paper"), CASES)
+def test_no_near_empty_last_page(meeting, lang, paper):
+    """The last page carries real content — it once held the sources' last line alone (zh,
+    A4): at least a quarter of its body is used, and it has more than that one line."""
+    _path, job, texts = meeting(lang, paper)
+    renderer = job.composer
+    assert renderer.page_fill(renderer.pages[-1]) >= 0.25
+    last = _bare(texts[-1])
+    more = "各来源的标题和网址见数据简报" if lang == "zh" else "Titlesandaddressesofeverysource"
+    body = last[: last.index(more)] if more in last else last
+    assert len(body) > 200, body
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_page_one_gives_the_zone_in_three_lines_with_sources(meeting, lang):
     """What the zone is, when it was approved, where: the press release's words

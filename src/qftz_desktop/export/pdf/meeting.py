@@ -19,8 +19,10 @@ from ...domain.briefing import Briefing
 from .canvas import MM, PdfCanvas, TextBox
 from .document import DocumentRenderer
 from .layout import SIZE_SMALL, circled, word
-from .paginate import Block
+from .paginate import Block, PageLayout
 
+NEAR_EMPTY = 0.25  # a last page less filled than this is pulled back onto the one before
+NEAR_EMPTY_MIN_CHART = 115  # px: how short charts may get to save a near-empty page
 MAX_PAGES = 4  # a meeting brief: 2–4 pages
 MEETING_CHART_HEIGHT = 165  # px: three charts with their notes on a page
 STATUS_COLOURS = {
@@ -86,6 +88,7 @@ class MeetingRenderer(DocumentRenderer):
         while True:
             yield from self._layout_once()
             if len(self.pages) <= MAX_PAGES:
+                yield from self._pull_back_last_page()
                 return
             charts = len(self.doc.charts)
             if self.chart_base > 135:
@@ -98,6 +101,29 @@ class MeetingRenderer(DocumentRenderer):
             else:
                 return
             yield "refit"
+
+    def page_fill(self, page: PageLayout) -> float:
+        """How much of a page's body its blocks and footnotes take (0–1)."""
+        body = self.bottom - self.top
+        used = max((y + b.height for b, y in page.blocks), default=self.top) - self.top
+        return (used + page.footnote_height()) / body if body > 0 else 1.0
+
+    def _pull_back_last_page(self) -> Iterator[str]:
+        """A last page holding only a line or two (a source list's tail, a caveat) reads as a
+        mistake: draw the charts a little shorter (not below NEAR_EMPTY_MIN_CHART px) until
+        the pages break so that the last one has real content, or there is one page fewer;
+        if no such height exists, keep the layout as it was."""
+        if len(self.pages) < 3 or self.page_fill(self.pages[-1]) >= NEAR_EMPTY:
+            return
+        before = (self.pages, self.chart_base)
+        while self.chart_base - 10 >= NEAR_EMPTY_MIN_CHART:
+            self.chart_base -= 10
+            yield "refit"
+            yield from self._layout_once()
+            fewer = len(self.pages) < len(before[0])
+            if fewer or self.page_fill(self.pages[-1]) >= NEAR_EMPTY:
+                return
+        self.pages, self.chart_base = before
 
     # the scorecard ------------------------------------------------------------------------
     def rich_row(
