@@ -22,7 +22,7 @@ TAB = "finance"
 # its computed takeaway, from data/source/observations.csv: 171 projects as of June 2024
 # (PR2024, '累计达到171个'), 136 around April 2022; 171 / 136 - 1 = 25.7 %
 COMPUTED_ZH = (
-    "片区世界500强投资项目（累计）：截至2024年6月为171个，较2022年4月前后（136个）增长25.7%。"
+    "片区世界500强投资项目（累计）：截至2024年6月为171个，较136个（2022年4月前后）增长25.7%。"
 )
 COMPUTED_EN_PART = "171 projects (as of Jun 2024), up 25.7% from 136 projects"
 OWN = "先讲世界500强项目，再讲外贸。"
