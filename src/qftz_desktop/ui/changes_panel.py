@@ -10,6 +10,7 @@ The marks follow the tabs as they are built, the focused year and the language.
 from __future__ import annotations
 
 import html
+import weakref
 from pathlib import Path
 from urllib.parse import quote, unquote
 
@@ -264,13 +265,24 @@ class CompareController(QObject):
         QTimer.singleShot(0, self.apply_marks)
 
 
+# Each main window's one controller: kept here, not in the window's own (private) fields.
+_CONTROLLERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def compare_controller(window) -> CompareController:
     """The window's one controller, made on first use."""
-    ctrl = getattr(window, "_compare_controller", None)
+    ctrl = _CONTROLLERS.get(window)
     if ctrl is None:
         ctrl = CompareController(window)
-        window._compare_controller = ctrl
+        _CONTROLLERS[window] = ctrl
     return ctrl
+
+
+def shown_changes(window):
+    """The comparison the window shows (File ▸ Compare with…), else None: F5 and the
+    PowerPoint deck then have the brief's 'what changed' section, as the panel does."""
+    ctrl = _CONTROLLERS.get(window)
+    return None if ctrl is None else ctrl.changes
 
 
 def choose_other_snapshot(window) -> None:

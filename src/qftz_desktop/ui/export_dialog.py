@@ -23,7 +23,7 @@ from .. import APP_NAME
 from ..domain.briefing import Briefing
 from ..export.atomic import AtomicWriteError
 from ..export.pdf_brief import BriefJob, BriefOptions, BriefResult
-from .pptx_export import changes_shown
+from .changes_panel import shown_changes
 
 log = logging.getLogger("qftz_desktop.export")
 
@@ -263,7 +263,7 @@ def run_export_dialog(window) -> ExportController | None:
     window.settings.setValue(SETTINGS_KEY, str(target.parent))
     # the meeting brief says what changed while the window compares with another snapshot,
     # as `export-pdf --since` does; the data book has no such section
-    changes = changes_shown(window) if options.kind == "meeting" else None
+    changes = shown_changes(window) if options.kind == "meeting" else None
     controller = ExportController(window, briefing, target, options, changes)
     _RUNNING[window] = controller
     action = getattr(window, "export_action", None)

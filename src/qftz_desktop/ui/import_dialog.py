@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
@@ -352,11 +353,15 @@ class ImportController(QObject):
         self.finished.emit(None)
 
 
+# Each main window's one controller: kept here, not in the window's own (private) fields.
+_CONTROLLERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def import_controller(window) -> ImportController:
-    ctrl = getattr(window, "_import_controller", None)
+    ctrl = _CONTROLLERS.get(window)
     if ctrl is None:
         ctrl = ImportController(window)
-        window._import_controller = ctrl
+        _CONTROLLERS[window] = ctrl
     return ctrl
 
 

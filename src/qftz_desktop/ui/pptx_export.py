@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME
 from ..domain.brief.options import BriefOptions
 from ..domain.briefing import Briefing
+from .changes_panel import shown_changes
 
 log = logging.getLogger("qftz_desktop.export")
 
@@ -50,13 +52,6 @@ def options_for(window, deck: str) -> BriefOptions:
         years = {"year_from": sel.year_from, "year_to": sel.year_to}
     kind = "meeting" if deck == "meeting" else "full"
     return BriefOptions(lang=sel.lang, kind=kind, notes=notes, **years)
-
-
-def changes_shown(window):
-    """The comparison the window shows (File ▸ Compare with…), if any: the deck then has the
-    brief's 'what changed' section, as the window's changes panel does."""
-    ctrl = getattr(window, "_compare_controller", None)  # set by ui/changes_panel.py
-    return getattr(ctrl, "changes", None)
 
 
 def default_file_name(briefing: Briefing, options: BriefOptions) -> str:
@@ -210,13 +205,16 @@ class DeckChoiceDialog(QDialog):
         return str(self.deck.currentData())
 
 
+_JOBS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def export_to(window, path: Path, deck: str = "meeting") -> PptxExport | None:
     """Export the window's deck to ``path`` (no dialogs: the menu's path and tests use it)."""
     if window.briefing is None:
         return None
     options = options_for(window, deck)
-    job = PptxExport(window, window.briefing, path, options, changes_shown(window))
-    window._pptx_export = job
+    job = PptxExport(window, window.briefing, path, options, shown_changes(window))
+    _JOBS[window] = job  # the latest export of each window, kept here, not in the window
     job.start()
     return job
 

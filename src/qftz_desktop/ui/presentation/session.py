@@ -39,9 +39,9 @@ def remember_choice(settings, briefing: Briefing, choice: DeckChoice) -> None:
 def deck_slides(window) -> tuple[Slide, ...]:
     """The slides to present for the window's snapshot: the remembered deck, else the meeting
     deck (else all, should the meeting deck be empty)."""
-    from ..pptx_export import changes_shown  # the comparison the window's panel shows
+    from ..changes_panel import shown_changes  # the comparison the window's panel shows
 
-    deck = Deck(window.briefing, changes=changes_shown(window))
+    deck = Deck(window.briefing, changes=shown_changes(window))
     slides = deck.slides_for(remembered_choice(getattr(window, "settings", None), window.briefing))
     return slides or deck.slides
 
