@@ -186,7 +186,9 @@ class Slide:
                         before, now = cells[3], cells[4]
                         change = f"{before} → {now}" if before and now else (now or before)
                         head = f"{cells[0]} · {cells[1]}{sep}{cells[2]}"
-                        out += [SlideLine(head, "head"), SlideLine(change, "muted")]
+                        out.append(SlideLine(head, "head"))
+                        if change:  # a new or removed metric has no value: no empty line
+                            out.append(SlideLine(change, "muted"))
                     if block.note:
                         out.append(SlideLine(block.note, "muted"))
         elif self.kind == "caveats":
