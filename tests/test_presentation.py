@@ -727,3 +727,18 @@ def test_cover_slide_counts_read_as_the_window_does(qtbot, bundled_path, lang):
     words = ("项数据", "条要点") if lang == "zh" else ("figures", "highlights")
     assert f"{values} {words[0]} · {highlights} {words[1]}" in texts
     assert f"{values + highlights} {words[0]}" not in texts
+
+
+def test_what_changed_slide_has_no_empty_lines(bundled_path, test_snapshot_path):
+    # A new metric has no value before or now: its row once carried an empty line under it,
+    # which left a blank gap on the slide after every 'New metric' row.
+    from qftz_desktop.domain.changes import compare
+    from qftz_desktop.snapshot.reader import open_snapshot
+
+    briefing = load_briefing(bundled_path)
+    changes = compare(open_snapshot(test_snapshot_path), briefing.snapshot)
+    slide = next(s for s in Deck(briefing, changes=changes).slides if s.kind == "changes")
+    for lang, words in (("zh", "新增指标"), ("en", "New metric")):
+        lines = slide.lines(lang)
+        assert any(words in ln.text for ln in lines)  # the rows that had the gap are there
+        assert all(ln.text.strip() for ln in lines), [ln.text for ln in lines]

@@ -98,6 +98,14 @@ def test_presenter_view_fits_the_longest_title_at_laptop_sizes(
             QApplication.processEvents()
             _shows(presenter.current_title, LONGEST[lang])
             _check_layout(presenter)
+        # L on the clicker: the view follows in the other language, its button too
+        other = "en" if lang == "zh" else "zh"
+        qtbot.keyClick(p, Qt.Key.Key_L)
+        QApplication.processEvents()
+        assert p.lang == other and p.index == at
+        _shows(presenter.current_title, LONGEST[other])
+        assert presenter.note_button.text() == {"zh": "编辑备注…", "en": "Edit note…"}[other]
+        _check_layout(presenter)
     finally:
         if running_presentation(win) is not None:
             p.end()

@@ -468,12 +468,17 @@ def deck_note_button(dialog) -> QPushButton:
     return button
 
 
+def presenter_note_text(lang: str) -> str:
+    """The presenter view's note button, in the language the slides are in (L switches)."""
+    return _t(lang, "编辑备注…", "Edit note…")
+
+
 def presenter_note_button(presenter) -> QPushButton:
     """Presenter view: edit the current slide's note; never takes the keyboard (Space, Enter
     and the arrows keep moving the slides)."""
     p = presenter.presentation
     lang = p.lang
-    button = QPushButton(_t(lang, "编辑备注…", "Edit note…"))
+    button = QPushButton(presenter_note_text(lang))
     button.setObjectName("presenterNoteButton")
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     notes = getattr(p.main_window, "notes", None)

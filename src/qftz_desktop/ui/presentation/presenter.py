@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from ...domain.caveats import value_caveat_lines
 from ...render.slide_view import _font, _label, ui_text
 from ...text import tr
+from ..notes_editor import presenter_note_button, presenter_note_text
 from .bounded_label import BoundedLabel
 
 if TYPE_CHECKING:
@@ -86,8 +87,6 @@ class PresenterView(QWidget):
         right.addWidget(self.notes_label, 3)
         right.addWidget(self.caveats_caption)
         right.addWidget(self.caveats_label, 2)
-        from ..notes_editor import presenter_note_button
-
         self.note_button = presenter_note_button(self)
         right.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignLeft)
         right.addStretch(0)  # takes the room only while the notes and caveats are hidden
@@ -188,6 +187,7 @@ class PresenterView(QWidget):
         years = f"{tr('label.period_range', lang)} {sel.year_from}–{sel.year_to}"
         self.focus_label.setText(" · ".join(x for x in (years, focus) if x))
         self.keys_label.setText(ui_text("keys", lang))
+        self.note_button.setText(presenter_note_text(lang))
         notes = getattr(p.main_window, "notes", None)
         said = notes.slide_notes(p.slides)[p.index].text() if notes is not None else ""
         self.notes_caption.setText(
