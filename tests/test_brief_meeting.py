@@ -220,12 +220,12 @@ def test_page_one_gives_the_zone_in_three_lines_with_sources(meeting, lang):
             "位置：青岛，“紧邻日韩、连接沿黄、辐射东北亚”。[PR2024]",
         ],
         "en": [
-            "“high-level platform for opening up”, with “institutional innovation at its core”. "
+            "'high-level platform for opening up', with 'institutional innovation at its core'. "
             "[PR2024]",
-            "before the press conference of 26 June 2024 (“获批近五年来”); launched in August "
+            "before the press conference of 26 June 2024 ('获批近五年来'); launched in August "
             "2019. [PR2024; S5]",
-            "“close to Japan and Korea, linked to the Yellow River basin, reaching out to "
-            "Northeast Asia”. [PR2024]",
+            "'close to Japan and Korea, linked to the Yellow River basin, reaching out to "
+            "Northeast Asia'. [PR2024]",
         ],
     }[lang]
     for line in expected:
