@@ -415,6 +415,33 @@ def test_quarters_are_compared_with_the_same_quarter_only(tmp_path):
     assert s is not None and s.periods == ("2022Q1", "2023Q1") and "up 25%" in s.text
 
 
+def test_the_trend_takes_the_kind_with_most_periods_and_falls_back(tmp_path):
+    """Three years beat two first quarters; a kind that gives no trend (counts from two
+    sources, rule 5; two open lower bounds) hands over to the next kind, never to nothing."""
+    metrics = [metric("m_most", "cny_100m"), metric("m_cnt", "count")]
+    metrics += [metric("m_cnt2", "count"), metric("m_share", "pct")]
+    quarters = [("2020Q1", 1), ("2021Q1", 2)]
+    rows = [obs("m_most", p, v) for p, v in [("2019", 10), ("2020", 11), ("2021", 12), *quarters]]
+    rows += [obs("m_cnt", "2020", 3), obs("m_cnt", "2021", 5, source="T2")]
+    rows += [obs("m_cnt2", "2020", 3), obs("m_cnt2", "2021", 5, source="T2")]
+    rows += [obs("m_cnt2", p, v) for p, v in quarters]
+    rows += [obs("m_share", "2020", 30, "over"), obs("m_share", "2021", 20, "over")]
+    rows += [obs("m_share", p, v) for p, v in quarters]
+    b = build_briefing(tmp_path, metrics, rows)
+    expected = {
+        "m_most": ("2019", "2021"),
+        "m_cnt": None,  # 2020 (T1) and 2021 (T2) may count differently: no trend, not "unchanged"
+        "m_cnt2": ("2020Q1", "2021Q1"),
+        "m_share": ("2020Q1", "2021Q1"),
+    }
+    for mid, periods in expected.items():
+        s = narrative.change_sentence(b.series[mid], "en")
+        if periods is None:
+            assert s is None, s
+        else:
+            assert s is not None and s.kind == "change" and s.periods == periods, (mid, s)
+
+
 def test_counts_are_plural_aware_and_invent_no_years(tmp_path):
     h = [["H1", "trade", "要点", "Point", "文字", "Text", "T1", "q", ""]]
     b = build_briefing(tmp_path / "one", [metric("m", "count")], [obs("m", "2020", 3)], h)
