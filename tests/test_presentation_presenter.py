@@ -8,6 +8,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from qftz_desktop.domain.notes import slide_target
 from qftz_desktop.ui.app import make_application
 from qftz_desktop.ui.main_window import MainWindow, load_briefing
 from qftz_desktop.ui.presentation import running_presentation, start_presentation
@@ -20,6 +21,12 @@ LONGEST = {
     "en": "FTZ share of Qingdao's foreign trade · FTZ share of Qingdao's actual use of foreign "
     "capital · FTZ share of Qingdao's wholesale sales above designated size",
 }
+
+LONG_NOTE = 6 * (
+    "先讲片区获批以来的总量，再讲占全市比重；提醒听众2021年的数字是约数。\n"
+    "Open with the totals since approval, then the share of the city; the 2021 figure is "
+    "approximate.\n"
+)
 
 
 class FakeScreen:
@@ -86,6 +93,10 @@ def test_presenter_view_fits_the_longest_title_at_laptop_sizes(
         titles = [s.title(lang) for s in p.slides]
         assert LONGEST[lang] in titles  # the slide is in the meeting deck
         at = titles.index(LONGEST[lang])
+        # a speaker's note far longer than the column has room for (a wrapped label once
+        # asked its layout for all its height and pushed the title over the preview)
+        for s in p.slides[at - 1 : at + 1]:
+            win.notes.set_text(slide_target(s.id, s.kind, s.tab), LONG_NOTE)
         for width, height in ((1280, 720), (1920, 1080)):
             win.resize(width, height)
             p.go(at - 1)  # the long title as the next slide's …
@@ -98,6 +109,8 @@ def test_presenter_view_fits_the_longest_title_at_laptop_sizes(
             QApplication.processEvents()
             _shows(presenter.current_title, LONGEST[lang])
             _check_layout(presenter)
+            assert presenter.notes_label.isVisible()
+            _shows(presenter.notes_label, LONG_NOTE.strip())
         # L on the clicker: the view follows in the other language, its button too
         other = "en" if lang == "zh" else "zh"
         qtbot.keyClick(p, Qt.Key.Key_L)

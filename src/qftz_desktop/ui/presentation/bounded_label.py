@@ -9,7 +9,7 @@ from slide to slide) or whatever height the layout leaves (notes and caveats sha
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
@@ -64,7 +64,11 @@ class BoundedLabel(QLabel):
         if role:
             self.setProperty("role", role)
         vertical = QSizePolicy.Policy.Fixed if max_lines else QSizePolicy.Policy.Ignored
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, vertical)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, vertical)
+        # a wrapped QLabel asks its layout for the height of all its text (height for width),
+        # as a minimum: a long note would push the column's other parts over each other
+        policy.setHeightForWidth(False)
+        self.setSizePolicy(policy)
         self.setMinimumWidth(1)
         self._full = ""
         self._bold = bold
@@ -107,6 +111,19 @@ class BoundedLabel(QLabel):
             shown = elide_to_height(text, width, height, font)
         super().setText(shown)
         self.setToolTip(text if shown != text else "")
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def heightForWidth(self, _width: int) -> int:
+        return -1
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(1, self.height() if self._max_lines else 0)
+
+    def sizeHint(self) -> QSize:
+        line = QFontMetrics(_font(self._start, self._bold)).lineSpacing()
+        return QSize(1, self.height() if self._max_lines else line * 2)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -61,7 +61,17 @@ class PresenterView(QWidget):
             self.focus_label,
         ):
             left.addWidget(w)
-        left.addStretch(1)
+        # the presenter's notes of the current slide (ui/notes_editor.py, domain/notes.py):
+        # with the current slide, where the widest column has its rest for them
+        self.notes_caption = _label("", 20, role="muted")
+        self.notes_label = BoundedLabel(24, 14)
+        self.notes_label.setObjectName("speakerNotes")
+        left.addSpacing(8)
+        left.addWidget(self.notes_caption)
+        left.addWidget(self.notes_label, 1)
+        self.note_button = presenter_note_button(self)
+        left.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignLeft)
+        left.addStretch(0)  # takes the room only while there is no note
         left.addWidget(self.keys_label)
         self._right = right = QVBoxLayout()
         self.next_caption = _label("", 20, role="muted")
@@ -73,23 +83,15 @@ class PresenterView(QWidget):
         right.addWidget(self.next_caption)
         right.addWidget(self.preview)
         right.addWidget(self.next_title)
-        # the presenter's notes of the current slide (ui/notes_editor.py, domain/notes.py) and
-        # the caveats of the figures on it (domain.caveats: the audience sees the '*', the
-        # speaker has its note) share what the column has left under the preview
-        self.notes_caption = _label("", 20, role="muted")
-        self.notes_label = BoundedLabel(24, 14)
-        self.notes_label.setObjectName("speakerNotes")
+        # the caveats of the figures on the current slide (domain.caveats): the audience sees
+        # the '*', the speaker has its note; under the preview, in what the column has left
         self.caveats_caption = _label("", 20, role="muted")
         self.caveats_label = BoundedLabel(18, 13)
         self.caveats_label.setObjectName("slideCaveats")
         right.addSpacing(8)
-        right.addWidget(self.notes_caption)
-        right.addWidget(self.notes_label, 3)
         right.addWidget(self.caveats_caption)
-        right.addWidget(self.caveats_label, 2)
-        self.note_button = presenter_note_button(self)
-        right.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignLeft)
-        right.addStretch(0)  # takes the room only while the notes and caveats are hidden
+        right.addWidget(self.caveats_label, 1)
+        right.addStretch(0)  # takes the room only while there are no caveats
         lay.addLayout(left, 3)
         lay.addLayout(right, 2)
         self._rescale(QSize(1920, 1000))
