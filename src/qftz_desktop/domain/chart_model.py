@@ -16,7 +16,7 @@ reader is made here, where it can be tested without pixels:
 * **Caveats travel with the value**: a label carries :data:`~.caveats.MARK` when the value has
   a caveat (:mod:`.caveats`).
 * Nothing clipped: the x range covers whole years around every mark, the y range leaves room
-  for labels, the legend and the lowest marker.
+  for labels and the lowest marker (the legend is drawn above the plot, not in it).
 
 Undated periods: :func:`axis_x` is the one hook that places a period. It returns None for a
 period that has no place on a time axis; such a value is left off the plot and listed in
@@ -206,6 +206,9 @@ class ChartModel:
     statuses: frozenset[str]
     show_labels: bool
     off_axis: tuple[Mark, ...] = field(default=())
+    # the values that carry a label: a bar chart's marks; a short line's points (a line of
+    # a few year-to-date spans or dates says nothing without them on paper, with no tooltip)
+    labels: tuple[Mark, ...] = field(default=())
 
     @property
     def legend_rows(self) -> int:
@@ -332,11 +335,10 @@ def _bar_model(spec: ChartSpec, lang: str, year_range: tuple[int, int] | None) -
     runs = _stock_runs(spec, marks)
     statuses = frozenset(m.status for m in marks)
     legend, columns = _bar_legend(spec, statuses, lang)
-    rows = -(-len(legend) // columns) if legend else 0
     x_range = _x_range(marks)
     ticks = _single_tick(marks, lang) if single and marks else _year_ticks(x_range)
     show_labels = len(marks) <= MAX_VALUE_LABELS
-    y_range = _bar_y_range(marks, rows, show_labels)
+    y_range = _bar_y_range(marks, show_labels)
     return ChartModel(
         "bar",
         tuple(marks),
@@ -349,6 +351,7 @@ def _bar_model(spec: ChartSpec, lang: str, year_range: tuple[int, int] | None) -
         statuses,
         show_labels,
         off_axis,
+        tuple(marks) if show_labels else (),
     )
 
 
@@ -417,12 +420,13 @@ def _single_tick(marks: list[Mark], lang: str) -> tuple[Tick, ...]:
     return (Tick(period.year + 0.5, period.short_label(lang), 0),)
 
 
-def _bar_y_range(marks: list[Mark], legend_rows: int, labels: bool) -> tuple[float, float]:
+def _bar_y_range(marks: list[Mark], labels: bool) -> tuple[float, float]:
     values = [m.value for m in marks]
     ymax = max([0.0, *values])
     ymin = min([0.0, *values])
     two_lines = labels and any(m.shape == POINT for m in marks)
-    head = 1.16 + (0.12 if two_lines else 0.0) + 0.14 * legend_rows
+    # the legend is drawn above the plot (render/chart_view), so it takes no headroom here
+    head = 1.16 + (0.12 if two_lines else 0.0)
     top = ymax * head if ymax > 0 else 1.0
     # negative values (a fall in a growth rate) go below zero, with room for their labels
     bottom = ymin - 0.12 * (top - ymin) if ymin < 0 else 0.0
@@ -513,6 +517,7 @@ def _line_model(spec: ChartSpec, lang: str, year_range: tuple[int, int] | None) 
         if ymin - lo < 0.04 * (hi - lo):
             lo -= 0.05 * (hi - lo)  # the lowest point's marker is drawn whole
         y_range = (lo, hi)
+    labels = _line_labels(spec, runs, lang)
     return ChartModel(
         "line",
         (),
@@ -523,5 +528,23 @@ def _line_model(spec: ChartSpec, lang: str, year_range: tuple[int, int] | None) 
         legend,
         columns,
         statuses,
-        False,
+        bool(labels),
+        labels=labels,
     )
+
+
+def _line_labels(spec: ChartSpec, runs: list[Run], lang: str) -> tuple[Mark, ...]:
+    """A label for each point of a line with few points in view (none for a long series,
+    read from the tooltip and the data table). A whole year's value needs no period in its
+    label (the axis names it); a span or a date does."""
+    if not 0 < sum(len(r.x) for r in runs) <= MAX_VALUE_LABELS:
+        return ()
+    out = []
+    for r in runs:
+        points = spec.series[r.series].points_at(r.rows)
+        for x, p in zip(r.x, points, strict=True):
+            shape = BAR if whole_kind(p.period) == "year" else POINT
+            out.append(
+                Mark(r.series, p, POINT, float(x), 0.0, None, False, _point_label(p, shape, lang))
+            )
+    return tuple(sorted(out, key=lambda m: (m.x, m.series)))

@@ -144,9 +144,10 @@ def _bar_candidates(
         else:
             box = Box(x - w / 2, y - d - h, x + w / 2, y - d)
         yield box, ring > 0
-        # beside the stacked place, still over the bar's own period
-        for shift in (w / 2, -w / 2):
-            yield box.moved(shift, 0), True
+        # beside that place, still over the bar's own period (clear of a marker standing on
+        # the bar): no leader needed while the label is just beyond the bar's end
+        for shift in (w / 2 + 6, -(w / 2 + 6), w / 2, -w / 2):
+            yield box.moved(shift, 0), ring > 0
 
 
 def _leader(r: LabelRequest, box: Box) -> tuple[float, float, float, float]:
@@ -236,19 +237,28 @@ def place_labels(
             return False
         if strict and any(box.intersects(w) for w in whiskers):
             return False
-        if r.bar is None and any(box.intersects(z) for k, z in label_zones.items()):
-            return False  # a point's label over a bar reads as that bar's value
+        lo, hi = r.column
+        if r.bar is None and any(
+            box.intersects(z) for z in label_zones.values() if not lo <= z.cx <= hi
+        ):
+            return False  # a point's label over another year's bar reads as that bar's value
         if leader is None and r.bar is None:
             # without a leader, a label is read as belonging to the nearest marker: its own
             own = _distance(box, r.x, r.y)
-            if any(_distance(box, o.x, o.y) < own for o in points if o.key != r.key):
-                return False
+            for o in points:
+                apart = abs(o.x - r.x) > r.radius or abs(o.y - r.y) > r.radius
+                if o.key != r.key and apart and _distance(box, o.x, o.y) < own + GAP:
+                    return False  # as near (or nearer) another marker: ambiguous
         if leader is not None:
             line = _leader_box(leader)
             if any(line.intersects(b) for b in placed):
                 return False
-            if any(line.intersects(b) for k, b in (*markers, *bars) if k != r.key):
+            if any(line.intersects(b) for k, b in markers if k != r.key):
                 return False  # a leader through another mark points at the wrong value
+            # ... or through another year's bar (a point inside its own year's bar, a part
+            # of that year, may lead out through it)
+            if any(line.intersects(b) for k, b in bars if k != r.key and not lo <= b.cx <= hi):
+                return False
         return True
 
     def clamp(box: Box) -> Box:

@@ -80,7 +80,7 @@ class ChartPicture:
 
         model = build_chart_model(spec, lang, year_range)
         self.statuses = [s for s in STATUSES if s in model.statuses]
-        self.marked = any(has_caveat(m.point) for m in model.marks)
+        self.marked = any(has_caveat(m.point) for m in (*model.marks, *model.labels))
         inner = width - 2 * MARGIN
         self._blocks: list[tuple[str, QFont, QColor, float]] = []
         y = MARGIN

@@ -21,7 +21,6 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen, QResizeEvent
 from ..domain.caveats import caveat_lines, caveats_for
 from ..domain.chart_model import (
     BAR,
-    LEGEND_OFFSET_PX,
     ChartModel,
     Mark,
     build_chart_model,
@@ -42,6 +41,7 @@ DENSE_LINE_POINTS = 120  # beyond this many points a line is drawn 1 px wide
 CATEGORY_LABEL_FILL = 0.85  # second-level tick labels only if all of them fit
 POINT_SIZE = 9  # px, markers of single values (dates, partial spans)
 LABEL_MARGIN = 1  # px around a value label's text (Qt's default 4 wastes a short chart's room)
+LEGEND_ROW = 1  # the plot layout's row of the top axis (never shown): the legend goes there
 FOOT_ROW = 4  # the plot layout's row under the bottom axis: labels written out there
 DEFAULT_FILL_LIMITS = [(0, 0.8), (2, 0.6), (4, 0.4), (6, 0.2)]  # pyqtgraph's AxisItem default
 
@@ -218,11 +218,7 @@ class ChartView(pg.PlotWidget):
         """(Re)draw everything from the chart model for the current year range."""
         self.model = build_chart_model(self.spec, self.lang, self.year_range)
         self.plotItem.clear()
-        if self.plotItem.legend is not None:
-            self.plotItem.legend.scene() and self.plotItem.legend.scene().removeItem(
-                self.plotItem.legend
-            )
-            self.plotItem.legend = None
+        self._place_legend_row(None)
         self._focus_item = None
         self._hover_line = self._hover_text = None
         self._lines = {}
@@ -308,7 +304,7 @@ class ChartView(pg.PlotWidget):
         font = ui_font()
         font.setPixelSize(self.theme.label_px)
         backing = pg.mkBrush(_qcolor(self.theme.background, 200))
-        for i, k in enumerate(m.marks):
+        for i, k in enumerate(m.labels):
             # a point's label on a light backing, so that it reads over a whisker or a grid
             # line; where each label goes is decided in _declutter_labels (label_layout)
             fill = None if k.shape == BAR else backing
@@ -388,6 +384,8 @@ class ChartView(pg.PlotWidget):
         runs = {(r.series, r.status): r for r in model.runs}
         if runs.keys() != self._lines.keys() or model.legend != self.model.legend:
             return False
+        if model.labels or self._labels:
+            return False  # a short line's value labels are placed anew
         for key, run in runs.items():
             if (self._lines[key].opts.get("symbol") is not None) != run.markers:
                 return False
@@ -406,13 +404,14 @@ class ChartView(pg.PlotWidget):
         if not rows:
             return
         font_px = max(self.theme.tick_px - 1, 10)
-        legend = self.plotItem.addLegend(
-            offset=(8, LEGEND_OFFSET_PX),
+        # above the plot, in the layout's row under the unit: never over a value or a label
+        # (inside the plot, a short chart's legend covered its values)
+        legend = pg.LegendItem(
             labelTextColor=self.theme.text,
             labelTextSize=f"{font_px}px",
             colCount=self.model.legend_columns,
         )
-        legend.setBrush(pg.mkBrush(_qcolor(self.theme.background, 215)))
+        self._place_legend_row(legend)
         for row in rows:
             if row.shape == BAR:
                 sample = pg.BarGraphItem(
@@ -431,6 +430,28 @@ class ChartView(pg.PlotWidget):
         for _sample, label in legend.items:
             label.setText(label.text, family=family)
         legend.updateSize()
+        legend.layout.activate()
+        self.plotItem.layout.setRowFixedHeight(
+            LEGEND_ROW, math.ceil(legend.boundingRect().height())
+        )
+
+    def _place_legend_row(self, legend: pg.LegendItem | None) -> None:
+        """Put ``legend`` (or nothing) in the layout's legend row, where the top axis was."""
+        layout = self.plotItem.layout
+        old = self.plotItem.legend
+        if old is not None:
+            layout.removeItem(old)
+            if old.scene() is not None:
+                old.scene().removeItem(old)
+        top = self.plotItem.getAxis("top")
+        if layout.itemAt(LEGEND_ROW, 1) is top:
+            layout.removeItem(top)  # never shown on these charts
+            top.setVisible(False)
+        self.plotItem.legend = legend
+        if legend is None:
+            layout.setRowFixedHeight(LEGEND_ROW, 0)
+            return
+        layout.addItem(legend, LEGEND_ROW, 1)
 
     def _declutter_labels(self, *_args) -> None:
         """Place every value label where it is readable (domain.label_layout): inside the
@@ -450,6 +471,7 @@ class ChartView(pg.PlotWidget):
             for attempt in range(3):
                 rows = self._foot_rows()
                 self._fit_headroom()  # the foot line changes the plot's height
+                self._reserve_tick_space()
                 # after the first try the foot line may grow, never shrink: a label that
                 # needs it on the shorter plot and not on the taller would flip it forever
                 self._place_labels(shrink=attempt == 0)
@@ -470,7 +492,7 @@ class ChartView(pg.PlotWidget):
         if scene.width() <= 1 or scene.height() <= 1:
             return
         plot = Box(scene.left(), scene.top(), scene.right(), scene.bottom())
-        marks = self.model.marks
+        marks = self.model.labels
         half = self._point_size() / 2
 
         def px(x: float, y: float) -> tuple[float, float]:
@@ -514,7 +536,7 @@ class ChartView(pg.PlotWidget):
         obstacles = []
         legend = self.plotItem.legend
         if legend is not None and legend.isVisible():
-            r = legend.sceneBoundingRect()  # the legend is painted over the plot
+            r = legend.sceneBoundingRect()  # above the plot: an obstacle only if it reaches in
             obstacles.append(Box(r.left(), r.top(), r.right(), r.bottom()))
         text_item = self._labels[0][1].textItem
         fm = QFontMetricsF(text_item.font())
@@ -723,11 +745,11 @@ class ChartView(pg.PlotWidget):
         if self._labels:
             tallest = max(label.textItem.boundingRect().height() for _i, label in self._labels)
             label_px = tallest + self._point_size() / 2 + 2
-            if self._bar_labels_crowded():
-                label_px += tallest + 2  # room to stagger neighbouring labels in two rows
-        needed = label_px + 4
-        if legend is not None:
-            needed += LEGEND_OFFSET_PX + legend.boundingRect().height()
+            if self._bar_labels_crowded() or self._points_on_bars():
+                # room for a second row: neighbouring labels staggered, or a point's label
+                # above the label of the bar it stands on
+                label_px += tallest + 2
+        needed = label_px + 4  # the legend is above the plot, not in it
         if plot_px <= 0 or needed >= plot_px * 0.8:
             return  # too short to help: keep the model's range
         bottom, top = m.y_range
@@ -739,9 +761,36 @@ class ChartView(pg.PlotWidget):
         if abs(current - target) > 1e-9 * max(1.0, abs(target)):
             self.plotItem.setYRange(bottom, target, padding=0)
 
+    def _reserve_tick_space(self) -> None:
+        """Make the value axis as wide as its widest tick label before anything is painted.
+
+        pyqtgraph widens an axis for its labels only while painting it, so a chart painted
+        once (PDF, image) dropped the labels that did not fit ('30000' on a narrow axis)."""
+        axis = self.plotItem.getAxis("left")
+        vb = self.plotItem.getViewBox()
+        lo, hi = vb.viewRange()[1]
+        size = max(vb.height(), 1.0)
+        font = ui_font()
+        font.setPixelSize(self.theme.tick_px)
+        fm = QFontMetricsF(font)
+        widest = 0.0
+        for spacing, values in axis.tickValues(lo, hi, size):
+            for text in axis.tickStrings(values, 1.0, spacing):
+                widest = max(widest, fm.horizontalAdvance(text))
+        want = math.ceil(widest) + 2
+        if want > axis.textWidth:
+            axis._updateMaxTextSize(want)  # what its paint would do, only earlier
+            self.plotItem.layout.activate()
+
+    def _points_on_bars(self) -> bool:
+        """True when a point (a date, a partial span) stands within a bar's year."""
+        marks = self.model.labels
+        bar_years = {math.floor(k.x) for k in marks if k.shape == BAR}
+        return any(k.shape != BAR and math.floor(k.x) in bar_years for k in marks)
+
     def _bar_labels_crowded(self) -> bool:
         """True when a bar's label is wider than the space between two neighbouring bars."""
-        bars = sorted((k.x, i) for i, k in enumerate(self.model.marks) if k.shape == BAR)
+        bars = sorted((k.x, i) for i, k in enumerate(self.model.labels) if k.shape == BAR)
         if len(bars) < 2:
             return False
         vb = self.plotItem.getViewBox()
