@@ -369,6 +369,8 @@ def test_many_problems_are_capped_with_a_count(raw):
     found = issues(raw)
     assert [c for c, *_ in found] == ["bad_enum"] * MAX_PER_CHECK + ["more_problems"]
     assert found[-1][3] == {"count": n - MAX_PER_CHECK}
+    # the count names its table (the reader sees "table observations: … and N more"), no row
+    assert found[-1][:3] == ("more_problems", "observations", None)
     assert found[MAX_PER_CHECK - 1][2] == f"observations#{MAX_PER_CHECK - 1}"
 
 
