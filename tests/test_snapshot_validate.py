@@ -374,6 +374,17 @@ def test_many_problems_are_capped_with_a_count(raw):
     assert found[MAX_PER_CHECK - 1][2] == f"observations#{MAX_PER_CHECK - 1}"
 
 
+def test_a_row_without_status_is_reported_once(raw):
+    """No status: the row says neither 'reported' nor 'derived', so it is reported as missing
+    its status — not also as missing the quote of a reported value or a derived one's formula."""
+    obs = raw["observations"]
+    for column in ("status", "quote", "formula"):
+        _set(obs, 0, column, None)
+    assert issues(raw) == [
+        ("missing_value", "observations", "observations#0", {"column": "status"})
+    ]
+
+
 def test_exactly_the_cap_adds_no_count(raw):
     obs = raw["observations"]
     for pos in range(MAX_PER_CHECK):
