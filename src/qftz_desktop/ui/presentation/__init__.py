@@ -18,6 +18,7 @@ The package, one module per thing a reader looks for:
 ``audience``           the full-screen window the room sees (building, moving, blank screen)
 ``keys``               which key does what (a clicker's keys, digits + Enter, year mode)
 ``presenter``          the presenter view on the laptop (current / next slide, notes, caveats)
+``bounded_label``      text that shrinks, then ends in "…", never cut mid-line (the view's titles)
 ``screens``            where the slides go when there are two screens (pure geometry)
 ``slide_screenshots``  PNGs of representative slides (``qftz-desktop screenshot``)
 =====================  =========================================================================
