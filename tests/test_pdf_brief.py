@@ -245,6 +245,24 @@ def test_key_numbers_of_the_test_snapshot(exported):
     assert "derived" in bare and "150/200=75%" in bare  # the snapshot's own formula, noted
 
 
+def test_each_chart_has_its_takeaway_and_the_book_its_name(exported):
+    """The data book is drawn from the same document as the meeting brief: each chart has its
+    one-line takeaway under it (written down from tests/factory.py: latest actual, change
+    from the previous comparable period, the target with its own year), and the running
+    header names the kind of document."""
+    path, _job = exported(("test", "en", "A4"))
+    texts = _page_texts(path)
+    bare = _bare("\n".join(texts))
+    for line in [
+        "about CNY 1.8 bn (2014); target for 2016: at least CNY 2.5 bn.",  # t_exports
+        "35 banks (2015), up 75% from 20 banks (2012).",  # t_banks
+        "Test imports: CNY 1.1 bn (2014), up 22% from CNY 900 m (2012).",  # t_flows
+        "over 50 berths (as of Jun 2015).",  # t_berths: a lower bound, no growth from it
+    ]:
+        assert _bare(line) in bare, line
+    assert all("Testsnapshot·Databook" in _bare(t) for t in texts[1:])
+
+
 def test_period_range_is_honoured(qapp, briefings, tmp_path):
     b = briefings["test"]
     path = tmp_path / "range.pdf"

@@ -16,9 +16,8 @@ zone's fields; between ``MIN_CHARTS`` and ``MAX_CHARTS`` in all (fewer only when
 eligible), shown in the order above. A user's own choice (chart ids)
 replaces the rule.
 
-**Full data book**: the cover, the summary (headline figures, generated sentences), then
-every tab: its charts with takeaway and the table of their values, its single figures, its
-highlights; the sources.
+**Full data book**: composed in :mod:`.databook` (every figure, tab by tab, with the table
+of its values); ``compose`` gives it for ``options.kind == "full"``.
 """
 
 from __future__ import annotations
@@ -31,9 +30,8 @@ from ...text import tr
 from ..age import latest_zone_wide_text, month_label, newest_by_tab
 from ..briefing import Briefing, ChartSpec, Point
 from ..captions import scope_unit_line
-from ..narrative import headline_figures, summary_sentences
-from ..notes import chart_target, cover_target, tab_target, takeaway_target
-from ..tabs import TABS
+from ..narrative import headline_figures
+from ..notes import chart_target, cover_target, takeaway_target
 from .model import (
     BriefDocument,
     CaveatItem,
@@ -62,7 +60,6 @@ MAX_CHARTS = 5  # with the scorecard and the notes, what 4 pages hold
 MAX_CHOSEN = 6  # a user's own choice: at most this many (the issue's 4–6 charts)
 MAX_PER_TAB = 2
 ZONE_SCOPES = ("ftz",)
-SECTION_TABS = tuple(tab for tab, _ in TABS if tab != "overview")
 
 WORDS: dict[str, tuple[str, str]] = {
     "meeting": ("会议简报", "Meeting brief"),
@@ -564,71 +561,14 @@ class Composer:
 
     # the full data book ------------------------------------------------------------------
     def full(self) -> list[Section]:
-        lang = self.lang
-        sections = [self.cover_section()]
-        summary: list = [Heading(self.w("summary"), 2, anchor="summary")]
-        table = self.headline_table()
-        if table.rows:
-            summary += [Heading(self.w("headline"), 3), table]
-        summary.append(Heading(self.w("summary_points"), 3))
-        for s in summary_sentences(self.b, lang, self.years):
-            self.cite(*s.source_ids)
-            summary.append(Paragraph(s.text, "bullet"))
-        sections.append(Section("summary", self.w("summary"), tuple(summary), new_page=True))
-        card = self.scorecard()
-        if card.rows:
-            sections.append(
-                Section("scorecard", card.title, (Heading(card.title, 2), card), new_page=True)
-            )
-        for tab_id in SECTION_TABS:
-            sections.append(self.tab_section(tab_id))
-        sections.append(self.sources_section())
-        return sections
+        """The data book's parts: :mod:`.databook` composes them (its own module: the meeting
+        brief's rules and the data book's do not share a page)."""
+        from .databook import DataBookComposer
 
-    def tab_section(self, tab_id: str) -> Section:
-        lang = self.lang
-        tab = self.b.tab(tab_id)
-        title = tr(f"tab.{tab_id}", lang)
-        blocks: list = [Heading(title, 2, anchor=f"tab:{tab_id}")]
-        note = self.note(tab_target(tab_id))
-        if note:
-            blocks.append(note)
-        charts = [
-            c for c in tab.charts if any(_in(p, self.years) for s in c.series for p in s.points)
-        ]
-        blocks += [self.chart_block(c, with_table=True) for c in charts]
-        items = [
-            (card.metric, p) for card in tab.cards for p in card.series.points if _in(p, self.years)
-        ]
-        if items:
-            rows = []
-            for m, p in items:
-                v = self.value(p, m)
-                rows.append(
-                    Row(
-                        (
-                            m.name(lang),
-                            v.text,
-                            v.period,
-                            tr(f"status.{v.status}", lang),
-                            f"[{v.source_id}]",
-                        ),
-                        (v,),
-                    )
-                )
-            blocks += [
-                Heading(self.w("key_figures"), 3),
-                Table(self.headline_table().columns, tuple(rows)),
-            ]
-        if tab.highlights:
-            blocks.append(Heading(self.w("highlights"), 3))
-            for h in tab.highlights:
-                self.cite(h.source_id)
-                blocks.append(Paragraph(h.title(lang), "bold"))
-                blocks.append(Paragraph(f"{h.text(lang)} [{h.source_id}]"))
-        if len(blocks) == 1:
-            blocks.append(Paragraph(self.w("no_data"), "muted"))
-        return Section(f"tab:{tab_id}", title, tuple(blocks), new_page=True)
+        book = DataBookComposer(self.b, self.o, self.caveats_of)
+        sections = book.full()
+        self.cited = book.cited
+        return sections
 
 
 def compose(

@@ -2,8 +2,9 @@
 
 Modules: ``canvas`` (the writer, text layout, charts as vectors, reproducible dates),
 ``paginate`` (blocks on pages, footnotes kept on the page of their value; no Qt), ``layout``
-(paragraphs, headings, tables, running header and footer), ``meeting`` (draws the meeting
-brief's document model, :mod:`qftz_desktop.domain.brief`), ``databook`` (the full data book),
+(paragraphs, headings, tables, running header and footer), ``document`` (the block renderers
+of a :class:`~qftz_desktop.domain.brief.model.BriefDocument`), ``meeting`` and ``databook`` (the
+two kinds: layout knobs only — what they say is composed in :mod:`qftz_desktop.domain.brief`),
 ``job`` (the export: atomic, step by step, cancellable).
 
 How a caller exports

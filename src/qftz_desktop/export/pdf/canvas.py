@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QPicture,
     QTextLayout,
     QTextOption,
 )
@@ -285,6 +286,15 @@ class PdfCanvas:
             if close:
                 dispose_view(view)
 
+    def play(self, picture: QPicture, x: float, y: float) -> None:
+        """Paint a recorded chart (:func:`picture_of`) at (x, y), 1:1 in px, as vectors."""
+        self.painter.save()
+        try:
+            self.painter.translate(x, y)
+            picture.play(self.painter)
+        finally:
+            self.painter.restore()
+
     def draw_chart(
         self,
         spec: ChartSpec,
@@ -311,6 +321,26 @@ class PdfCanvas:
         """End the painter without caring about the file (it is about to be removed)."""
         if self.painter.isActive():
             self.painter.end()
+
+
+def picture_of(view) -> QPicture:
+    """A chart widget's drawing, recorded as paint commands (vectors, text as text) at its
+    size, to be played onto the PDF when its page is painted (:meth:`PdfCanvas.play`).
+
+    Why: a document lays out all its pages before painting the first (the contents list needs
+    the page numbers), and it draws every chart with one reused widget. Painting from the widget
+    would rebuild each chart a second time at paint time — most of a data book's cost. Recorded
+    at layout, a chart is built once; the recording is small (a few kB a chart)."""
+    picture = QPicture()
+    painter = QPainter(picture)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        size = view.size()
+        view.render_to(painter, QRectF(0, 0, size.width(), size.height()))
+    finally:
+        painter.end()
+    return picture
 
 
 def dispose_view(view) -> None:

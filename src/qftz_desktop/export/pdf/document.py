@@ -37,7 +37,15 @@ from ...domain.brief.model import (
 from ...domain.briefing import Briefing, ChartSpec
 from ...domain.chart_model import build_chart_model
 from ...text import tr
-from .canvas import CHART_HEIGHT, LEGEND_BASE, LEGEND_ROW, PdfCanvas, chart_height, dispose_view
+from .canvas import (
+    CHART_HEIGHT,
+    LEGEND_BASE,
+    LEGEND_ROW,
+    PdfCanvas,
+    chart_height,
+    dispose_view,
+    picture_of,
+)
 from .layout import Column, PageKit
 from .paginate import Block, paginate
 
@@ -276,14 +284,22 @@ class DocumentRenderer(PageKit):
         """The document's one chart widget, showing ``spec`` at this size (made once: a
         widget per chart costs more time than drawing the chart)."""
         years = self.doc.years
-        if self._view is None:
-            self._view = self.c.chart_view(spec, self.b, self.lang, width, height, years=years)
-            self._view.setMinimumHeight(0)  # the window's minimum is too tall for a brief
-            self._view.resize(int(width), int(height))
+        rng = None if years is None else (min(years), max(years))
+        view = self._view
+        if view is None:
+            view = self._view = self.c.chart_view(
+                spec, self.b, self.lang, width, height, years=years
+            )
+            view.setMinimumHeight(0)  # the window's minimum is too tall for a brief
+        elif view.spec is spec and view.year_range == rng:
+            # the same chart at another size (its height, once the legend is measured): back
+            # to the model's value range, which the next fit raises for the new height as a
+            # fresh build would — without building the chart again
+            view.plotItem.setYRange(*view.model.y_range, padding=0)
         else:
-            self._view.set_spec(spec, years)
-            self._view.resize(int(width), int(height))
-        return self._view
+            view.set_spec(spec, years)
+        view.resize(int(width), int(height))
+        return view
 
     def chart_size(self, spec: ChartSpec, width: float) -> float:
         """The chart's height: ``chart_base``, more for a legend (a line chart's by its rows;
@@ -349,8 +365,10 @@ class DocumentRenderer(PageKit):
         take_h = own.height if own is not None else take.height
         source = self.c.layout_text(chart.source_line, self.f_small, width)
         chart_h = 0.0
+        picture = None
         if spec is not None:
             chart_h = self.chart_size(spec, width)
+            picture = picture_of(self.chart_view_for(spec, width, chart_h))
         note = (
             self.presenter_note(tr_presenter(self.lang), chart.notes, width)
             if chart.notes
@@ -368,9 +386,8 @@ class DocumentRenderer(PageKit):
             p.setPen(QColor(self.theme.muted))
             sub.draw(p, x, yy)
             yy += sub.height + 3
-            if spec is not None:
-                view = self.chart_view_for(spec, width, chart_h)
-                c.render_view(view, x, yy, close=False)
+            if picture is not None:
+                c.play(picture, x, yy)
             yy += chart_h + 4
             p.setPen(QColor(self.theme.text))
             if own is not None:

@@ -17,7 +17,7 @@ from ...domain.briefing import Briefing
 from ...text import tr
 from ..atomic import atomic_target
 from .canvas import PAPERS, PdfCanvas
-from .databook import BriefComposer
+from .databook import DataBookRenderer
 from .meeting import MeetingRenderer
 
 
@@ -61,7 +61,7 @@ class BriefJob:
         self.laid_out = False
         self._stack: contextlib.ExitStack | None = None
         self._canvas: PdfCanvas | None = None
-        self._composer: BriefComposer | MeetingRenderer | None = None
+        self._composer: DataBookRenderer | MeetingRenderer | None = None
         self._layout: Iterator[str] | None = None
 
     def start(self) -> None:
@@ -87,7 +87,7 @@ class BriefJob:
                     recompose=lambda n: self._with_changes(compose(b, o, chart_limit=n)),
                 )
             else:
-                self._composer = BriefComposer(b, o, self._canvas)
+                self._composer = DataBookRenderer(b, compose(b, o), self._canvas)
             self._layout = self._composer.layout_steps()
         except BaseException:
             self.abort()
@@ -144,7 +144,7 @@ class BriefJob:
             stack.__exit__(ExportCancelled, ExportCancelled(), None)
 
     @property
-    def composer(self) -> BriefComposer | MeetingRenderer | None:
+    def composer(self) -> DataBookRenderer | MeetingRenderer | None:
         return self._composer
 
     def run(self, progress: Progress | None = None, cancelled: Cancelled | None = None):

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPen
 
-from ...domain.brief.compose import WORDS as BRIEF_WORDS
 from ...domain.brief.model import Value
 from ...render.theme import PRINT
 from .canvas import MM, PdfCanvas
@@ -41,39 +40,9 @@ SIZE_H1 = 24.0
 SIZE_H2 = 15.0
 SIZE_H3 = 11.0
 
-# Words used only by the PDF (zh, en); shared words come from qftz_desktop.text.
+# Words of the PDF's own layout (zh, en); what the documents say comes from
+# domain.brief, shared words from qftz_desktop.text.
 WORDS: dict[str, tuple[str, str]] = {
-    "brief": ("简报", "Brief"),
-    "brief_date": ("简报日期", "Date of this brief"),
-    "years": ("年份范围", "Years"),
-    "all_years": ("全部年份", "all years"),
-    "snapshot_id": ("快照标识", "Snapshot content id"),
-    "compiled_by": ("资料编制", "Compiled by"),
-    "software": ("生成软件", "Made with"),
-    "reading": ("阅读说明", "How to read this brief"),
-    "reading_reported": (
-        "公开报道：公开资料中发布的数值（图中实心柱）。",
-        "Reported: a value published in a public source (solid bars).",
-    ),
-    "reading_derived": (
-        "推算：由公开数值计算得出，公式列于表下（图中斜线柱）。",
-        "Derived: computed from reported values; the formula is listed under the table "
-        "(hatched bars).",
-    ),
-    "reading_target": (
-        "目标：规划或文件提出的目标值，并非实际完成数（图中虚线框）。",
-        "Target: a goal stated in a plan, not an outcome (dashed outlines).",
-    ),
-    "reading_qualifier": (
-        "数值前的“超过”“约”“至少”照录原文；每个数字都注明期间与来源，来源清单见文末。",
-        "'over', 'about' and 'at least' are as the source wrote them; every number has its "
-        "period and source, listed in full at the end.",
-    ),
-    "reading_marks": (
-        "数字后的①②…表示该数值附有说明（期间推断、口径、来源冲突、上下限等），说明印在同一页的页脚。",
-        "①, ②… after a value mark a note (inferred period, scope, conflicting sources, "
-        "bounds…); the note is printed at the foot of the same page.",
-    ),
     "bound.lower": (
         "下限值：来源只说“超过”或“至少”某数，确切数值未给出。",
         "A lower bound: the source says 'over' or 'at least'; the exact value is not given.",
@@ -87,39 +56,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "①, ②… after a value mark a note (inferred period, scope, conflicting sources, "
         "bounds…); the note is at the foot of the same page.",
     ),
-    # the data's age: the brief's own words (domain.brief.compose), not a second copy
-    "latest_zone": BRIEF_WORDS["latest_zone"],
-    "latest_tab": BRIEF_WORDS["latest_tab"],
-    "contents": ("目录", "Contents"),
-    "summary": ("摘要", "Executive summary"),
-    "summary_points": ("数据要点", "What the data shows"),
-    "summary_note": (
-        "以上句子由本简报的数据按固定规则自动生成；标注“推算”的数值由本简报计算，括号内为公式。",
-        "These sentences are generated from the data by fixed rules; values marked 'derived' "
-        "are computed for this brief, with the formula in brackets.",
-    ),
-    "tab_counts": (
-        "{charts} 幅图表 · {cards} 项关键数据 · {highlights} 条要点",
-        "{charts} charts · {cards} key figures · {highlights} highlights",
-    ),
-    "no_data": ("所选年份内无数据。", "No data for the selected years."),
-    "charts_left_out": (
-        "本节收入前 {shown} 幅图表，另有 {hidden} 幅未收入简报（可在应用中查看、导出）：{names}",
-        "This section includes the first {shown} charts; {hidden} more are not in the brief "
-        "(see them, and export their data, in the app): {names}",
-    ),
-    "capped": (
-        "本表仅列出最近的 {shown} 个数值（共 {total} 个，{hidden} 个未列出）；图中绘出全部数值。"
-        "完整数据表见应用中本图的“数据表”按钮，可复制或导出 CSV。",
-        "This table lists the latest {shown} of {total} values ({hidden} not listed); the chart "
-        "draws them all. The full table is in the app: the chart's Data button shows it, "
-        "copies it and saves it as CSV.",
-    ),
-    "derived_notes": ("推算方法", "How derived values were computed"),
-    "sources_intro": (
-        "本简报引用的 {n} 个来源，按日期排列。",
-        "The {n} sources cited in this brief, by date.",
-    ),
+    # the data book's sources table (its words of content: domain.brief.databook)
     "source_id": ("编号", "Id"),
     "source_title": ("来源", "Source"),
     "source_date": ("日期", "Date"),
