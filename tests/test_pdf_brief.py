@@ -245,21 +245,30 @@ def test_key_numbers_of_the_test_snapshot(exported):
     assert "derived" in bare and "150/200=75%" in bare  # the snapshot's own formula, noted
 
 
-def test_each_chart_has_its_takeaway_and_the_book_its_name(exported):
+def test_each_chart_has_its_takeaway_and_the_book_its_name(exported, briefings):
     """The data book is drawn from the same document as the meeting brief: each chart has its
-    one-line takeaway under it (written down from tests/factory.py: latest actual, change
-    from the previous comparable period, the target with its own year), and the running
-    header names the kind of document."""
+    one-line takeaway under it — the latest actual with its period, the change from the
+    previous comparable one, the target with its own year (written down from
+    tests/factory.py; the wording is takeaway.py's) — and the running header names the
+    kind of document."""
+    from qftz_desktop.domain.brief.databook import compose_full
+
     path, _job = exported(("test", "en", "A4"))
     texts = _page_texts(path)
     bare = _bare("\n".join(texts))
-    for line in [
-        "about CNY 1.8 bn (2014); target for 2016: at least CNY 2.5 bn.",  # t_exports
-        "35 banks (2015), up 75% from 20 banks (2012).",  # t_banks
-        "Test imports: CNY 1.1 bn (2014), up 22% from CNY 900 m (2012).",  # t_flows
-        "over 50 berths (as of Jun 2015).",  # t_berths: a lower bound, no growth from it
-    ]:
-        assert _bare(line) in bare, line
+    doc = compose_full(briefings["test"], BriefOptions(kind="full", lang="en"))
+    takeaways = {c.chart_id: _bare(c.takeaway) for c in doc.charts}
+    pieces = {
+        "chart:t_exports": ["aboutCNY1.8bn", "(2014)", "2016", "atleastCNY2.5bn"],
+        "chart:t_banks": ["35banks", "(2015)", "75%", "20banks", "(2012)"],
+        "chart:t_flows|cny_100m|ftz": ["Testimports", "CNY1.1bn", "(2014)", "22%", "(2012)"],
+        "chart:t_berths": ["over50berths", "Jun2015"],  # a lower bound: no growth from it
+    }
+    for chart_id, expected in pieces.items():
+        line = takeaways[chart_id]
+        assert _in_order("".join(expected), line) and all(x in line for x in expected), line
+        assert line in bare, line
+    assert "%" not in takeaways["chart:t_berths"]
     assert all("Testsnapshot·Databook" in _bare(t) for t in texts[1:])
 
 
