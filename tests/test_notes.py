@@ -144,3 +144,35 @@ def test_a_tab_note_shows_once_on_the_tabs_first_slide():
     ]
     got = notes_for_slides(notes, slides)
     assert [n.text() for n in got] == ["Hello.", "Trade intro.", "C2."]
+
+
+def test_own_takeaways_keep_the_computed_sentence_through_file_merge_and_carry_over(tmp_path):
+    """An own takeaway (takeaway:chart:<key>) travels with the computed sentence it replaced:
+    saved, loaded, merged into another notebook and carried to a new snapshot; removing it
+    (restore computed) removes both."""
+    from qftz_desktop.domain.notes import NoteBook, takeaway_target
+
+    target = takeaway_target("chart:ftz_trade_value")
+    assert target == "takeaway:chart:ftz_trade_value"
+    computed = {
+        "zh": "片区外贸进出口额：2021年为1,890亿元。",
+        "en": "FTZ trade: CNY 189 bn (2021).",
+    }
+    book = NoteBook()
+    assert book.set_takeaway("old", "chart:ftz_trade_value", "Trade first.", computed)
+    assert book.get("old", target) == "Trade first." and book.computed("old", target) == computed
+    path = tmp_path / "n.json"
+    book.save(path)
+    data = json.loads(path.read_text("utf-8"))["snapshots"]["old"]
+    assert data["computed"] == {target: computed}
+    loaded = NoteBook.load(path)
+    assert loaded.computed("old", target) == computed
+    other = NoteBook()
+    other.merge(loaded)
+    assert other.get("old", target) == "Trade first." and other.computed("old", target) == computed
+    assert other.carry_over("old", "new") == 1
+    assert other.computed("new", target) == computed
+    # restore computed: the words and the sentence they replaced go together
+    assert other.set_takeaway("new", "chart:ftz_trade_value", "")
+    assert other.get("new", target) == "" and other.computed("new", target) == {}
+    assert "new" not in json.loads(other.to_json())["snapshots"]
