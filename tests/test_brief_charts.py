@@ -29,7 +29,8 @@ def _text(path) -> str:
 def _charts_part(text: str, lang: str) -> str:
     """The text between the 'key charts' heading and 'what the data cannot say'."""
     head, end = ("重点图表", "数据不能说明的") if lang == "zh" else ("Keycharts", "Whatthedata")
-    return text[text.index(head) : text.index(end)]
+    start = text.index(head)
+    return text[start : text.index(end, start)]
 
 
 def test_export_pdf_charts_option_names_a_bad_id_and_keeps_the_order(tmp_path, capsys):
@@ -108,6 +109,9 @@ def test_deck_dialog_chooses_the_briefs_charts_remembered_for_pdf_and_f5(
     assert charts == [CONTAINERS, TRADE]
     options = options_for(win)
     assert options.charts == (CONTAINERS, TRADE)
+    from qftz_desktop.ui.pptx_export import options_for as pptx_options
+
+    assert pptx_options(win, "meeting").charts == (CONTAINERS, TRADE)  # the PowerPoint too
     pdf = tmp_path / "brief.pdf"
     export_brief(win.briefing, pdf, options)
     part = _charts_part(_text(pdf), "zh")

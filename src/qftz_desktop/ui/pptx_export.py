@@ -51,7 +51,10 @@ def options_for(window, deck: str) -> BriefOptions:
     if (sel.year_from, sel.year_to) != (briefing.year_min, briefing.year_max):
         years = {"year_from": sel.year_from, "year_to": sel.year_to}
     kind = "meeting" if deck == "meeting" else "full"
-    return BriefOptions(lang=sel.lang, kind=kind, notes=notes, **years)
+    from .export_dialog import chosen_charts  # brief area: the deck dialog's chosen charts
+
+    charts = chosen_charts(window) if kind == "meeting" else None
+    return BriefOptions(lang=sel.lang, kind=kind, notes=notes, charts=charts, **years)
 
 
 def default_file_name(briefing: Briefing, options: BriefOptions) -> str:
