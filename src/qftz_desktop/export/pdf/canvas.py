@@ -337,6 +337,10 @@ def picture_of(view) -> QPicture:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         size = view.size()
+        # a chart set into the reused widget at the size of the one before gets no resize
+        # event: place its layout's rows (the legend's) now, or it is drawn where the last
+        # chart's layout left them
+        view.plotItem.layout.activate()
         view.render_to(painter, QRectF(0, 0, size.width(), size.height()))
     finally:
         painter.end()
@@ -356,30 +360,13 @@ def legend_rows(view) -> int:
 
 
 def chart_height(view, base: float = CHART_HEIGHT, limit: float = 2 * CHART_HEIGHT) -> float:
-    """How tall a chart must be for its legend to clear the bars' value labels.
+    """How tall a chart must be for its plot to have the room of a chart without legend.
 
-    The legend has a fixed size in pixels at the top of the plot, while ChartView keeps a
-    fixed share of the value range as headroom above the tallest bar: a short chart puts the
-    legend over the labels. Solve for the plot height at which the legend box ends above the
-    tallest label (conservatively, as if that bar stood under the legend).
+    The legend stands in its own row above the plot (render/chart_view: it covered a short
+    chart's values when it was inside), so it adds its own height — known once the chart is
+    built, whatever the widget's height — to ``base``; never more than ``limit``.
     """
     legend = view.plotItem.legend
     if legend is None:
         return base
-    view.resize(view.width(), int(base))
-    view.sync_geometry()
-    vb = view.plotItem.getViewBox()
-    bottom, top = vb.viewRange()[1]
-    if view.spec.kind != "bar" or top <= bottom:
-        return base + LEGEND_BASE + LEGEND_ROW * legend_rows(view)
-    years = view.year_range
-    values = [float(v) for s in view.spec.series for v in s.values[s.rows_in(years)]]
-    ymax = max([0.0, *values])
-    share = (top - ymax) / (top - bottom)  # headroom above the tallest bar, as a share
-    label = view.theme.label_px * 2.4  # a value label with its text margins
-    legend_px = LEGEND_OFFSET + legend.boundingRect().height()
-    if share <= 0:
-        return base
-    plot_needed = (legend_px + label) / share
-    nonplot = view.height() - vb.height()
-    return float(min(limit, max(base, math.ceil(plot_needed + nonplot))))
+    return float(min(limit, base + math.ceil(legend.boundingRect().height())))

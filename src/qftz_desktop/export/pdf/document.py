@@ -39,8 +39,6 @@ from ...domain.chart_model import build_chart_model
 from ...text import tr
 from .canvas import (
     CHART_HEIGHT,
-    LEGEND_BASE,
-    LEGEND_ROW,
     PdfCanvas,
     chart_height,
     dispose_view,
@@ -302,15 +300,12 @@ class DocumentRenderer(PageKit):
         return view
 
     def chart_size(self, spec: ChartSpec, width: float) -> float:
-        """The chart's height: ``chart_base``, more for a legend (a line chart's by its rows;
-        a bar chart's so that it clears the bars' value labels — that one needs the widget)."""
+        """The chart's height: ``chart_base`` for its plot, plus its legend's row above the
+        plot when it has one (measured on the built chart, which is then drawn as it is)."""
         years = self.doc.years
         rng = None if years is None else (min(years), max(years))
-        model = build_chart_model(spec, self.lang, rng)
-        if not model.legend:
+        if not build_chart_model(spec, self.lang, rng).legend:
             return self.chart_base
-        if spec.kind != "bar":
-            return self.chart_base + LEGEND_BASE + LEGEND_ROW * model.legend_rows
         view = self.chart_view_for(spec, width, self.chart_base)
         return chart_height(view, base=self.chart_base, limit=self.chart_limit * self.chart_base)
 
