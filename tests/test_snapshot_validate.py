@@ -374,6 +374,16 @@ def test_many_problems_are_capped_with_a_count(raw):
     assert found[MAX_PER_CHECK - 1][2] == f"observations#{MAX_PER_CHECK - 1}"
 
 
+def test_a_missing_table_does_not_hide_problems_in_the_others(raw):
+    """Every problem at once: without its first table (meta) the file still has its bad
+    observation reported."""
+    del raw["meta"]
+    _set(raw["observations"], 2, "status", "guessed")
+    found = issues(raw)
+    assert found[0] == ("missing_table", "meta", None, {"name": "meta"})
+    assert [(c, row) for c, _t, row, _p in found[1:]] == [("bad_enum", "observations#2")]
+
+
 def test_a_row_without_status_is_reported_once(raw):
     """No status: the row says neither 'reported' nor 'derived', so it is reported as missing
     its status — not also as missing the quote of a reported value or a derived one's formula."""
