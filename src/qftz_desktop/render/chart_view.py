@@ -431,9 +431,11 @@ class ChartView(pg.PlotWidget):
             label.setText(label.text, family=family)
         legend.updateSize()
         legend.layout.activate()
-        self.plotItem.layout.setRowFixedHeight(
-            LEGEND_ROW, math.ceil(legend.boundingRect().height())
-        )
+        rect = legend.boundingRect()
+        # as wide as its entries, at the plot's left (stretched, its columns drifted apart)
+        legend.setMaximumWidth(math.ceil(rect.width()))
+        self.plotItem.layout.setAlignment(legend, Qt.AlignmentFlag.AlignLeft)
+        self.plotItem.layout.setRowFixedHeight(LEGEND_ROW, math.ceil(rect.height()))
 
     def _place_legend_row(self, legend: pg.LegendItem | None) -> None:
         """Put ``legend`` (or nothing) in the layout's legend row, where the top axis was."""
