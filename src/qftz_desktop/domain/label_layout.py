@@ -178,9 +178,30 @@ def _distance(box: Box, x: float, y: float) -> float:
     return (dx * dx + dy * dy) ** 0.5
 
 
-def _leader_box(line: tuple[float, float, float, float]) -> Box:
+def _crosses(line: tuple[float, float, float, float], box: Box) -> bool:
+    """True when the segment passes through the box's inside (Liang-Barsky clipping): the
+    bounding box of a slanted leader would forbid every diagonal near another marker."""
     x0, y0, x1, y1 = line
-    return Box(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+    dx, dy = x1 - x0, y1 - y0
+    t0, t1 = 0.0, 1.0
+    for p, q in (
+        (-dx, x0 - box.x0),
+        (dx, box.x1 - x0),
+        (-dy, y0 - box.y0),
+        (dy, box.y1 - y0),
+    ):
+        if abs(p) < 1e-12:
+            if q <= 0:
+                return False  # parallel to this edge and outside it
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 >= t1:
+            return False
+    return True
 
 
 def place_labels(
@@ -250,14 +271,13 @@ def place_labels(
                 if o.key != r.key and apart and _distance(box, o.x, o.y) < own + GAP:
                     return False  # as near (or nearer) another marker: ambiguous
         if leader is not None:
-            line = _leader_box(leader)
-            if any(line.intersects(b) for b in placed):
+            if any(_crosses(leader, b) for b in placed):
                 return False
-            if any(line.intersects(b) for k, b in markers if k != r.key):
+            if any(_crosses(leader, b) for k, b in markers if k != r.key):
                 return False  # a leader through another mark points at the wrong value
             # ... or through another year's bar (a point inside its own year's bar, a part
             # of that year, may lead out through it)
-            if any(line.intersects(b) for k, b in bars if k != r.key and not lo <= b.cx <= hi):
+            if any(_crosses(leader, b) for k, b in bars if k != r.key and not lo <= b.cx <= hi):
                 return False
         return True
 
