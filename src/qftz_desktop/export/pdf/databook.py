@@ -33,6 +33,7 @@ class DataBookRenderer(DocumentRenderer):
     paragraph_gap = {"bullet": 4.0, "bold": 8.0, "body": 1.0, "muted": 0.0}
     keep_first = True
     pair_small = False
+    record_charts = True  # laid out once: each chart built once, recorded, played at paint
 
     def __init__(self, briefing: Briefing, doc: BriefDocument, canvas: PdfCanvas):
         super().__init__(briefing, doc, canvas)

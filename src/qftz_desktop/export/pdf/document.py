@@ -55,10 +55,11 @@ NOTE_EDGE = "#E0B23A"
 class DocumentRenderer(PageKit):
     """Lays out and paints one document; see the module docstring.
 
-    Layout knobs a kind sets: ``chart_base`` (a chart's height without legend, px),
-    ``chart_limit`` (how much taller a legend may make it, as a factor), ``chart_gap`` (space
-    above a chart), ``h3_gap`` (space above a sub-heading), ``keep_first`` (no paragraph leaves
-    its first line alone at a page's foot) and ``pair_small`` (two small charts side by side).
+    Layout knobs a kind sets: ``record_charts`` (below), ``chart_base`` (a chart's plot height,
+    px), ``chart_limit`` (how much taller a legend may make it, as a factor), ``chart_gap``
+    (space above a chart), ``h3_gap`` (space above a sub-heading), ``keep_first`` (no paragraph
+    leaves its first line alone at a page's foot) and ``pair_small`` (two small charts side by
+    side).
     """
 
     chart_limit = 1.6
@@ -67,6 +68,10 @@ class DocumentRenderer(PageKit):
     paragraph_gap: dict[str, float] = {}  # by Paragraph.style; 3 px when not listed
     keep_first = False
     pair_small = True
+    # charts recorded at layout and played at paint (built once), or built again at paint:
+    # the first for a document laid out once, the second for one laid out again until it fits
+    # its pages (each pass would record every chart anew)
+    record_charts = False
 
     def __init__(self, briefing: Briefing, doc: BriefDocument, canvas: PdfCanvas):
         super().__init__(canvas, doc.lang)
@@ -363,7 +368,8 @@ class DocumentRenderer(PageKit):
         picture = None
         if spec is not None:
             chart_h = self.chart_size(spec, width)
-            picture = picture_of(self.chart_view_for(spec, width, chart_h))
+            if self.record_charts:
+                picture = picture_of(self.chart_view_for(spec, width, chart_h))
         note = (
             self.presenter_note(tr_presenter(self.lang), chart.notes, width)
             if chart.notes
@@ -383,6 +389,10 @@ class DocumentRenderer(PageKit):
             yy += sub.height + 3
             if picture is not None:
                 c.play(picture, x, yy)
+            elif spec is not None:
+                view = self.chart_view_for(spec, width, chart_h)
+                view.plotItem.layout.activate()  # see picture_of: a chart at an unchanged size
+                c.render_view(view, x, yy, close=False)
             yy += chart_h + 4
             p.setPen(QColor(self.theme.text))
             if own is not None:
