@@ -134,7 +134,7 @@ def test_caveats_are_footnotes_on_the_page_of_their_value(meeting, bundled, lang
     value is printed on the page of its chart; the 'how to read' line explains the marks."""
     _path, _job, texts = meeting(lang, "A4")
     doc = compose(bundled, BriefOptions(kind="meeting", lang=lang, brief_date=DATE))
-    how = "数字后的①②…表示" if lang == "zh" else "①, ②… after a value mark a note"
+    how = "数字后的①②…表示" if lang == "zh" else "①, ②… after a value (in a table,"
     for n, text in enumerate(texts, start=1):
         lines = [ln.strip() for ln in text.splitlines() if _bare(how) not in _bare(ln)]
         notes = {ln[0] for ln in lines if MARKS.match(ln or " ")}
@@ -305,7 +305,7 @@ def test_data_book_notes_on_the_page_of_their_value(qapp, bundled, tmp_path, lan
                 assert _bare(note.text) in pages[n], (n + 1, obs, note.text)
                 seen.add(obs)
     assert seen == noted  # every noted observation is shown somewhere, with its note
-    marks = "数字后的①②…表示" if lang == "zh" else "①, ②… after a value mark a note"
+    marks = "数字后的①②…表示" if lang == "zh" else "①, ②… after a value (in a table,"
     assert _bare(marks) in pages[0]
 
 
@@ -356,7 +356,10 @@ def test_chart_panel_shows_the_takeaway_of_the_years_shown(qtbot, bundled):
     panel = ChartPanel(bundled, spec, SCREEN, "en")
     qtbot.addWidget(panel)
     panel.ensure_chart()
-    # data/source: Qingdao Port's world rank for cargo, 4th in 2023 and 2024
-    assert panel.takeaway_label.text() == "No. 4 (2024), unchanged from 2023."
+    # data/source: Qingdao Port's world rank for cargo, 4th in 2021 (noted), 2023, around
+    # June 2024 (noted, undated: two notes) and 2024 (noted). The chart numbers its labels
+    # left to right — 2021 ①, ~Jun 2024 ②③, 2024 ④ — and the takeaway cites 2024 as ④
+    assert panel.takeaway_label.text() == "No. 4④ (2024), unchanged from 2023."
+    assert "④ Unattributed repost, medium confidence" in panel.takeaway_label.toolTip()
     panel.set_year_range(2021, 2021)
-    assert panel.takeaway_label.text().startswith("No. 4 (2021)")
+    assert panel.takeaway_label.text().startswith("No. 4① (2021)")

@@ -31,17 +31,18 @@ def test_kpi_card_marks_a_value_with_a_caveat_and_explains_it(qtbot, test_briefi
     card = KpiCard(test_briefing, card_spec, "zh")
     qtbot.addWidget(card)
     card.set_year(2010)
-    assert not card.value_label.text().endswith("*")
+    assert card.value_label.text() == "10亿元"
     card.set_year(2013)
-    assert card.value_label.text().endswith("*")
-    assert "revised" in card.toolTip()
+    # one note on a card alone: ①, and the tooltip says what ① stands for
+    assert card.value_label.text() == "14亿元①"
+    assert "① revised" in card.toolTip()
     card.set_year(2012)
-    assert card.value_label.text().startswith("超过") and card.value_label.text().endswith("*")
-    assert "下限值" in card.toolTip()
+    assert card.value_label.text() == "超过15亿元①"
+    assert "① 下限值" in card.toolTip()
     en = KpiCard(test_briefing, card_spec, "en")
     qtbot.addWidget(en)
     en.set_year(2012)
-    assert "a lower bound" in en.toolTip()
+    assert "① A lower bound" in en.toolTip()
 
 
 def test_data_table_marks_the_value_cell_and_keeps_files_plain(qtbot, test_briefing):
@@ -58,9 +59,13 @@ def test_data_table_marks_the_value_cell_and_keeps_files_plain(qtbot, test_brief
         )
         for r in range(model.rowCount())
     }
+    # one numbering down the table: 2012 'over 15' is the first noted row (①, a lower
+    # bound), 2013 'revised' the second (②); the 2016 target 'at least 25' is a lower bound
+    # too, the same note: ① again
     assert cells["2010"][0] == "10"
-    assert cells["2013"] == ("14*", "* revised")
-    assert cells["2012"][0] == "15*" and "lower bound" in cells["2012"][1]
+    assert cells["2013"] == ("14②", "② revised")
+    assert cells["2012"][0] == "15①" and cells["2012"][1].startswith("① A lower bound")
+    assert cells["2016"][0] == "25①"
     # the file keeps the plain number: the note has its own column
     rows = list(csv.DictReader(io.StringIO(rows_to_csv(dialog.rows))))
     assert next(r for r in rows if r["Period"] == "2013")["Value"] == "14"

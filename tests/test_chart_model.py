@@ -89,7 +89,9 @@ def test_dates_and_partial_spans_are_points_with_their_period(exports):
     milestone = marks["2015-11-26"]
     assert milestone.shape == POINT and milestone.whisker is None
     assert _doy(2015, 11, 26) < milestone.x < _doy(2015, 11, 27)
-    assert milestone.label == "≥30*\n2015.11.26"  # a bound carries the caveat mark
+    # a bound carries its caveat mark, numbered left to right: ① is the undated 'before Aug
+    # 2010' value, ② the lower bound of 2012 ('over 15'), the same note as 'at least 30'
+    assert milestone.label == "≥30②\n2015.11.26"
     ytd = marks["2015-01/2015-11"]
     assert ytd.shape == POINT
     assert ytd.whisker == pytest.approx((2015.0, _doy(2015, 12, 1)))
@@ -212,12 +214,14 @@ def test_a_period_without_a_place_is_listed_not_dropped_or_dated(
     model = chart_model.build_chart_model(exports, "en")
     assert "<2010-08" not in {m.point.period.code for m in model.marks}
     (undated,) = model.off_axis
-    assert undated.label == "9*\npre-2010.8"  # value, caveat mark, period: no invented date
+    # value, caveat mark, period, no invented date; numbered after the values on the axis
+    # (① the bound of 2012 'over 15', ② 2013 'revised'): its undated period is ③
+    assert undated.label == "9③\npre-2010.8"
     view = ChartView(exports, briefing, SCREEN, "en", interactive=False)
     import pyqtgraph as pg
 
     texts = [i.toPlainText() for i in view.plotItem.items if isinstance(i, pg.TextItem)]
-    assert "Undated: 9* pre-2010.8" in texts
+    assert "Undated: 9③ pre-2010.8" in texts
 
 
 def test_a_short_chart_keeps_its_legend_off_the_tallest_value(qapp, briefing):

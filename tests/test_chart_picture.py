@@ -57,8 +57,15 @@ def test_svg_keeps_title_source_and_stamp_as_text(briefing, lang):
     if lang == "zh":
         status = ("公开报道（实心）", "目标（虚线框）")
     assert all(s in texts for s in status)
-    # value labels are text too, with their caveat mark (2012: 'over 15')
-    assert ">15*" in texts
+    # value labels are text too, with their caveat mark (2012: 'over 15', a lower bound, ①;
+    # 2013: 'revised', ②), and the notes the marks point to are listed under the chart
+    assert ">15①" in texts and "14②" in texts
+    assert "② revised" in texts
+    bound = "① 下限值：来源只说“超过”或“至少”某数，确切数值未给出。"
+    if lang == "en":
+        bound = "① A lower bound: the source says 'over' or 'at least'; the exact value is not "
+        bound += "given."
+    assert bound in texts
 
 
 def test_panel_menu_copies_and_saves(qtbot, briefing, tmp_path):

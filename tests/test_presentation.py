@@ -44,6 +44,7 @@ K = Qt.Key
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
+CIRCLED = re.compile(r"[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]+")  # caveat marks ①…㊿
 
 
 @pytest.fixture(params=["bundled", "test"])
@@ -281,11 +282,12 @@ def test_kpi_slides_follow_the_focused_year(qtbot, test_snapshot_path, one_scree
     p.go(index)
     card = p.current_view().cards[0]
     assert card.card.metric.id == "t_exports"  # headline position 1 in tests/factory.py
-    # tests/factory.py: t_exports 2010 = 10 亿元, 2013 = 14 亿元 (both exact, reported)
+    # tests/factory.py: t_exports 2010 = 10 亿元, 2013 = 14 亿元 (both exact, reported); 2013
+    # has the note 'revised': the slide's first noted value, so its mark is ①
     window.selection.set_focus(2010)
     assert card.value_label.text().replace(" ", "") == "10亿元"
     window.selection.set_focus(2013)
-    assert card.value_label.text().replace(" ", "") == "14亿元"
+    assert card.value_label.text().replace(" ", "") == "14亿元①"
     _end(qtbot, window, p)
 
 
@@ -681,7 +683,8 @@ def test_every_slide_string_has_glyphs_in_the_bundled_font(snapshot_path):
 
 
 def test_presenter_view_has_the_caveats_of_the_slides_figures(qtbot, bundled_window, monkeypatch):
-    """Issue 10: a value's note is in the presenter view during a meeting (the slide shows '*')."""
+    """Issue 10: a value's note is in the presenter view during a meeting, under the number
+    the slide shows beside the value (①②…, one mark style)."""
     window = bundled_window
     screens = [
         FakeScreen(QRect(0, 0, 1920, 1080), "laptop"),
@@ -703,9 +706,17 @@ def test_presenter_view_has_the_caveats_of_the_slides_figures(qtbot, bundled_win
     p.go(index)
     text = presenter.caveats_label.text()
     assert presenter.caveats_caption.text() == "本页数值的说明"
-    assert text.startswith("* ")
+    assert CIRCLED.match(text), text
     noted = [ser.metric.name("zh") for ser in slide.chart.series if ser.frame["note"].notna().any()]
     assert any(name in text for name in noted), text
+    # every number the presenter reads is one the audience sees on the slide (a chart label
+    # or the takeaway), and the list follows the numbers
+    view = p.current_view()
+    shown = "".join(m.label for m in view.chart.model.marks) + view.takeaway_label.text()
+    listed = [CIRCLED.match(line).group(0) for line in text.splitlines() if CIRCLED.match(line)]
+    assert listed and all(set(marks) <= set(shown) for marks in listed), (listed, shown)
+    firsts = [ord(m[0]) for m in listed]
+    assert firsts == sorted(firsts)
     _end(qtbot, window, p)
 
 

@@ -48,14 +48,18 @@ def test_chart_model_marks_carry_status_and_qualifier(briefing):
         "hatched",
         "none",
     )
-    assert output["2016"].label == ">200*"
+    # marks numbered left to right: ① 2015's note 'share of target', ② the bound 'over 200'
+    assert output["2015"].label == "75①"
+    assert output["2016"].label == ">200②"
     exports = {
         m.point.period.code: m
         for m in build_chart_model(briefing.chart_of("t_exports"), "en").marks
     }
-    assert exports["2012"].label == ">15*"
+    # ① lower bound (2012 'over 15', and 2016 'at least 25': the same note), ② 2013 'revised'
+    assert exports["2012"].label == ">15①"
+    assert exports["2013"].label == "14②"
     assert exports["2014"].label == "≈18"
-    assert exports["2016"].label == "≥25*"
+    assert exports["2016"].label == "≥25①"
     assert exports["2010"].label == "10"
 
 

@@ -43,5 +43,6 @@ def card_period_text(point: Point, lang: str, year: int | None = None, exact: bo
 
 
 def value_with_mark(point: Point, metric: Metric, lang: str) -> str:
-    """'超过3,000万标准箱*': the value as printed, with the caveat mark when it has one."""
-    return point.value_text(metric, lang) + caveat_mark(point)
+    """'超过3,000万标准箱①②': the value as printed, with its caveat marks (numbered from ①:
+    a value shown on its own, whose notes its tooltip lists under the same numbers)."""
+    return point.value_text(metric, lang) + caveat_mark(point, metric, lang)

@@ -3,9 +3,15 @@
 A value carries a caveat when the snapshot says more about it than its number: a note on the
 observation (a conflict between sources when the note says so), a period that is inferred or
 undated, or a qualifier that makes it a bound ("over 3,000" is a
-lower bound, not 3,000). Every output puts :data:`MARK` beside such a value and shows the
-caveat's text where it has room (tooltip on screen, presenter view, footnote on the PDF page).
-Leaving one out is a data error, so the rule lives here and nowhere else (no Qt).
+lower bound, not 3,000). Leaving one out is a data error, so the rule lives here and nowhere
+else (no Qt).
+
+**One mark style everywhere.** Such a value carries a circled number per note (①, ②, …)
+right after the value, before any punctuation: "超过3,000万标准箱②（2023年）". The number
+points into the note list of the surface the value is on — the footnotes of the PDF page,
+the caveats of the slide in the presenter view, the tooltip of a card, a chart or a table
+cell. :func:`notes_of` decides a value's note texts and :class:`MarkBook` numbers them (one
+note shared by several values is one number); every renderer uses both and nothing else.
 
 The brief's document model picks :func:`brief_caveats` up as its caveat provider
 (``domain/brief/values.py``).
@@ -18,7 +24,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..snapshot.periods import AROUND, BEFORE, INFERRED
-from .brief.model import Caveat
+from .brief.model import Caveat, Value
 from .brief.values import pick_half
 from .formatting import format_number, format_value
 
@@ -26,7 +32,6 @@ if TYPE_CHECKING:
     from .briefing import Metric, Point
 
 CONFLICT_WORDS = re.compile(r"conflict|disagree|do(?:es)? not fit|不符|不一致|矛盾|冲突", re.I)
-MARK = "*"  # beside a value that has a caveat; the PDF may number its footnotes instead
 
 # qualifier -> which side the true value lies on ("over 3,000": 3,000 is a lower bound)
 BOUNDS = {"over": "lower", "at_least": "lower", "under": "upper", "at_most": "upper"}
@@ -47,6 +52,19 @@ _TEXT: dict[str, tuple[str, str]] = {
     "imprecise": (
         "来源未注明确切时间：{label}",
         "the source gives no exact date: {label}",
+    ),
+}
+
+# A bound's note as printed beside the value: the value already says "over 3,000", the note
+# says what that means (one text for all lower bounds, so that it is one footnote)
+BOUND_NOTES: dict[str, tuple[str, str]] = {
+    "lower": (
+        "下限值：来源只说“超过”或“至少”某数，确切数值未给出。",
+        "A lower bound: the source says 'over' or 'at least'; the exact value is not given.",
+    ),
+    "upper": (
+        "上限值：来源只说“不到”或“至多”某数，确切数值未给出。",
+        "An upper bound: the source says 'under' or 'at most'; the exact value is not given.",
     ),
 }
 
@@ -77,7 +95,7 @@ def caveats_for(point: Point, metric: Metric, lang: str) -> tuple[Caveat, ...]:
     out: list[Caveat] = []
     key = f"obs:{point.obs_id}"
     if point.note:
-        out.append(Caveat(key, note_kind(point.note), pick_half(point.note, lang), MARK))
+        out.append(Caveat(key, note_kind(point.note), pick_half(point.note, lang)))
     precision = point.period.precision
     if precision == INFERRED:
         out.append(
@@ -85,7 +103,6 @@ def caveats_for(point: Point, metric: Metric, lang: str) -> tuple[Caveat, ...]:
                 f"{key}:period",
                 "inferred",
                 _t("inferred", lang),
-                MARK,
             )
         )
     elif precision in (AROUND, BEFORE):
@@ -94,7 +111,6 @@ def caveats_for(point: Point, metric: Metric, lang: str) -> tuple[Caveat, ...]:
                 f"{key}:period",
                 "imprecise",
                 _t("imprecise", lang, label=_undated_label(point, lang)),
-                MARK,
             )
         )
     side = BOUNDS.get(point.qualifier)
@@ -106,7 +122,6 @@ def caveats_for(point: Point, metric: Metric, lang: str) -> tuple[Caveat, ...]:
                 f"{key}:bound",
                 "bound",
                 _t(f"bound.{side}", lang, word=word, number=format_number(point.value)),
-                MARK,
             )
         )
     return tuple(out)
@@ -127,30 +142,115 @@ def brief_caveats(point: Point, metric: Metric, lang: str) -> list[Caveat]:
 
 
 def has_caveat(point: Point) -> bool:
-    """True when the value must carry :data:`MARK` (cheap: no text is made)."""
+    """True when the value must carry a mark (cheap: no text is made)."""
     return bool(point.note or not point.period.is_precise or point.qualifier in BOUNDS)
 
 
-def caveat_mark(point: Point) -> str:
-    """:data:`MARK` for a value with a caveat, else ''."""
-    return MARK if has_caveat(point) else ""
+def circled(n: int) -> str:
+    """The n-th mark: ①…⑳, ㉑…㉟, ㊱…㊿; beyond 50, '(51)'."""
+    if 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    if 21 <= n <= 35:
+        return chr(0x3251 + n - 21)
+    if 36 <= n <= 50:
+        return chr(0x32B1 + n - 36)
+    return f"({n})"
 
 
-def caveat_lines(caveats: Iterable[Caveat], lang: str) -> list[str]:
-    """'* text' lines for a tooltip or a presenter view."""
-    return [f"{c.mark or MARK} {c.text}" for c in caveats]
+def note_texts(caveats: Iterable[Caveat], qualifier: str, lang: str) -> list[str]:
+    """The notes a reader is given for a value with these caveats, each once, in the caveats'
+    order: the note (or conflict), the period, then the bound — told in one text for every
+    bound of its side (the value itself already says "over 300")."""
+    out = []
+    for cav in caveats:
+        if cav.kind == "bound":
+            side = "upper" if BOUNDS.get(qualifier) == "upper" else "lower"
+            zh, en = BOUND_NOTES[side]
+            out.append(zh if lang == "zh" else en)
+        elif cav.text:
+            out.append(cav.text)
+    return list(dict.fromkeys(out))
+
+
+def notes_of(value: Value, lang: str) -> list[str]:
+    """The note texts of a document value (its caveats, see :func:`note_texts`)."""
+    return note_texts(value.caveats, value.qualifier, lang)
+
+
+def point_notes(point: Point, metric: Metric, lang: str) -> list[str]:
+    """The note texts of an observation (empty for a plain exact value)."""
+    if not has_caveat(point):
+        return []
+    return note_texts(caveats_for(point, metric, lang), point.qualifier, lang)
+
+
+class MarkBook:
+    """The marks of one surface: a PDF document, a slide, a chart, a table, a card.
+
+    Notes are numbered in the order they are first met, so that the same note is the same
+    number wherever it is cited on that surface; :meth:`lines` gives the note list that
+    the numbers point into (footnotes, tooltip, presenter view)."""
+
+    def __init__(self, lang: str, notes: Iterable[str] = ()):
+        self.lang = lang
+        self._numbers: dict[str, int] = {}
+        for text in notes:
+            self.mark(text)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The notes in their numbers' order."""
+        return tuple(self._numbers)
+
+    def number(self, text: str) -> int:
+        if text not in self._numbers:
+            self._numbers[text] = len(self._numbers) + 1
+        return self._numbers[text]
+
+    def mark(self, text: str) -> str:
+        """The mark of one note ('②')."""
+        return circled(self.number(text))
+
+    def marks(self, notes: Iterable[str]) -> str:
+        """The marks of a value's notes, side by side ('①③'); '' for none."""
+        return "".join(self.mark(t) for t in notes)
+
+    def of_point(self, point: Point, metric: Metric) -> str:
+        """The marks of an observation ('' when it has no caveat)."""
+        return self.marks(point_notes(point, metric, self.lang))
+
+    def of_value(self, value: Value) -> str:
+        """The marks of a document value."""
+        return self.marks(notes_of(value, self.lang))
+
+    def line(self, text: str) -> str:
+        """'② note' — a note as listed under the marks that point to it."""
+        return f"{self.mark(text)} {text}"
+
+    def lines(self, notes: Iterable[str]) -> list[str]:
+        return [self.line(t) for t in notes]
+
+
+def caveat_mark(point: Point, metric: Metric, lang: str) -> str:
+    """The marks of a value shown on its own (a card, a cell): its notes numbered from ①."""
+    return MarkBook(lang).of_point(point, metric)
 
 
 def value_caveat_lines(
-    values: Iterable[tuple[Point, Metric]], lang: str, limit: int = 6
+    values: Iterable[tuple[Point, Metric]],
+    lang: str,
+    limit: int = 6,
+    book: MarkBook | None = None,
 ) -> list[str]:
     """The caveats of the values an audience sees on one slide, for the presenter view:
-    '* 片区外贸占全市比重 23%（2024年6月前后）：…', the first ``limit`` of them, then how many
+    '① 片区外贸占全市比重 23%（2024年6月前后）：…', numbered by ``book`` (the slide's marks,
+    so the number is the one the audience sees), the first ``limit`` of them, then how many
     more. A speaker who is asked "is that exact?" has the answer in front of them."""
-    lines: list[str] = []
+    book = book or MarkBook(lang)
+    found: list[tuple[int, str]] = []
     for point, metric in values:
-        caveats = caveats_for(point, metric, lang)
-        if not caveats:
+        notes = point_notes(point, metric, lang)
+        if not notes:
             continue
         value = format_value(
             point.value, point.qualifier, metric.unit_label(lang), lang, metric.unit
@@ -159,8 +259,10 @@ def value_caveat_lines(
         label = point.period.label(lang)
         where = f"（{label}）" if lang == "zh" else f" ({label})"
         sep = "：" if lang == "zh" else ": "
-        text = ("；" if lang == "zh" else "; ").join(c.text for c in caveats)
-        lines.append(f"{MARK} {what}{where}{sep}{text}")
+        text = ("；" if lang == "zh" else "; ").join(notes)
+        found.append((book.number(notes[0]), f"{book.marks(notes)} {what}{where}{sep}{text}"))
+    # in the order of their numbers, as the audience meets the marks
+    lines = [line for _n, line in sorted(found, key=lambda f: f[0])]
     if len(lines) > limit:
         more = len(lines) - limit
         tail = f"…另有{more}条说明" if lang == "zh" else f"… and {more} more"

@@ -13,8 +13,9 @@ reader is made here, where it can be tested without pixels:
   same date) are compared as bars, the period named on the axis.
 * **Status is drawn, not only written** (:data:`STATUS_STYLES`, one mapping for charts, cards
   and slides): reported solid, derived hatched / dotted, target outline / dashed.
-* **Caveats travel with the value**: a label carries :data:`~.caveats.MARK` when the value has
-  a caveat (:mod:`.caveats`).
+* **Caveats travel with the value**: a label carries the value's caveat marks (①②…, from
+  :class:`~.caveats.MarkBook`: the chart's own numbering, or the PDF page's when given), and
+  the model keeps the book so that a tooltip lists the notes under the same numbers.
 * Nothing clipped: the x range covers whole years around every mark, the y range leaves room
   for labels and the lowest marker (the legend is drawn above the plot, not in it).
 
@@ -29,7 +30,7 @@ import math
 import weakref
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -37,7 +38,7 @@ import numpy as np
 
 from ..snapshot.periods import BEFORE, Period, decimal_year
 from ..text import tr
-from .caveats import caveat_mark
+from .caveats import MarkBook
 from .formatting import format_short
 
 if TYPE_CHECKING:
@@ -209,6 +210,7 @@ class ChartModel:
     # the values that carry a label: a bar chart's marks; a short line's points (a line of
     # a few year-to-date spans or dates says nothing without them on paper, with no tooltip)
     labels: tuple[Mark, ...] = field(default=())
+    book: MarkBook | None = field(default=None, compare=False)  # the labels' caveat marks
 
     @property
     def legend_rows(self) -> int:
@@ -258,23 +260,30 @@ def _rows(series: SeriesData, year_range: tuple[int, int] | None) -> np.ndarray:
     return series.rows_in(year_range)
 
 
-def _point_label(point: Point, shape: str, lang: str) -> str:
-    text = format_short(point.value, point.qualifier) + caveat_mark(point)
+def _point_label(point: Point, shape: str, lang: str, marks: str = "") -> str:
+    text = format_short(point.value, point.qualifier) + marks
     if shape == POINT:
         text += "\n" + point.period.short_label(lang)
     return text
 
 
 def build_chart_model(
-    spec: ChartSpec, lang: str, year_range: tuple[int, int] | None = None
+    spec: ChartSpec,
+    lang: str,
+    year_range: tuple[int, int] | None = None,
+    marks: MarkBook | None = None,
 ) -> ChartModel:
-    """The model of one chart for a year range (None: every year)."""
+    """The model of one chart for a year range (None: every year). ``marks``: the surface's
+    caveat numbering (a PDF's); None numbers the chart's own, from ① in the order drawn."""
+    book = marks if marks is not None else MarkBook(lang)
     if spec.kind == "line":
-        return _line_model(spec, lang, year_range)
-    return _bar_model(spec, lang, year_range)
+        return _line_model(spec, lang, year_range, book)
+    return _bar_model(spec, lang, year_range, book)
 
 
-def _bar_model(spec: ChartSpec, lang: str, year_range: tuple[int, int] | None) -> ChartModel:
+def _bar_model(
+    spec: ChartSpec, lang: str, year_range: tuple[int, int] | None, book: MarkBook
+) -> ChartModel:
     entries: list[tuple[int, Point]] = []
     for si, series in enumerate(spec.series):
         entries.extend((si, p) for p in series.points_at(_rows(series, year_range)))
@@ -332,6 +341,9 @@ def _bar_model(spec: ChartSpec, lang: str, year_range: tuple[int, int] | None) -
         if axis_x(p.period) is None
     )
     marks.sort(key=lambda m: (m.x, m.series))
+    # the caveat marks numbered left to right, as a reader meets them
+    marks = [_with_marks(m, spec, lang, book) for m in marks]
+    off_axis = tuple(_with_marks(m, spec, lang, book) for m in off_axis)
     runs = _stock_runs(spec, marks)
     statuses = frozenset(m.status for m in marks)
     legend, columns = _bar_legend(spec, statuses, lang)
@@ -352,7 +364,14 @@ def _bar_model(spec: ChartSpec, lang: str, year_range: tuple[int, int] | None) -
         show_labels,
         off_axis,
         tuple(marks) if show_labels else (),
+        book,
     )
+
+
+def _with_marks(mark: Mark, spec: ChartSpec, lang: str, book: MarkBook) -> Mark:
+    """The mark with its label's caveat marks (the value's notes, numbered by ``book``)."""
+    notes = book.of_point(mark.point, spec.series[mark.series].metric)
+    return replace(mark, label=_point_label(mark.point, mark.shape, lang, notes)) if notes else mark
 
 
 def _span_years(period: Period) -> float:
@@ -462,7 +481,9 @@ def _bar_legend(
     return tuple(rows), columns
 
 
-def _line_model(spec: ChartSpec, lang: str, year_range: tuple[int, int] | None) -> ChartModel:
+def _line_model(
+    spec: ChartSpec, lang: str, year_range: tuple[int, int] | None, book: MarkBook
+) -> ChartModel:
     runs: list[Run] = []
     for si, series in enumerate(spec.series):
         rows = _rows(series, year_range)
@@ -517,7 +538,8 @@ def _line_model(spec: ChartSpec, lang: str, year_range: tuple[int, int] | None) 
         if ymin - lo < 0.04 * (hi - lo):
             lo -= 0.05 * (hi - lo)  # the lowest point's marker is drawn whole
         y_range = (lo, hi)
-    labels = _line_labels(spec, runs, lang)
+    # caveat marks numbered left to right, as on a bar chart's labels
+    labels = tuple(_with_marks(m, spec, lang, book) for m in _line_labels(spec, runs, lang))
     return ChartModel(
         "line",
         (),
@@ -530,6 +552,7 @@ def _line_model(spec: ChartSpec, lang: str, year_range: tuple[int, int] | None) 
         statuses,
         bool(labels),
         labels=labels,
+        book=book,
     )
 
 

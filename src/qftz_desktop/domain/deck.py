@@ -38,6 +38,7 @@ from .brief.scorecard import scorecard_rows
 from .brief.takeaway import takeaway
 from .briefing import Briefing, ChartSpec, FigureCard, Highlight
 from .captions import scope_unit_line
+from .caveats import MarkBook
 from .changes import Changes
 from .notes import own_takeaway
 
@@ -143,12 +144,29 @@ class Slide:
         """A chart slide's takeaway (its subtitle in meeting mode): the presenter's own words
         when they replaced it (:func:`takeaway_is_own`), else the computed one; else ''."""
         if self.kind == "chart" and self.chart is not None:
-            return own_takeaway(self.briefing, self.chart.id) or takeaway(self.chart, lang)
+            own = own_takeaway(self.briefing, self.chart.id)
+            return own or takeaway(self.chart, lang, mark=self.marks(lang).of_point)
         return ""
 
     def takeaway_is_own(self) -> bool:
         """The takeaway is the presenter's words (shown marked as theirs, not as data)."""
         return self.chart is not None and bool(own_takeaway(self.briefing, self.chart.id))
+
+    def marks(self, lang: str, focus_year: int | None = None) -> MarkBook:
+        """The slide's caveat numbering (①②…): its chart's labels left to right, then the
+        values its computed takeaway cites, then its cards' values as shown for
+        ``focus_year``. Made afresh each time and always the same, so that the slide, its
+        takeaway and the presenter view show the same numbers."""
+        from .chart_model import build_chart_model
+
+        book = MarkBook(lang)
+        if self.chart is not None:
+            build_chart_model(self.chart, lang, marks=book)  # the labels, left to right
+            takeaway(self.chart, lang, mark=book.of_point)  # a line chart has none: these
+        for card in self.cards:
+            point, _exact = card.point_for(focus_year)
+            book.of_point(point, card.metric)
+        return book
 
     def lines(self, lang: str) -> tuple[SlideLine, ...]:
         """The text of a scorecard, caveats or sources slide, from the meeting brief's

@@ -34,7 +34,11 @@ The rules — each one a refusal to say more than the data does:
    follow statistical definitions and may come from two sources.
 6. **The zone first.** Sentences about the zone (scope ``ftz``) come first; its parks, the new
    area, the Shandong FTZ, the city, the province and the port follow as context.
-7. **Counts and age.** The first sentence says how much the brief covers (plural-aware), the
+7. **Caveats travel with the value.** A value cited in a sentence carries the marks of its
+   notes right after it (:class:`.caveats.MarkBook`: "超过3,000万标准箱②（2023年）"), numbered
+   by the surface the sentence is on; :attr:`Sentence.points` lists the cited values so that
+   their notes go where the marks point (the footnotes of the same PDF page).
+8. **Counts and age.** The first sentence says how much the brief covers (plural-aware), the
    data's as-of date and the date of the newest zone-wide figure.
 
 This module is Qt-free so that tests, the PDF and any other output share the same words.
@@ -42,6 +46,7 @@ This module is Qt-free so that tests, the PDF and any other output share the sam
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -52,6 +57,18 @@ from .briefing import Briefing, Metric, Point, SeriesData
 from .formatting import UNITS, format_number, format_value, plural_en, scaled_numbers
 
 YearRange = tuple[int, int] | None
+# the marks of a cited value on the surface the sentence is on ('' for none): MarkBook.of_point
+MarkOf = Callable[[Point, Metric], str]
+
+
+def _no_marks(point: Point, metric: Metric) -> str:
+    return ""
+
+
+def cited(point: Point, metric: Metric, lang: str, mark: MarkOf | None) -> str:
+    """A value as a sentence cites it: its text, then its marks ('超过3,000万标准箱②')."""
+    return point.value_text(metric, lang) + (mark or _no_marks)(point, metric)
+
 
 NON_RATIO_UNITS = ("pct", "rank")
 # the zone first, then its context (rule 6); unknown scopes last
@@ -152,6 +169,10 @@ class Sentence:
     source_ids: tuple[str, ...] = ()
     derived: bool = False  # True when the sentence computes a value
     formula: str = ""  # the computation, plain numbers, when derived
+    points: tuple[Point, ...] = ()  # the values cited (their notes go with the sentence)
+
+
+MakeSentence = Callable[[SeriesData, str, YearRange, "MarkOf | None"], "Sentence | None"]
 
 
 @dataclass(frozen=True)
@@ -264,12 +285,14 @@ def _is_count(metric: Metric) -> bool:
     return metric.unit not in UNITS and metric.unit not in NON_RATIO_UNITS
 
 
-def _change_params(metric: Metric, first: Point, last: Point, lang: str) -> dict[str, object]:
+def _change_params(
+    metric: Metric, first: Point, last: Point, lang: str, mark: MarkOf | None
+) -> dict[str, object]:
     a, b = scaled_numbers([first.value, last.value], metric.unit, lang)
     return {
         "name": metric.name(lang),
-        "v1": first.value_text(metric, lang),
-        "v2": last.value_text(metric, lang),
+        "v1": cited(first, metric, lang, mark),
+        "v2": cited(last, metric, lang, mark),
         "p1": first.period.label(lang),
         "p2": last.period.label(lang),
         "a": a,
@@ -277,9 +300,11 @@ def _change_params(metric: Metric, first: Point, last: Point, lang: str) -> dict
     }
 
 
-def _trend(metric: Metric, first: Point, last: Point, lang: str) -> tuple[str, dict, str] | None:
+def _trend(
+    metric: Metric, first: Point, last: Point, lang: str, mark: MarkOf | None = None
+) -> tuple[str, dict, str] | None:
     """(template, params, formula) for a trend from ``first`` to ``last``, or None."""
-    params = _change_params(metric, first, last, lang)
+    params = _change_params(metric, first, last, lang, mark)
     a, b = params["a"], params["b"]
     exact_pair = first.qualifier == last.qualifier == "exact"
     if metric.unit == "rank":
@@ -324,8 +349,10 @@ def _trend(metric: Metric, first: Point, last: Point, lang: str) -> tuple[str, d
     return "growth_down", params, f"({a} − {b}) ÷ {a} {eq} {r}%"
 
 
-def change_sentence(series: SeriesData, lang: str, years: YearRange = None) -> Sentence | None:
-    """A trend of one metric (rules 1, 3, 4, 5), or None."""
+def change_sentence(
+    series: SeriesData, lang: str, years: YearRange = None, mark: MarkOf | None = None
+) -> Sentence | None:
+    """A trend of one metric (rules 1, 3, 4, 5, 7), or None."""
     metric = series.metric
     usable = [p for p in _points(series, years) if p.status == "reported" and not imprecise(p)]
     groups: dict[tuple[object, ...], list[Point]] = {}
@@ -345,7 +372,7 @@ def change_sentence(series: SeriesData, lang: str, years: YearRange = None) -> S
         if not starts:
             continue
         first = starts[0]
-        made = _trend(metric, first, last, lang)
+        made = _trend(metric, first, last, lang, mark)
         if made is None:
             continue
         key, params, formula = made
@@ -357,6 +384,7 @@ def change_sentence(series: SeriesData, lang: str, years: YearRange = None) -> S
             source_ids=tuple(dict.fromkeys((first.source_id, last.source_id))),
             derived=bool(formula),
             formula=formula,
+            points=(first, last),
         )
     return None
 
@@ -367,9 +395,11 @@ def _is_level(points: list[Point]) -> bool:
     return bool(kinds) and kinds <= {"date"}
 
 
-def target_sentence(series: SeriesData, lang: str, years: YearRange = None) -> Sentence | None:
+def target_sentence(
+    series: SeriesData, lang: str, years: YearRange = None, mark: MarkOf | None = None
+) -> Sentence | None:
     """A target against the actual of its own period, or progress of a level towards a later
-    year's target, or the latest actual beside the next target without a ratio (rule 2)."""
+    year's target, or the latest actual beside the next target without a ratio (rules 2, 7)."""
     metric = series.metric
     points = _points(series, years)
     targets = sorted(
@@ -384,7 +414,7 @@ def target_sentence(series: SeriesData, lang: str, years: YearRange = None) -> S
         for target in reversed(targets):
             own = [p for p in actuals if p.period.code == target.period.code and not imprecise(p)]
             if own and not imprecise(target):
-                made = _progress(metric, own[-1], target, lang)
+                made = _progress(metric, own[-1], target, lang, mark)
                 if made is not None:
                     return made
     latest = series.latest_of(actuals)  # the one headline rule
@@ -401,7 +431,7 @@ def target_sentence(series: SeriesData, lang: str, years: YearRange = None) -> S
         and not imprecise(latest)
         and target.period.end.year > latest.period.end.year
     ):
-        made = _progress(metric, latest, target, lang)
+        made = _progress(metric, latest, target, lang, mark)
         if made is not None:
             return made
     # (c) side by side, no ratio
@@ -409,9 +439,9 @@ def target_sentence(series: SeriesData, lang: str, years: YearRange = None) -> S
         "target_latest_undated" if imprecise(target) else "target_latest",
         lang,
         name=metric.name(lang),
-        v1=latest.value_text(metric, lang),
+        v1=cited(latest, metric, lang, mark),
         p1=latest.period.label(lang),
-        v2=target.value_text(metric, lang),
+        v2=cited(target, metric, lang, mark),
         p2=target_when(target, lang),
     )
     return Sentence(
@@ -420,10 +450,13 @@ def target_sentence(series: SeriesData, lang: str, years: YearRange = None) -> S
         metric_id=metric.id,
         periods=(latest.period.code, target.period.code),
         source_ids=tuple(dict.fromkeys((latest.source_id, target.source_id))),
+        points=(latest, target),
     )
 
 
-def _progress(metric: Metric, actual: Point, target: Point, lang: str) -> Sentence | None:
+def _progress(
+    metric: Metric, actual: Point, target: Point, lang: str, mark: MarkOf | None
+) -> Sentence | None:
     said = ratio_pct(_value(actual), _value(target))
     if said is None:
         return None  # no ratio to zero, or bounds that say nothing
@@ -435,9 +468,9 @@ def _progress(metric: Metric, actual: Point, target: Point, lang: str) -> Senten
         "target_progress",
         lang,
         name=metric.name(lang),
-        v1=actual.value_text(metric, lang),
+        v1=cited(actual, metric, lang, mark),
         p1=actual.period.label(lang),
-        v2=target.value_text(metric, lang),
+        v2=cited(target, metric, lang, mark),
         p2=target_when(target, lang),
         r=_said_text(said, lang),
         a=a,
@@ -453,6 +486,7 @@ def _progress(metric: Metric, actual: Point, target: Point, lang: str) -> Senten
         source_ids=tuple(dict.fromkeys((actual.source_id, target.source_id))),
         derived=True,
         formula=f"{a} ÷ {b} {eq} {rr}%",
+        points=(actual, target),
     )
 
 
@@ -535,16 +569,28 @@ def _metric_order(briefing: Briefing) -> list[SeriesData]:
 
 
 def summary_sentences(
-    briefing: Briefing, lang: str, years: YearRange = None, limit: int = 10
+    briefing: Briefing,
+    lang: str,
+    years: YearRange = None,
+    limit: int = 10,
+    mark: MarkOf | None = None,
 ) -> list[Sentence]:
-    """The counts sentence, then up to ``limit`` target and change sentences, the zone first."""
+    """The counts sentence, then up to ``limit`` target and change sentences, the zone first.
+
+    ``mark`` gives a cited value's marks on the surface the sentences go on (rule 7). The
+    sentences are chosen first and marked after, so that a book numbers only what is printed.
+    """
     out = [counts_sentence(briefing, lang, years)]
-    found: list[Sentence] = []
+    found: list[tuple[Sentence, MakeSentence, SeriesData]] = []
+    makers: tuple[MakeSentence, ...] = (target_sentence, change_sentence)
     for series in _metric_order(briefing):
-        for make in (target_sentence, change_sentence):
-            sentence = make(series, lang, years)
+        for make in makers:
+            sentence = make(series, lang, years, None)
             if sentence is not None:
-                found.append(sentence)
+                found.append((sentence, make, series))
         if len(found) >= limit:
             break
-    return out + found[:limit]
+    for sentence, make, series in found[:limit]:
+        marked = make(series, lang, years, mark) if mark is not None else None
+        out.append(marked or sentence)
+    return out

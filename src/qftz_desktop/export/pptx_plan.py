@@ -28,6 +28,7 @@ from ..domain.brief.model import (
     Value,
 )
 from ..domain.briefing import Briefing
+from ..domain.caveats import MarkBook, notes_of
 from ..text import tr
 
 TABLE_HEIGHT_PT = 370.0  # room for a table under a one-line title, above the footer
@@ -74,7 +75,13 @@ def _paginate_text(items: Sequence, size: float, text=str) -> list[list]:
     return pages
 
 
-def _caveats(values: Sequence[Value]) -> list[str]:
+def _caveats(values: Sequence[Value], doc: BriefDocument | None = None) -> list[str]:
+    """The notes of the values on a slide, under the document's marks ('⑯ …': the number its
+    takeaway shows), each once."""
+    if doc is not None:
+        book = MarkBook(doc.lang, doc.notes)
+        notes = dict.fromkeys(n for v in values for n in notes_of(v, doc.lang))
+        return book.lines(notes)
     seen: dict[str, str] = {}
     for v in values:
         for c in v.caveats:
@@ -169,7 +176,7 @@ def _section_slides(section: Section, doc: BriefDocument, briefing: Briefing) ->
                     source_ids=block.source_ids,
                     source_line=block.source_line,
                     notes_presenter=[block.notes] if block.notes else [],
-                    notes_caveats=_caveats(values),
+                    notes_caveats=_caveats(values, doc),
                 )
             )
         elif isinstance(block, Table) and block.rows:
@@ -197,7 +204,7 @@ def _section_slides(section: Section, doc: BriefDocument, briefing: Briefing) ->
                         aligns=aligns,
                         cells=[cells[j] for j in idx],
                         source_ids=tuple(dict.fromkeys(v.source_id for v in values if v.source_id)),
-                        notes_caveats=_caveats(values),
+                        notes_caveats=_caveats(values, doc),
                     )
                 )
         elif isinstance(block, Scorecard) and block.rows:
@@ -220,7 +227,7 @@ def _section_slides(section: Section, doc: BriefDocument, briefing: Briefing) ->
                         source_ids=tuple(dict.fromkeys(s for r in rows for s in r.source_ids)),
                         notes_caveats=[block.rules]
                         + [f"{r.what}: {r.status_text} — {r.reason}" for r in rows]
-                        + _caveats(values),
+                        + _caveats(values, doc),
                     )
                 )
         elif isinstance(block, Caveats) and block.items:

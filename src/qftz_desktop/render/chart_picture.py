@@ -18,7 +18,6 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from ..domain.captions import scope_unit_line
-from ..domain.caveats import MARK, has_caveat
 from ..domain.chart_model import STATUS_STYLES, STATUSES
 from ..text import tr
 from .fonts import ui_font
@@ -32,11 +31,8 @@ CHART_HEIGHT = 380
 MARGIN = 16
 PNG_SCALE = 2  # PNGs are written at twice the logical size, sharp on a projector
 
-_MARK_NOTE = {
-    "zh": f"带{MARK}的数值附有说明（注释、推断或未注明的时间、下限或上限），详见数据表",
-    "en": f"{MARK} marks a value with a caveat (a note, an inferred or undated period, a bound); "
-    "see the data table",
-}
+PICTURE_NOTES = 5  # caveat notes listed under a picture; the data table has the rest
+_MORE_NOTES = {"zh": "……另有{n}条说明，见数据表", "en": "… and {n} more notes: see the data table"}
 # the bundled family first, then what a reader's machine likely has: the text stays text
 SVG_FONTS = "'QFTZ Noto Sans SC', 'Noto Sans SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"
 _STATUS_WORDS = {
@@ -80,7 +76,14 @@ class ChartPicture:
 
         model = build_chart_model(spec, lang, year_range)
         self.statuses = [s for s in STATUSES if s in model.statuses]
-        self.marked = any(has_caveat(m.point) for m in (*model.marks, *model.labels))
+        # the notes its labels' marks (①②…) point to, listed under the chart
+        self.book = model.book
+        notes = list(model.book.notes) if model.book is not None else []
+        self.marked = bool(notes)
+        note_lines = model.book.lines(notes[:PICTURE_NOTES]) if model.book is not None else []
+        if len(notes) > PICTURE_NOTES:
+            more = _MORE_NOTES["zh" if lang == "zh" else "en"]
+            note_lines.append(more.format(n=len(notes) - PICTURE_NOTES))
         inner = width - 2 * MARGIN
         self._blocks: list[tuple[str, QFont, QColor, float]] = []
         y = MARGIN
@@ -96,7 +99,7 @@ class ChartPicture:
         self.legend_top = y
         y += self._legend_height(inner) + 4
         for text, font in (
-            *([(_MARK_NOTE["zh" if lang == "zh" else "en"], self.small_font)] * self.marked),
+            *((line, self.small_font) for line in note_lines),
             (self.source, self.small_font),
             (self.stamp, self.small_font),
         ):
@@ -148,7 +151,13 @@ class ChartPicture:
             painter.setPen(colour)
             painter.drawText(QRectF(MARGIN, y, inner, 10_000), flags, text)
         view = ChartView(
-            self.spec, self.briefing, t, self.lang, interactive=False, year_range=self.year_range
+            self.spec,
+            self.briefing,
+            t,
+            self.lang,
+            interactive=False,
+            year_range=self.year_range,
+            marks=self.book,
         )
         try:
             view.resize(int(inner), CHART_HEIGHT)

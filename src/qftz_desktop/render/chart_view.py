@@ -18,7 +18,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPen, QResizeEvent
 
-from ..domain.caveats import caveat_lines, caveats_for
+from ..domain.caveats import MarkBook, point_notes
 from ..domain.chart_model import (
     BAR,
     ChartModel,
@@ -73,15 +73,18 @@ class ChartView(pg.PlotWidget):
         interactive: bool = True,
         parent=None,
         year_range: tuple[int, int] | None = None,
+        marks: MarkBook | None = None,
     ):
         super().__init__(parent=parent, background=theme.background)
+        # caveat marks: a PDF page's numbering (footnotes); None: the chart numbers its own
+        self.marks: MarkBook | None = marks
         self.spec = spec
         self.briefing = briefing
         self.theme = theme
         self.lang = lang
         self.interactive = interactive
         self.year_range: tuple[int, int] | None = year_range
-        self.model: ChartModel = build_chart_model(spec, lang, year_range)
+        self.model: ChartModel = build_chart_model(spec, lang, year_range, self.marks)
         self._lines: dict[tuple[int, str], pg.PlotDataItem] = {}  # (series, status) -> item
         self._labels: list[tuple[int, pg.TextItem]] = []  # (mark index, label)
         self._leaders: list[pg.PlotCurveItem] = []  # lines to labels moved off their mark
@@ -216,7 +219,7 @@ class ChartView(pg.PlotWidget):
 
     def rebuild(self) -> None:
         """(Re)draw everything from the chart model for the current year range."""
-        self.model = build_chart_model(self.spec, self.lang, self.year_range)
+        self.model = build_chart_model(self.spec, self.lang, self.year_range, self.marks)
         self.plotItem.clear()
         self._place_legend_row(None)
         self._focus_item = None
@@ -380,7 +383,7 @@ class ChartView(pg.PlotWidget):
         """
         if self.spec.kind != "line" or not self._lines:
             return False
-        model = build_chart_model(self.spec, self.lang, self.year_range)
+        model = build_chart_model(self.spec, self.lang, self.year_range, self.marks)
         runs = {(r.series, r.status): r for r in model.runs}
         if runs.keys() != self._lines.keys() or model.legend != self.model.legend:
             return False
@@ -702,10 +705,14 @@ class ChartView(pg.PlotWidget):
         source = f"{src.publisher} {src.date}".strip() if src else p.source_id
         status = tr(f"status.{p.status}", lang)
         sep = "：" if lang == "zh" else ": "
+        # the notes under the numbers the chart's labels show
+        book = self.model.book or MarkBook(lang)
+        notes = point_notes(p, series.metric, lang)
+        value = p.value_text(series.metric, lang) + book.marks(notes)
         lines = [
-            f"{series.metric.name(lang)}{sep}{p.value_text(series.metric, lang)}",
+            f"{series.metric.name(lang)}{sep}{value}",
             f"{p.period.label(lang)} · {status} · {source}",
-            *caveat_lines(caveats_for(p, series.metric, lang), lang),
+            *book.lines(notes),
         ]
         return "\n".join(lines)
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.briefing import Briefing, FigureCard
+from ..domain.caveats import MarkBook
 from ..domain.chart_model import STATUS_STYLES
 from ..domain.deck import Slide
 from ..domain.notes import marked_takeaway
@@ -218,11 +219,20 @@ class FittingLabel(QLabel):
 class SlideCard(QFrame):
     """A figure card at projector size: name, value, period and status, scope."""
 
-    def __init__(self, briefing: Briefing, card: FigureCard, lang: str, scale: float, width: int):
+    def __init__(
+        self,
+        briefing: Briefing,
+        card: FigureCard,
+        lang: str,
+        scale: float,
+        width: int,
+        marks: MarkBook | None = None,
+    ):
         super().__init__()
         self.setObjectName("slideCard")
         self.card = card
         self.lang = lang
+        self.marks = marks  # the slide's caveat numbering (Slide.marks)
         pad = round(22 * scale)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(round(30 * scale), pad, pad, pad)
@@ -246,10 +256,14 @@ class SlideCard(QFrame):
         self._value_px = px("card_value", scale)
         self.set_year(None)
 
-    def set_year(self, year: int | None) -> None:
+    def set_year(self, year: int | None, marks: MarkBook | None = None) -> None:
         point, exact = self.card.point_for(year)
         lang = self.lang
-        value = point.value_text(self.card.metric, lang)
+        self.marks = marks or self.marks or MarkBook(lang)
+        # the caveat marks the presenter view explains under the same numbers
+        value = point.value_text(self.card.metric, lang) + self.marks.of_point(
+            point, self.card.metric
+        )
         self.value_label.setFont(
             _font(fit_font_px(value, self._inner, self._value_px, self._value_px // 2, 1), True)
         )
@@ -368,7 +382,14 @@ class SlideView(QWidget):
         s, lang, slide = self.scale, self.lang, self.slide
         lay.addSpacing(round(6 * s))
         if slide.kind == "chart" and slide.chart is not None:
-            chart = ChartView(slide.chart, slide.briefing, self.theme, lang, interactive=True)
+            chart = ChartView(
+                slide.chart,
+                slide.briefing,
+                self.theme,
+                lang,
+                interactive=True,
+                marks=slide.marks(lang),
+            )
             chart.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             chart.setMinimumHeight(round(200 * s))
             # from across a room: grid lines behind the bars, and no sub-minor lines
@@ -395,7 +416,7 @@ class SlideView(QWidget):
             cols = 2 if len(slide.cards) > 1 else 1
             card_w = (self._content_w - gap * (cols - 1)) // cols
             for i, figure in enumerate(slide.cards):
-                card = SlideCard(slide.briefing, figure, lang, s, card_w)
+                card = SlideCard(slide.briefing, figure, lang, s, card_w, slide.marks(lang))
                 self.cards.append(card)
                 grid.addWidget(card, i // cols, i % cols)
             for c in range(cols):
@@ -548,8 +569,9 @@ class SlideView(QWidget):
         self.focus_year = year
         if self.chart is not None:
             self.chart.set_focus_year(year)
+        marks = self.slide.marks(self.lang, year) if self.cards else None
         for card in self.cards:
-            card.set_year(year)
+            card.set_year(year, marks)
         self._update_focus_label()
         self._update_footer()
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.captions import card_period_text, scope_unit_line, value_with_mark
-from ..domain.caveats import caveat_lines, caveats_for
+from ..domain.caveats import MarkBook, brief_caveats, notes_of, point_notes
 from ..render.fonts import ui_font
 from ..render.theme import Theme
 from ..text import tr
@@ -34,7 +34,7 @@ def card_tooltip(briefing: Briefing, card: FigureCard, point, lang: str) -> str:
     sep = "：" if lang == "zh" else ": "
     lines = [
         m.name(lang),
-        f"{tr('label.value', lang)}{sep}{point.value_text(m, lang)}",
+        f"{tr('label.value', lang)}{sep}{value_with_mark(point, m, lang)}",
         f"{tr('label.period', lang)}{sep}{point.period.label(lang)}",
         f"{tr('label.unit', lang)}{sep}{m.unit_label(lang)}",
         f"{tr('label.scope', lang)}{sep}{m.scope_label(lang)}",
@@ -46,7 +46,7 @@ def card_tooltip(briefing: Briefing, card: FigureCard, point, lang: str) -> str:
     if point.formula:
         lines.append(f"{tr('label.formula', lang)}{sep}{point.formula}")
     # the note, an inferred or undated period, a bound: what the value's mark stands for
-    lines += caveat_lines(caveats_for(point, m, lang), lang)
+    lines += MarkBook(lang).lines(point_notes(point, m, lang))
     return plain_tooltip(lines)
 
 
@@ -249,6 +249,7 @@ class ChartPanel(QFrame):
         chart.setMinimumHeight(260)
         chart.yearClicked.connect(self.yearClicked)
         self.chart = chart
+        self._update_takeaway()  # numbered as the chart's labels now
         # right-click: copy as image, save as PNG / SVG; Ctrl+Shift+C copies it
         from .chart_menu import attach_picture_menu
 
@@ -291,12 +292,19 @@ class ChartPanel(QFrame):
 
     def _update_takeaway(self) -> None:
         """The takeaway of the years shown (latest value, change, distance to target)."""
-        from ..domain.brief.takeaway import takeaway
+        from ..domain.brief.takeaway import takeaway, takeaway_parts
         from ..domain.notes import marked_takeaway, own_takeaway
 
         label = getattr(self, "takeaway_label", None)
         if label is not None:
-            computed = takeaway(self.spec, self.lang, self.year_range)
+            # the values it cites carry the marks the chart's labels show; the notes on hover
+            chart = getattr(self, "chart", None)
+            book = chart.model.book if chart is not None and chart.model.book else None
+            book = book or MarkBook(self.lang)
+            parts = takeaway_parts(
+                self.spec, self.lang, self.year_range, brief_caveats, mark=book.of_point
+            )
+            computed = parts.text
             own = own_takeaway(self.briefing, self.spec.id)
             label.setText(marked_takeaway(own, self.lang) if own else computed)
             label.setProperty("own", bool(own))  # styled apart: the presenter's words
@@ -306,9 +314,12 @@ class ChartPanel(QFrame):
                 else ""
             )
             zh = self.lang == "zh"
-            label.setToolTip(
-                (("计算所得：" if zh else "Computed: ") + computed) if own and computed else ""
-            )
+            if own:  # the computed sentence it replaced (no marks: its notes are not shown)
+                plain = takeaway(self.spec, self.lang, self.year_range)
+                label.setToolTip((("计算所得：" if zh else "Computed: ") + plain) if plain else "")
+            else:
+                notes = dict.fromkeys(n for v in parts.values for n in notes_of(v, self.lang))
+                label.setToolTip(plain_tooltip(book.lines(notes)) if notes else "")
             label.setVisible(bool(own or computed))
 
     def set_focus_year(self, year: int | None) -> None:

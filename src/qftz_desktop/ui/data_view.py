@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..domain.caveats import caveat_lines, caveats_for
+from ..domain.caveats import MarkBook, point_notes
 from ..export.atomic import AtomicWriteError, atomic_write
 from ..text import tr
 from .text import plain_label
@@ -66,8 +66,8 @@ class RowsModel(QAbstractTableModel):
                 text = self.rows[index.row()][self.headers[index.column()]]
             if index.column() == self.value_column and self._caveats is not None:
                 lines = self._caveats(index.row())
-                if lines:
-                    mark = lines[0].split(" ", 1)[0]
+                if lines:  # '① note' lines: the cell shows the marks, the tooltip the notes
+                    mark = "".join(line.split(" ", 1)[0] for line in lines)
                     return text + mark if role == Qt.ItemDataRole.DisplayRole else "\n".join(lines)
             return text
         return None
@@ -95,6 +95,9 @@ def rows_to_csv(rows: Sequence[dict[str, str]]) -> str:
     return rows_to_text(rows, ",")
 
 
+PRENUMBERED_ROWS = 2000  # rows whose caveat marks are numbered when the table opens
+
+
 class DataDialog(QDialog):
     def __init__(self, briefing: Briefing, spec: ChartSpec, lang: str, parent=None):
         super().__init__(parent)
@@ -107,13 +110,19 @@ class DataDialog(QDialog):
         lay.addWidget(plain_label(spec.title(lang), wrap=True))
         self.table = QTableView()
         owners = [(s, len(s)) for s in spec.series]  # row -> (series, row in its frame)
+        # one numbering for the table: the same note is the same mark in every row, numbered
+        # down the rows (a very long table numbers the rest as they are first shown)
+        book = MarkBook(lang)
 
         def caveats(row: int) -> list[str]:
             for series, n in owners:
                 if row < n:
-                    return caveat_lines(caveats_for(series.point(row), series.metric, lang), lang)
+                    return book.lines(point_notes(series.point(row), series.metric, lang))
                 row -= n
             return []
+
+        for row in range(min(len(self.rows), PRENUMBERED_ROWS)):
+            caveats(row)
 
         self.model = RowsModel(self.rows, self, self._value_column(lang), caveats)
         self.table.setModel(self.model)

@@ -307,9 +307,14 @@ class OverviewTab(BriefingTab):
         self.body_layout.addWidget(plain_label(info, wrap=True, object_name="overviewInfo"))
         legend = (
             "每个数字都注明性质：公开报道、推算（附公式）或目标；悬停卡片可查看期间、单位与来源，点击可打开对应栏目。"
+            "数字后的①②…表示该数值附有说明（期间推断、来源冲突、上下限等），悬停即可查看；"
+            "卡片、图表、表格和句子用同一种标记，导出的简报把说明印在同页页脚。"
             if lang == "zh"
             else "Every figure says what it is — reported, derived (with its formula) or a "
-            "target. Hover a card for its period, unit and source; click it to open its tab."
+            "target. Hover a card for its period, unit and source; click it to open its tab. "
+            "①, ②… after a value mark a note (inferred period, conflicting sources, bounds…): "
+            "hover to read it. Cards, charts, tables and sentences use the same marks; the "
+            "exported brief prints the notes at the foot of the same page."
         )
         self.body_layout.addWidget(plain_label(legend, wrap=True, object_name="overviewHint"))
         super()._build()

@@ -22,14 +22,15 @@ of its values); ``compose`` gives it for ``options.kind == "full"``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from ...snapshot.schema import ZONE_LINES, zone_line_sources
 from ...text import tr
 from ..age import latest_zone_wide_text, month_label, newest_by_tab
-from ..briefing import Briefing, ChartSpec, Point
+from ..briefing import Briefing, ChartSpec, Metric, Point
 from ..captions import scope_unit_line
+from ..caveats import MarkBook
 from ..narrative import headline_figures
 from ..notes import chart_target, cover_target, takeaway_target
 from .model import (
@@ -272,6 +273,9 @@ class Composer:
         self.chosen = charts
         self.chart_limit: int | None = None
         self.cited: dict[str, None] = {}
+        # the document's caveat marks (①②…), numbered as values are placed: the sentences
+        # carry them in their text, the renderers number tables, charts and footnotes by them
+        self.book = MarkBook(self.lang)
 
     def w(self, key: str, **kw: object) -> str:
         return w(key, self.lang, **kw)
@@ -287,7 +291,16 @@ class Composer:
 
     def value(self, point: Point, metric):
         self.cite(point.source_id)
-        return value_of(point, metric, self.lang, self.caveats_of)
+        v = value_of(point, metric, self.lang, self.caveats_of)
+        self.book.of_value(v)  # numbered where it is first shown
+        return v
+
+    def mark(self, point: Point, metric: Metric) -> str:
+        """The marks of a value a sentence cites (the same notes its table cell shows)."""
+        return self.book.of_value(value_of(point, metric, self.lang, self.caveats_of))
+
+    def sentence_values(self, points, metric: Metric) -> tuple:
+        return tuple(value_of(p, metric, self.lang, self.caveats_of) for p in points)
 
     def note(self, key: str) -> PresenterNote | None:
         text = self.o.note(key)
@@ -315,6 +328,7 @@ class Composer:
             sections=tuple(sections),
             publisher=snap.publisher(self.lang),
             footer=footer,
+            notes=self.book.notes,
         )
 
     def meeting(self) -> list[Section]:
@@ -443,7 +457,7 @@ class Composer:
 
     def chart_block(self, chart: ChartSpec, with_table: bool = False) -> ChartBlock:
         lang = self.lang
-        parts = takeaway_parts(chart, lang, self.years, self.caveats_of)
+        parts = takeaway_parts(chart, lang, self.years, self.caveats_of, mark=self.mark)
         values = []
         source_ids: dict[str, None] = {}
         for s in chart.series:
@@ -566,6 +580,7 @@ class Composer:
         from .databook import DataBookComposer
 
         book = DataBookComposer(self.b, self.o, self.caveats_of)
+        book.book = self.book  # one numbering of caveat marks for the document
         sections = book.full()
         self.cited = book.cited
         return sections
@@ -586,6 +601,26 @@ def compose(
     its pages)."""
     if charts is None:
         charts = options.charts
-    composer = Composer(briefing, options, caveats_of, charts)
-    composer.chart_limit = chart_limit
-    return composer.document()
+
+    def composer() -> Composer:
+        made = Composer(briefing, options, caveats_of, charts)
+        made.chart_limit = chart_limit
+        return made
+
+    return numbered(composer)
+
+
+def numbered(make: Callable[[], Composer]) -> BriefDocument:
+    """A document whose caveat marks run ①, ②, … in reading order, down the pages.
+
+    The sentences carry their values' numbers in their text, so the order is found on a
+    draft and the document composed again with it (composing is cheap beside drawing)."""
+    doc = make().document()
+    order = MarkBook(doc.lang)
+    for value in doc.values():
+        order.of_value(value)
+    if order.notes == doc.notes:
+        return doc
+    final = make()
+    final.book = MarkBook(doc.lang, order.notes)
+    return final.document()

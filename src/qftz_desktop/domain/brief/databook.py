@@ -35,7 +35,7 @@ from ..briefing import Briefing, ChartSpec, Highlight, Metric, Point, SeriesData
 from ..narrative import headline_figures, summary_sentences
 from ..notes import cover_target, tab_target
 from ..tabs import TABS
-from .compose import SEP, Composer
+from .compose import SEP, Composer, numbered
 from .compose import w as brief_word
 from .model import (
     BriefDocument,
@@ -91,10 +91,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "'over', 'about' and 'at least' are as the source wrote them; every number has its "
         "period and source, listed in full at the end.",
     ),
+    # caveat marks (issue 10): one style in tables, chart labels, sentences and takeaways
     "reading_marks": (
-        "数字后的①②…表示该数值附有说明（期间推断、口径、来源冲突、上下限等），说明印在同一页的页脚。",
-        "①, ②… after a value mark a note (inferred period, scope, conflicting sources, "
-        "bounds…); the note is printed at the foot of the same page.",
+        "数字后的①②…表示该数值附有说明（期间推断、来源冲突、上下限等）；表格、图表数值标签和"
+        "文中句子用同一编号，说明印在同一页的页脚。",
+        "①, ②… after a value mark a note (inferred period, conflicting sources, bounds…); "
+        "tables, chart labels and sentences use the same numbers, and the note is printed at the "
+        "foot of the same page.",
     ),
     "contents": ("目录", "Contents"),
     "summary_note": (
@@ -219,9 +222,15 @@ class DataBookComposer(Composer):
             blocks.append(Heading(tr("label.headline", lang), 3))
             blocks.append(self.figures_table([(f.metric, f.point) for f in figures]))
         blocks.append(Heading(self.w("summary_points"), 3))
-        for s in summary_sentences(self.b, lang, self.years, limit=SUMMARY_SENTENCES):
+        sentences = summary_sentences(
+            self.b, lang, self.years, limit=SUMMARY_SENTENCES, mark=self.mark
+        )
+        for s in sentences:
             self.cite(*s.source_ids)
-            blocks.append(Paragraph(s.text, "bullet"))
+            # the values it cites carry their marks; their notes go on the sentence's page
+            series = self.b.series.get(s.metric_id)
+            values = self.sentence_values(s.points, series.metric) if series else ()
+            blocks.append(Paragraph(s.text, "bullet", values))
         if isinstance(blocks[-1], Paragraph):  # 'the sentences above…' never alone on a page
             blocks[-1] = replace(blocks[-1], keep_with_next=True)
         blocks.append(Paragraph(self.t("summary_note"), "note"))
@@ -402,4 +411,4 @@ def compose_full(
     """The full data book of ``briefing`` as a document model (whatever ``options.kind``)."""
     if options.kind != "full":
         options = replace(options, kind="full")
-    return DataBookComposer(briefing, options, caveats_of).document()
+    return numbered(lambda: DataBookComposer(briefing, options, caveats_of))

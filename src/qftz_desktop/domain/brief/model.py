@@ -288,6 +288,9 @@ class BriefDocument:
     sections: tuple[Section, ...]
     publisher: str = ""
     footer: str = ""  # "数据截至 2026-01-22 · 快照标识 e89ccc346a32"
+    # the caveat notes in the order of their marks (①, ②, …): the text of the document
+    # (sentences, takeaways) carries these numbers; paged renderers print the footnotes by them
+    notes: tuple[str, ...] = ()
     meta: dict[str, str] = field(default_factory=dict, compare=False)
 
     def section(self, section_id: str) -> Section | None:
@@ -321,6 +324,7 @@ class BriefDocument:
                     yield from r.values
             elif isinstance(b, ChartBlock):
                 yield from b.values
+                yield from b.takeaway_values
             elif isinstance(b, Scorecard):
                 for row in b.rows:
                     yield row.target

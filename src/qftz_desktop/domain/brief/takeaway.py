@@ -15,6 +15,9 @@ The honesty rules are the summary's (:mod:`..narrative`):
   to an "over" target is an upper bound), from :mod:`.scorecard`.
 
 A chart with only targets says so; a chart with no value in the range gives "".
+
+Every value the sentence cites carries its caveat marks right after it (``mark``, the chart's
+or the page's :class:`..caveats.MarkBook`), like its label on the chart.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from dataclasses import dataclass
 from ..bounds import Bounded, difference, growth
 from ..briefing import ChartSpec, Point, SeriesData
 from ..formatting import format_number
-from ..narrative import _comparable_key, _zh_is
+from ..narrative import MarkOf, _comparable_key, _zh_is, cited
 from .model import Value
 from .scorecard import NO_RATIO_UNITS, bounds, is_stock, progress_text
 from .values import CaveatsOf, value_of
@@ -77,7 +80,7 @@ def _in_range(p: Point, years: tuple[int, int] | None) -> bool:
 
 
 def _change(
-    series: SeriesData, last: Point, before: list[Point], lang: str
+    series: SeriesData, last: Point, before: list[Point], lang: str, mark: MarkOf | None = None
 ) -> tuple[str, Point | None]:
     metric = series.metric
     key = _comparable_key(last)
@@ -88,27 +91,32 @@ def _change(
     if last.qualifier != "exact" or prev.qualifier != "exact":
         return "", None
     a, b = prev.value, last.value
-    kw = {"p0": _bare(prev, lang), "v0": prev.value_text(metric, lang)}
+
+    def said(key: str, **kw: object) -> tuple[str, Point | None]:
+        # the earlier value is marked only once the sentence is sure to cite it
+        v0 = cited(prev, metric, lang, mark)
+        return _w(key, lang, p0=_bare(prev, lang), v0=v0, **kw), prev
+
     if a == b:
-        return _w("same", lang, **kw), prev
+        return said("same")
     if metric.unit == "rank":
-        return _w("rank", lang, **kw), prev
+        return said("rank")
     if metric.unit == "pct":
         diff = difference(Bounded.of(a), Bounded.of(b))
         if diff is None:
             return "", None
-        d = format_number(abs(diff.value))
-        return _w("pp_up" if b > a else "pp_down", lang, d=d, **kw), prev
+        return said("pp_up" if b > a else "pp_down", d=format_number(abs(diff.value)))
     change = growth(Bounded.of(a), Bounded.of(b))
     if change is None or change.said.qualifier != "exact":
         return "", None  # a tiny or unlike base: no growth is said (domain.bounds)
     if change.kind == "times":
-        return _w("times", lang, n=format_number(change.said.value), **kw), prev
-    g = format_number(change.said.value)
-    return _w("up" if change.up else "down", lang, g=g, **kw), prev
+        return said("times", n=format_number(change.said.value))
+    return said("up" if change.up else "down", g=format_number(change.said.value))
 
 
-def _target(series: SeriesData, last: Point | None, lang: str) -> tuple[str, Point | None]:
+def _target(
+    series: SeriesData, last: Point | None, lang: str, mark: MarkOf | None = None
+) -> tuple[str, Point | None]:
     metric = series.metric
     targets = [p for p in series.points if p.status == "target"]
     if last is not None:
@@ -116,7 +124,7 @@ def _target(series: SeriesData, last: Point | None, lang: str) -> tuple[str, Poi
     if not targets:
         return "", None
     t = min(targets, key=lambda p: (p.period.end, p.period.start))
-    kw = {"deadline": t.period.label(lang), "target": t.value_text(metric, lang)}
+    kw = {"deadline": t.period.label(lang), "target": cited(t, metric, lang, mark)}
     if last is None:
         return "", t
     like = is_stock(series) or last.period.code == t.period.code
@@ -135,8 +143,10 @@ def takeaway_parts(
     lang: str,
     years: tuple[int, int] | None = None,
     caveats_of: CaveatsOf | None = None,
+    mark: MarkOf | None = None,
 ) -> Takeaway:
-    """The takeaway and the values it states (see the module docstring)."""
+    """The takeaway and the values it states (see the module docstring); ``mark`` gives a
+    cited value's marks (none when None)."""
     multi = len(chart.series) > 1
     sep = "：" if lang == "zh" else ": "
     # the chart's headline metric first (a group may lead with a context series)
@@ -156,12 +166,12 @@ def takeaway_parts(
             lang,
             who=who,
             period=last.period.label(lang),
-            value=_zh_is(last.value_text(metric, lang))
+            value=_zh_is(cited(last, metric, lang, mark))
             if lang == "zh"
-            else last.value_text(metric, lang),
+            else cited(last, metric, lang, mark),
         )
-        change, prev = _change(series, last, actual, lang)
-        target_text, target = _target(series, last, lang)
+        change, prev = _change(series, last, actual, lang, mark)
+        target_text, target = _target(series, last, lang, mark)
         text += change + target_text + _w("end_zh", lang)
         used = [p for p in (last, prev, target) if p is not None]
         return Takeaway(text, tuple(value_of(p, metric, lang, caveats_of) for p in used), metric.id)
@@ -176,12 +186,18 @@ def takeaway_parts(
                 lang,
                 who=who,
                 deadline=t.period.label(lang),
-                target=t.value_text(metric, lang),
+                target=cited(t, metric, lang, mark),
             ) + _w("end_zh", lang)
             return Takeaway(text, (value_of(t, metric, lang, caveats_of),), metric.id)
     return Takeaway("")
 
 
-def takeaway(chart: ChartSpec, lang: str, years: tuple[int, int] | None = None) -> str:
-    """The chart's computed takeaway sentence in ``lang`` ('' when it has no value)."""
-    return takeaway_parts(chart, lang, years).text
+def takeaway(
+    chart: ChartSpec,
+    lang: str,
+    years: tuple[int, int] | None = None,
+    mark: MarkOf | None = None,
+) -> str:
+    """The chart's computed takeaway sentence in ``lang`` ('' when it has no value), its
+    values marked by ``mark`` (e.g. the chart's own MarkBook, as its labels are)."""
+    return takeaway_parts(chart, lang, years, mark=mark).text

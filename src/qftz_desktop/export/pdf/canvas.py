@@ -264,12 +264,16 @@ class PdfCanvas:
         height: float,
         theme: Theme = PRINT,
         years: YearRange = None,
+        marks=None,
     ):
-        """A ChartView for printing: never shown, sized explicitly, the year range applied."""
+        """A ChartView for printing: never shown, sized explicitly, the year range applied;
+        ``marks`` (a MarkBook): the PDF's caveat numbering, so labels match the footnotes."""
         from ...render.chart_view import ChartView
 
         rng = None if years is None else (min(years), max(years))
-        view = ChartView(spec, briefing, theme, lang, interactive=False, year_range=rng)
+        view = ChartView(
+            spec, briefing, theme, lang, interactive=False, year_range=rng, marks=marks
+        )
         view.resize(int(width), int(height))
         return view
 

@@ -8,8 +8,9 @@ gets, which subclasses set.
 
 Caveats travel with their values: every value that has one gets a mark (①, ②, …, numbered
 through the document by the caveat's text, so that one note shared by several values is one
-footnote), and the note is printed as a footnote on each page where a value carrying it is
-shown — in a table, a scorecard row or a chart. The presenter's remarks are set apart in a
+footnote — the document's own numbering, which its sentences already carry), and the note is
+printed as a footnote on each page where a value carrying it is shown — in a table, a
+scorecard row, a chart's labels or a sentence. The presenter's remarks are set apart in a
 tinted box under their label, never in the typography of sourced figures.
 """
 
@@ -86,8 +87,9 @@ class DocumentRenderer(PageKit):
         self._reset_marks()
 
     def _reset_marks(self) -> None:
-        """Number the footnotes in the order their values appear in the document."""
-        self.reset_marks()
+        """Number the footnotes as the document does (its sentences carry those numbers),
+        then any other value's in the order it appears."""
+        self.reset_marks(self.doc.notes)
         for value in self.doc.values():
             for text in self.notes_of(value):
                 self.mark_of(text)
@@ -183,8 +185,10 @@ class DocumentRenderer(PageKit):
             keep_first=self.keep_first and p.style in ("body", "bullet"),
             keep_last=p.keep_with_next,
         )
-        if blocks and p.values:
-            blocks[0].footnotes = self.footnotes(p.values)
+        if p.values:  # the cited values' notes, on whichever page a line falls
+            notes = self.footnotes(p.values)
+            for b in blocks:
+                b.footnotes = notes
         return blocks
 
     def facts(self, kv: KeyValues) -> list[Block]:
@@ -291,15 +295,16 @@ class DocumentRenderer(PageKit):
         view = self._view
         if view is None:
             view = self._view = self.c.chart_view(
-                spec, self.b, self.lang, width, height, years=years
+                spec, self.b, self.lang, width, height, years=years, marks=self.book
             )
             view.setMinimumHeight(0)  # the window's minimum is too tall for a brief
-        elif view.spec is spec and view.year_range == rng:
+        elif view.spec is spec and view.year_range == rng and view.marks is self.book:
             # the same chart at another size (its height, once the legend is measured): back
             # to the model's value range, which the next fit raises for the new height as a
             # fresh build would — without building the chart again
             view.plotItem.setYRange(*view.model.y_range, padding=0)
         else:
+            view.marks = self.book  # labels numbered as the footnotes (a refit renumbers)
             view.set_spec(spec, years)
         view.resize(int(width), int(height))
         return view
@@ -417,7 +422,8 @@ class DocumentRenderer(PageKit):
             for j, (_h, paint) in enumerate(cells):
                 paint(c, x + j * (width + CHART_GAP), y)
 
-        values = [v for ch in charts for v in ch.values]
+        # the takeaway may cite a target beyond the years drawn: its note goes here too
+        values = [v for ch in charts for v in (*ch.values, *ch.takeaway_values)]
         return Block(height, draw, gap_before=self.chart_gap, footnotes=self.footnotes(values))
 
     def presenter_note(self, label: str, text: str, width: float) -> Block:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPen
 
 from ...domain.brief.model import Value
+from ...domain.caveats import BOUND_NOTES, MarkBook, notes_of
 from ...render.theme import PRINT
 from .canvas import MM, PdfCanvas
 from .paginate import Block, Footnote, PageLayout, footnote_columns
@@ -19,17 +20,6 @@ from .paginate import Block, Footnote, PageLayout, footnote_columns
 HEADER_FILL = "#EEF1F4"  # table header rows
 SIZE_FOOT = 6.5
 FOOT_GAP = 14.0  # px between the two columns of footnotes
-
-
-def circled(n: int) -> str:
-    """①…⑳, ㉑…㉟, ㊱…㊿; beyond 50, '(51)'."""
-    if 1 <= n <= 20:
-        return chr(0x2460 + n - 1)
-    if 21 <= n <= 35:
-        return chr(0x3251 + n - 21)
-    if 36 <= n <= 50:
-        return chr(0x32B1 + n - 36)
-    return f"({n})"
 
 
 # Text sizes in points.
@@ -43,18 +33,13 @@ SIZE_H3 = 11.0
 # Words of the PDF's own layout (zh, en); what the documents say comes from
 # domain.brief, shared words from qftz_desktop.text.
 WORDS: dict[str, tuple[str, str]] = {
-    "bound.lower": (
-        "下限值：来源只说“超过”或“至少”某数，确切数值未给出。",
-        "A lower bound: the source says 'over' or 'at least'; the exact value is not given.",
-    ),
-    "bound.upper": (
-        "上限值：来源只说“不到”或“至多”某数，确切数值未给出。",
-        "An upper bound: the source says 'under' or 'at most'; the exact value is not given.",
-    ),
+    "bound.lower": BOUND_NOTES["lower"],
+    "bound.upper": BOUND_NOTES["upper"],
     "how_marks": (
-        "数字后的①②…表示该数值附有说明（期间推断、口径、来源冲突、上下限等），说明见同页页脚。",
-        "①, ②… after a value mark a note (inferred period, scope, conflicting sources, "
-        "bounds…); the note is at the foot of the same page.",
+        "数字后的①②…表示该数值附有说明（期间推断、来源冲突、上下限等），表格、图表和句子中"
+        "编号相同，说明见同页页脚。",
+        "①, ②… after a value (in a table, a chart label or a sentence) mark a note (inferred "
+        "period, conflicting sources, bounds…); the note is at the foot of the same page.",
     ),
     # the data book's sources table (its words of content: domain.brief.databook)
     "source_id": ("编号", "Id"),
@@ -105,8 +90,9 @@ class PageKit:
         self.f_h2 = canvas.font(SIZE_H2, bold=True)
         self.f_h3 = canvas.font(SIZE_H3, bold=True)
         self.f_foot = canvas.font(SIZE_FOOT)
-        self.marks: dict[str, str] = {}  # footnote text -> mark
-        self._order_of: dict[str, int] = {}
+        # the caveat marks of this PDF (domain.caveats): the same numbers in tables, chart
+        # labels, sentences and footnotes; a document's renderer seeds it with the document's
+        self.book = MarkBook(lang)
         self._notes: dict[str, Footnote] = {}
 
     @property
@@ -234,21 +220,12 @@ class PageKit:
 
     # values and their footnotes --------------------------------------------------------------
     def notes_of(self, value: Value) -> list[str]:
-        """The footnote texts of a value: its caveats, a bound told once for all bounds (the
-        value itself already says "over 300"; the footnote says what that means)."""
-        out = []
-        for cav in value.caveats:
-            if cav.kind == "bound":
-                side = "upper" if value.qualifier in ("under", "at_most") else "lower"
-                out.append(word(f"bound.{side}", self.lang))
-            elif cav.text:
-                out.append(cav.text)
-        return list(dict.fromkeys(out))
+        """The footnote texts of a value (domain.caveats.notes_of: the one rule)."""
+        return notes_of(value, self.lang)
 
     def marked(self, value: Value, text: str | None = None) -> str:
         """The value's text followed by the marks of its caveats."""
-        marks = "".join(self.mark_of(t) for t in self.notes_of(value))
-        return (value.text if text is None else text) + marks
+        return (value.text if text is None else text) + self.book.of_value(value)
 
     def footnotes(self, values: Sequence[Value]) -> tuple[Footnote, ...]:
         out: dict[str, Footnote] = {}
@@ -259,18 +236,15 @@ class PageKit:
         return tuple(sorted(out.values(), key=lambda f: self._order(f.key)))
 
     def _order(self, text: str) -> int:
-        return self._order_of.get(text, 0)
+        return self.book.number(text)
 
     def mark_of(self, text: str) -> str:
         """The mark of a footnote text: numbered in the order values are laid out."""
-        if text not in self.marks:
-            self._order_of[text] = len(self.marks)
-            self.marks[text] = circled(len(self.marks) + 1)
-        return self.marks[text]
+        return self.book.mark(text)
 
-    def reset_marks(self) -> None:
-        self.marks.clear()
-        self._order_of.clear()
+    def reset_marks(self, notes: Sequence[str] = ()) -> None:
+        """Number afresh (a re-laid-out document), from ``notes`` first."""
+        self.book = MarkBook(self.lang, notes)
         self._notes.clear()
 
     def footnote(self, text: str) -> Footnote:

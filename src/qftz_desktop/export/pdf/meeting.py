@@ -16,9 +16,10 @@ from PySide6.QtGui import QColor, QFont, QPen
 from ...domain.brief.compose import MIN_CHARTS
 from ...domain.brief.model import BriefDocument, Scorecard
 from ...domain.briefing import Briefing
+from ...domain.caveats import circled
 from .canvas import MM, PdfCanvas, TextBox
 from .document import DocumentRenderer
-from .layout import SIZE_SMALL, circled, word
+from .layout import SIZE_SMALL, word
 from .paginate import Block, PageLayout
 
 NEAR_EMPTY = 0.25  # a last page less filled than this is pulled back onto the one before

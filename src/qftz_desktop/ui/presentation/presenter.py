@@ -84,7 +84,7 @@ class PresenterView(QWidget):
         right.addWidget(self.preview)
         right.addWidget(self.next_title)
         # the caveats of the figures on the current slide (domain.caveats): the audience sees
-        # the '*', the speaker has its note; under the preview, in what the column has left
+        # the ①, the speaker has its note; under the preview, in what the column has left
         self.caveats_caption = _label("", 20, role="muted")
         self.caveats_label = BoundedLabel(18, 13)
         self.caveats_label.setObjectName("slideCaveats")
@@ -198,7 +198,11 @@ class PresenterView(QWidget):
         self.notes_label.set_full_text(said)
         self.notes_caption.setVisible(bool(said))  # an empty box would take the caveats' room
         self.notes_label.setVisible(bool(said))
-        caveats = value_caveat_lines(self._slide_values(p.slides[p.index], sel), lang, limit=4)
+        slide = p.slides[p.index]
+        # numbered as the slide numbers its values (Slide.marks): the audience's ① is this ①
+        caveats = value_caveat_lines(
+            self._slide_values(slide, sel), lang, limit=4, book=slide.marks(lang, sel.focus_year)
+        )
         self.caveats_caption.setText(
             ("本页数值的说明" if lang == "zh" else "Notes on this slide's figures")
             if caveats
