@@ -305,7 +305,7 @@ def test_data_book_notes_on_the_page_of_their_value(qapp, bundled, tmp_path, lan
                 assert _bare(note.text) in pages[n], (n + 1, obs, note.text)
                 seen.add(obs)
     assert seen == noted  # every noted observation is shown somewhere, with its note
-    marks = "数字后的①②…表示" if lang == "zh" else "①, ②… after a value (in a table,"
+    marks = "数字后的①②…表示" if lang == "zh" else "①, ②… after a value mark a note"
     assert _bare(marks) in pages[0]
 
 

@@ -783,3 +783,86 @@ def test_takeaways_read_as_a_native_writer_would(bundled_briefing, metric_id, la
     text = takeaway(chart, lang)
     assert expected in text, text
     assert "为超过" not in text and "为约" not in text
+
+
+# --- rule 7: caveats travel with the value ----------------------------------------------------
+
+BOUND_EN = "A lower bound: the source says 'over' or 'at least'; the exact value is not given."
+BOUND_ZH = "下限值：来源只说“超过”或“至少”某数，确切数值未给出。"
+
+
+def _marked(make, series, lang):
+    """The sentence with its values marked by one book, and the book's note lines."""
+    from qftz_desktop.domain.caveats import MarkBook
+
+    book = MarkBook(lang)
+    sentence = make(series, lang, None, book.of_point)
+    return sentence, book.lines(book.notes)
+
+
+def test_a_sentence_marks_a_bound_it_cites(tmp_path):
+    rows = [("2020-11", 68), ("2023-11", 285), ("2024-06", 300, "over")]
+    s = _one(tmp_path, "count", rows)
+    en, en_notes = _marked(narrative.change_sentence, s, "en")
+    zh, zh_notes = _marked(narrative.change_sentence, s, "zh")
+    # the mark right after the value, before its period; the exact 68 has none
+    assert en.text == (
+        "Metric m: from 68 measures (as of Nov 2020) to over 300 measures① (as of Jun 2024), "
+        "over 4.4 times the first figure (derived: 300 ÷ 68 ≈ 4.4)."
+    )
+    assert zh.text == (
+        "指标m由68项（截至2020年11月）增至超过300项①（截至2024年6月），为前者的4.4倍以上"
+        "（推算：300 ÷ 68 ≈ 4.4）。"
+    )
+    assert en_notes == [f"① {BOUND_EN}"] and zh_notes == [f"① {BOUND_ZH}"]
+    assert [p.period.code for p in en.points] == ["2020-11", "2024-06"]
+
+
+def test_a_sentence_marks_inferred_years_with_one_shared_note(tmp_path):
+    rows = [("2021?", 1870), ("2022?", 2000, "exact", "target")]
+    s = _one(tmp_path, "cny_100m", rows)
+    en, en_notes = _marked(narrative.target_sentence, s, "en")
+    zh, zh_notes = _marked(narrative.target_sentence, s, "zh")
+    assert en.text == (
+        "Metric m: latest CNY 187 bn① (2021, year inferred); target: CNY 200 bn① "
+        "(2022, year inferred)."
+    )
+    assert zh.text == (
+        "指标m：最新为1,870亿元①（2021年，年份为推断）；目标为2,000亿元①（2022年，年份为推断）。"
+    )
+    assert en_notes == ["① period inferred from the context; the source does not state it"]
+    assert zh_notes == ["① 期间系根据上下文推断，来源未写明"]
+
+
+def test_a_sentence_marks_a_noted_value_and_a_bounded_target(tmp_path):
+    rows = [("2024-06", 580), ("2025", 1000, "over", "target")]
+    observations = [obs("m", *r) for r in rows]
+    observations[0][8] = "截至发布会 / as of the press conference"  # the note column
+    b = build_briefing(tmp_path, [metric("m", "cny_100m")], observations)
+    s = b.series["m"]
+    en, en_notes = _marked(narrative.target_sentence, s, "en")
+    zh, zh_notes = _marked(narrative.target_sentence, s, "zh")
+    assert en.text == (
+        "Metric m: CNY 58 bn① (as of Jun 2024), under 58% of the target for 2025 "
+        "(over CNY 100 bn②) (derived: 58 ÷ 100 = 58%)."
+    )
+    assert zh.text == (
+        "截至2024年6月，指标m为580亿元①，完成2025年目标（超过1,000亿元②）的不到58%"
+        "（推算：580 ÷ 1,000 = 58%）。"
+    )
+    assert en_notes == ["① as of the press conference", f"② {BOUND_EN}"]
+    assert zh_notes == ["① 截至发布会", f"② {BOUND_ZH}"]
+
+
+def test_the_summary_numbers_only_the_sentences_it_keeps(test_briefing):
+    """A sentence cut by the limit numbers nothing: the marks printed run ①, ②, … unbroken."""
+    from qftz_desktop.domain.caveats import MarkBook
+
+    for limit in (1, 2, 3):
+        book = MarkBook("en")
+        sentences = narrative.summary_sentences(
+            test_briefing, "en", limit=limit, mark=book.of_point
+        )
+        printed = "".join(s.text for s in sentences)
+        used = {ch for ch in printed if "\u2460" <= ch <= "\u2473"}
+        assert used == {chr(0x2460 + i) for i in range(len(book.notes))}

@@ -25,6 +25,13 @@ COMPUTED_ZH = (
     "片区世界500强投资项目（累计）：截至2024年6月为171个，较136个（2022年4月前后）增长25.7%。"
 )
 COMPUTED_EN_PART = "171 projects (as of Jun 2024), up 25.7% from 136 projects"
+# as the window shows it, with the chart's caveat marks (issue 10), numbered left to right on
+# the chart: ① 70 new projects (2019-08–2024-02, a paraphrased quote), ② 72 new projects
+# (2019-08–2024-06, 'since approval'), ③④ 136 (its note 'as of about the report', and the
+# period 'around Apr 2022' is undated), ⑤ 171 (its note 'as of the press conference')
+SHOWN_ZH = (
+    "片区世界500强投资项目（累计）：截至2024年6月为171个⑤，较136个③④（2022年4月前后）增长25.7%。"
+)
 OWN = "先讲世界500强项目，再讲外贸。"
 LABEL = "主讲人的话（非数据）"
 
@@ -55,7 +62,7 @@ def test_own_takeaway_typed_kept_printed_restored_and_shared(
 ):
     win = _window(qtbot, bundled_path)
     panel = _panel(win)
-    assert panel.takeaway_label.text() == COMPUTED_ZH
+    assert panel.takeaway_label.text() == SHOWN_ZH
     # the ✎ beside the takeaway opens the chart's dialog, which shows the computed sentence
     panel.takeaway_button.click()
     dialog = win.findChild(NoteDialog)
@@ -118,7 +125,7 @@ def test_own_takeaway_typed_kept_printed_restored_and_shared(
     monkeypatch.setenv("QFTZ_SETTINGS_DIR", str(tmp_path / "colleague"))
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     other = _window(qtbot, bundled_path)
-    assert _panel(other).takeaway_label.text() == COMPUTED_ZH
+    assert _panel(other).takeaway_label.text() == SHOWN_ZH
     assert notes_editor.import_notes(other, shared)
     panel = _panel(other)
     assert panel.takeaway_label.text() == f"{LABEL}：{OWN}"
@@ -129,9 +136,10 @@ def test_own_takeaway_typed_kept_printed_restored_and_shared(
     assert dialog.takeaway_editor.toPlainText() == OWN
     dialog.restore_button.click()
     dialog.accept()
-    assert panel.takeaway_label.text() == COMPUTED_ZH
+    assert panel.takeaway_label.text() == SHOWN_ZH
     slide = next(s for s in Deck(other.briefing).slides if s.chart and s.chart.id == CHART)
-    assert slide.takeaway("zh") == COMPUTED_ZH and not slide.takeaway_is_own()
+    # the slide numbers its chart's labels the same way, left to right
+    assert slide.takeaway("zh") == SHOWN_ZH and not slide.takeaway_is_own()
     saved = json.loads((tmp_path / "colleague" / notes_editor.NOTES_FILE).read_text("utf-8"))
     assert saved["snapshots"] == {}
     other.close()

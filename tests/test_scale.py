@@ -270,7 +270,7 @@ def test_a_long_table_in_the_pdf_is_capped_and_says_so(qapp, long_path, tmp_path
 
 
 def test_the_data_table_of_a_long_series_is_complete(qtbot, big):
-    from qftz_desktop.domain.caveats import has_caveat
+    from qftz_desktop.domain.caveats import point_notes
 
     make_application()
     win = MainWindow(big, lang="en")
@@ -281,9 +281,11 @@ def test_the_data_table_of_a_long_series_is_complete(qtbot, big):
     assert dialog.model.rowCount() == n == len(dialog.rows)
     s = spec.series[0]
     last = dialog.model.index(len(s) - 1, 2)
-    # the cell shows the caveat mark when the value has one; the row (CSV) keeps the number
-    mark = "*" if has_caveat(s.point(len(s) - 1)) else ""
-    assert dialog.model.data(last) == dialog.rows[len(s) - 1]["Value"] + mark
+    # the cell shows a caveat mark (①②…) per note of the value; the row (CSV) keeps the number
+    notes = point_notes(s.point(len(s) - 1), s.metric, "en")
+    shown, number = dialog.model.data(last), dialog.rows[len(s) - 1]["Value"]
+    assert shown.startswith(number) and len(shown) == len(number) + len(notes)
+    assert all("\u2460" <= ch <= "\u32bf" for ch in shown[len(number) :])
     assert float(dialog.rows[len(s) - 1]["Value"]) == pytest.approx(float(s.values[-1]))
     assert list(dialog.rows[0]) == dialog.model.headers
     dialog.close()

@@ -113,12 +113,12 @@ def test_focus_updates_kpi_cards_where_data_exist(qtbot, test_snapshot_path):
     card = win.page("overview").cards[0]
     assert card.card.metric.id == "t_exports"  # headline position 1 in tests/factory.py
     # tests/factory.py: t_exports 2010 = 10 亿元 (exact, reported), 2013 = 14 (reported, T2,
-    # with the note 'revised': its value carries the caveat mark)
+    # with the note 'revised': its value carries the caveat mark, ① on a card of its own)
     win.selection.set_focus(2010)
     assert card.point.year == 2010
     assert card.value_label.text().replace(" ", "") == "10亿元"
     win.selection.set_focus(2013)
-    assert card.value_label.text().replace(" ", "") == "14亿元*"
+    assert card.value_label.text().replace(" ", "") == "14亿元①"
 
 
 def test_kpi_card_navigates_to_its_tab_with_metric_highlighted(window, qtbot):

@@ -7,7 +7,9 @@ which figures, charts, caveats or sources go in — :mod:`.compose` does, by rul
 Every block that shows a number carries it as a :class:`Value`: the text as printed and what
 it is — status (reported / derived / target), period, unit, scope, source — plus its
 :class:`Caveat` s (notes, inferred or imprecise periods, conflicts, scope warnings, bounds), so
-that a renderer can put a mark beside the value and the caveat on the same page or slide.
+that a renderer can put a mark beside the value and the caveat on the same page or slide. The
+document's sentences already carry their values' marks (①②…, :attr:`BriefDocument.notes` in
+their numbers' order); a renderer numbers everything else the same way.
 
 Stability: renderers in other modules build on these classes. Add fields (with defaults) and
 block types; do not rename or remove them.
@@ -35,7 +37,7 @@ class Caveat:
     key: str
     kind: str
     text: str
-    mark: str = ""  # a suggested mark (e.g. "*"); renderers may number marks per page instead
+    mark: str = ""  # unused: a value's marks are numbered by domain.caveats.MarkBook
 
 
 @dataclass(frozen=True)
