@@ -82,6 +82,7 @@ class DocumentRenderer(PageKit):
         self.f_lead = canvas.font(11.0)
         self.f_title = canvas.font(20.0, bold=True)
         self.anchors: dict[str, int] = {}  # Heading.anchor -> page number (from 1)
+        self._legend_px: dict[tuple[str, float], float] = {}  # (chart, width) -> legend row
         self._view = None
         self._charts: dict[str, ChartSpec] = {c.id: c for t in briefing.tabs for c in t.charts}
         self._reset_marks()
@@ -311,13 +312,19 @@ class DocumentRenderer(PageKit):
 
     def chart_size(self, spec: ChartSpec, width: float) -> float:
         """The chart's height: ``chart_base`` for its plot, plus its legend's row above the
-        plot when it has one (measured on the built chart, which is then drawn as it is)."""
-        years = self.doc.years
-        rng = None if years is None else (min(years), max(years))
-        if not build_chart_model(spec, self.lang, rng).legend:
-            return self.chart_base
-        view = self.chart_view_for(spec, width, self.chart_base)
-        return chart_height(view, base=self.chart_base, limit=self.chart_limit * self.chart_base)
+        plot when it has one — measured on the built chart once, and remembered: a brief laid
+        out again with shorter charts (the meeting brief's refitting) keeps its legends."""
+        key = (spec.id, round(width, 3))
+        legend_px = self._legend_px.get(key)
+        if legend_px is None:
+            years = self.doc.years
+            rng = None if years is None else (min(years), max(years))
+            legend_px = 0.0
+            if build_chart_model(spec, self.lang, rng).legend:
+                view = self.chart_view_for(spec, width, self.chart_base)
+                legend_px = chart_height(view, base=0.0, limit=float("inf"))
+            self._legend_px[key] = legend_px
+        return min(self.chart_base + legend_px, self.chart_limit * self.chart_base)
 
     def chart_blocks(self, charts: Sequence[ChartBlock]) -> list[Block]:
         """One chart a row at full width (a legend needs it), two small ones side by side
