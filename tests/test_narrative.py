@@ -866,3 +866,34 @@ def test_the_summary_numbers_only_the_sentences_it_keeps(test_briefing):
         printed = "".join(s.text for s in sentences)
         used = {ch for ch in printed if "\u2460" <= ch <= "\u2473"}
         assert used == {chr(0x2460 + i) for i in range(len(book.notes))}
+
+
+@pytest.mark.parametrize(
+    ("metric_id", "lang", "expected"),
+    [
+        # the 2022 target's year is inferred (data/source: 2022?, S1)
+        ("ftz_trade_value", "zh", "2021年为1,890亿元；2022年（年份为推断）目标为2,000亿元。"),
+        (
+            "ftz_trade_value",
+            "en",
+            "CNY 189 bn (2021); target for 2022 (year inferred): CNY 200 bn.",
+        ),
+        # a period inferred from the context leads the sentence: its qualifier in brackets
+        ("ftz_trade_growth_avg", "zh", "2019年8月–2024年8月（时间为推断）为22%"),
+        # only targets (ic_cluster_scale: 240亿元 for 2022, S41); a bound takes no 为
+        ("ic_cluster_scale", "en", "Target only: CNY 24 bn for 2022 (no actual value)."),
+        ("ic_cluster_leader_firms", "zh", "仅有目标值：2022年目标超过25家"),
+    ],
+)
+def test_takeaway_periods_and_targets_read_as_one_phrase(
+    bundled_briefing, metric_id, lang, expected
+):
+    """'2022年，年份为推断目标为…' ran two phrases into one; 'target only' started a sentence in
+    lower case; '目标为超过' doubles the verb."""
+    from qftz_desktop.domain.brief.takeaway import takeaway
+
+    chart = bundled_briefing.chart_of(metric_id)
+    assert chart is not None
+    text = takeaway(chart, lang)
+    assert expected in text, text
+    assert "为超过" not in text and "推断目标" not in text and "时间为推断为" not in text

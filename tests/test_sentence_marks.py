@@ -41,7 +41,7 @@ PRESS = {"zh": "截至2024年6月26日发布会", "en": "as of the press confere
 # the IC park sentence of each brief, marks after the values
 IC_SENTENCE = {
     ("meeting", "zh"): "集成电路产业园完成投资：截至2024年6月为580亿元①；"
-    "2025年目标为超过1,000亿元⑦，已完成不到58%。",
+    "2025年目标超过1,000亿元⑦，已完成不到58%。",
     ("meeting", "en"): "IC industrial park: investment completed: CNY 58 bn① (as of Jun 2024); "
     "target for 2025: over CNY 100 bn⑦, under 58% reached.",
     ("full", "zh"): "截至2024年6月，集成电路产业园完成投资为580亿元①，完成2025年目标"
@@ -95,7 +95,7 @@ def test_a_takeaway_marks_the_values_it_cites(test_snapshot_path):
             ["① share of target", f"② {BOUND['en']}"],
         ),
         "zh": (
-            "2015年为75亿元①，较150亿元（2014年）下降50%；2016年目标为超过200亿元②。",
+            "2015年为75亿元①，较150亿元（2014年）下降50%；2016年目标超过200亿元②。",
             ["① share of target", f"② {BOUND['zh']}"],
         ),
     }

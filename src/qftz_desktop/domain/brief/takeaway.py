@@ -44,13 +44,13 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "rank": ("，{p0}为{v0}", "; {v0} in {p0}"),
     "times": ("，为{v0}（{p0}）的{n}倍", ", {n} times {v0} ({p0})"),
-    "target": ("；{deadline}目标为{target}", "; target for {deadline}: {target}"),
+    "target": ("；{deadline}目标{target}", "; target for {deadline}: {target}"),
     "target_progress": (
-        "；{deadline}目标为{target}，已完成{progress}",
+        "；{deadline}目标{target}，已完成{progress}",
         "; target for {deadline}: {target}, {progress} reached",
     ),
     "targets_only": (
-        "{who}仅有目标值：{deadline}目标为{target}，无实际值",
+        "{who}仅有目标值：{deadline}目标{target}，无实际值",
         "{who}target only: {target} for {deadline} (no actual value)",
     ),
     "end_zh": ("。", "."),
@@ -66,6 +66,24 @@ def _bare(p: Point, lang: str) -> str:
 def _w(key: str, lang: str, **kw: object) -> str:
     zh, en = WORDS[key]
     return (zh if lang == "zh" else en).format(**kw)
+
+
+def _when(p: Point, lang: str) -> str:
+    """A period that leads its phrase ('2022年目标…', 'target for 2022: …'), its qualifier in
+    brackets ('2022年（年份为推断）目标', 'target for 2022 (year inferred)'): '2022年，年份为
+    推断目标为' runs two phrases into one."""
+    label = p.period.label(lang)
+    sep = "，" if lang == "zh" else ", "
+    if sep not in label:
+        return label
+    head, _, tail = label.partition(sep)
+    return f"{head}（{tail}）" if lang == "zh" else f"{head} ({tail})"
+
+
+def _target_text(t: Point, series: SeriesData, lang: str, mark: MarkOf | None) -> str:
+    """The target's value as it follows '目标': '超过1,000亿元', not '为超过1,000亿元'."""
+    text = cited(t, series.metric, lang, mark)
+    return _zh_is(text) if lang == "zh" else text
 
 
 @dataclass(frozen=True)
@@ -124,7 +142,7 @@ def _target(
     if not targets:
         return "", None
     t = min(targets, key=lambda p: (p.period.end, p.period.start))
-    kw = {"deadline": t.period.label(lang), "target": cited(t, metric, lang, mark)}
+    kw = {"deadline": _when(t, lang), "target": _target_text(t, series, lang, mark)}
     if last is None:
         return "", t
     like = is_stock(series) or last.period.code == t.period.code
@@ -165,7 +183,7 @@ def takeaway_parts(
             "latest",
             lang,
             who=who,
-            period=last.period.label(lang),
+            period=_when(last, lang) if lang == "zh" else last.period.label(lang),
             value=_zh_is(cited(last, metric, lang, mark))
             if lang == "zh"
             else cited(last, metric, lang, mark),
@@ -185,9 +203,10 @@ def takeaway_parts(
                 "targets_only",
                 lang,
                 who=who,
-                deadline=t.period.label(lang),
-                target=cited(t, metric, lang, mark),
+                deadline=_when(t, lang),
+                target=_target_text(t, series, lang, mark),
             ) + _w("end_zh", lang)
+            text = text[:1].upper() + text[1:]  # 'Target only: …' when no name leads
             return Takeaway(text, (value_of(t, metric, lang, caveats_of),), metric.id)
     return Takeaway("")
 
