@@ -661,12 +661,13 @@ def test_every_slide_string_has_glyphs_in_the_bundled_font(snapshot_path):
     from PySide6.QtGui import QRawFont
 
     from qftz_desktop.render.fonts import ui_font
-    from qftz_desktop.render.slide_view import _UI
+    from qftz_desktop.text import CATALOGUE
 
     make_application()
     fonts = [QRawFont.fromFont(ui_font(20, bold)) for bold in (False, True)]
     briefing = load_briefing(snapshot_path)
-    texts = [t for pair in _UI.values() for t in pair]
+    slide_keys = [k for k in CATALOGUE if k.startswith("slide.")] + ["label.no_data_year"]
+    texts = [t for k in slide_keys for t in CATALOGUE[k]]
     for lang in ("zh", "en"):
         for s in Deck(briefing).slides:
             texts += [s.title(lang), s.kicker(lang), s.subtitle(lang), s.source_note(lang)]

@@ -22,14 +22,18 @@ CATALOGUE_DIR = Path(text.__file__).resolve().parent
 
 # tr("key", …) / tr('key', …) with a literal key
 LITERAL_CALL = re.compile(r"""\btr\(\s*(["'])([^"'{}]+)\1""")
-# tr(f"tab.{tab}", …): a key built from a prefix
-DYNAMIC_CALL = re.compile(r"""\btr\(\s*f(["'])([^"'{}]*)\{""")
+# tr(f"tab.{tab}", …): a key built from a prefix and looked up at once
+TR_DYNAMIC_CALL = re.compile(r"""\btr\(\s*f(["'])([^"'{}]*)\{""")
+# f"tab.{tab}", f"workbook.hint.{code}": a key built from a prefix (passed to tr or kept)
+DYNAMIC_CALL = re.compile(r"""\bf(["'])([a-z_]+\.[a-z_.]*)\{""")
 # any quoted string (keys kept in tables before they reach tr)
 QUOTED = re.compile(r"""(["'])([A-Za-z0-9_.]+)\1""")
 
 # Entries whose two languages take different placeholders because the grammar differs; each
 # is named with the reason, everything else must match exactly.
-PLACEHOLDERS_DIFFER: dict[str, str] = {}
+PLACEHOLDERS_DIFFER: dict[str, str] = {
+    "cli.os_system_error": "English gives the system's own words, Chinese the error's code",
+}
 
 
 def _sources() -> dict[Path, str]:
@@ -51,11 +55,26 @@ def test_every_key_called_in_the_source_is_in_the_catalogue():
         missing += [
             f"{path.name}: {m[1]}" for m in LITERAL_CALL.findall(source) if m[1] not in CATALOGUE
         ]
-        prefixes += [(path.name, m[1]) for m in DYNAMIC_CALL.findall(source)]
+        prefixes += [(path.name, m[1]) for m in TR_DYNAMIC_CALL.findall(source)]
     assert not missing
     assert prefixes, "the scan found no key built from a prefix: is the pattern still right?"
     for name, prefix in prefixes:
         assert any(key.startswith(prefix) for key in CATALOGUE), f"{name}: {prefix}…"
+
+
+def test_every_key_written_in_the_source_is_in_the_catalogue():
+    """Keys travel before they reach tr (an error's reason, a table of column keys): any quoted
+    'area.word' of a catalogue area must name an entry, so a typo fails here, not on a user's
+    screen when the error is finally raised."""
+    areas = {key.split(".")[0] for key in CATALOGUE}
+    files = re.compile(r"\.(json|csv|pdf|pptx|xlsx|sqlite|png|svg|txt|md|py|part|qm)$")
+    missing = []
+    for path, source in _sources().items():
+        for _, literal in QUOTED.findall(source):
+            keyish = "." in literal and literal.split(".")[0] in areas
+            if keyish and not files.search(literal) and literal not in CATALOGUE:
+                missing.append(f"{path.name}: {literal}")
+    assert not missing
 
 
 def test_no_entry_is_unused():

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .messages import err, message_lang, msg, os_reason
+from .messages import err, message_lang, os_reason
 from .resources import bundled_snapshot
+from .text import tr
 
 COMMANDS = ("snapshot", "export-pdf", "export-pptx", "screenshot")
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -132,12 +133,12 @@ def cmd_snapshot_build(args: argparse.Namespace) -> int:
     try:
         cid = build_snapshot(args.src, args.out, created_at=args.created_at, warnings=warnings)
     except SnapshotError as exc:
-        err(f"{msg('cannot_build', lang, path=args.out)}\n{exc.message(lang, limit=50)}")
+        err(f"{tr('cli.cannot_build', lang, path=args.out)}\n{exc.message(lang, limit=50)}")
         return EXIT_PROBLEM
     except OSError as exc:
-        err(msg("cannot_write", lang, path=args.out, reason=os_reason(exc, lang)))
+        err(tr("cli.cannot_write", lang, path=args.out, reason=os_reason(exc, lang)))
         return EXIT_PROBLEM
-    print(msg("built", lang, path=args.out, cid=cid))
+    print(tr("cli.built", lang, path=args.out, cid=cid))
     for warning in warnings:  # snapshot area: characters the bundled fonts lack
         print(f"  - {warning.message(lang)}")
     return EXIT_OK
@@ -149,29 +150,29 @@ def cmd_snapshot_check(args: argparse.Namespace) -> int:
     lang = args.msg_lang
     snapshot, issues = check_snapshot(args.file, full=True)
     if issues or snapshot is None:
-        print(msg("check_failed", lang, path=args.file, n=len(issues)))
+        print(tr("cli.check_failed", lang, path=args.file, n=len(issues)))
         for issue in issues:
             print(f"  - {issue.message(lang)}")
         return EXIT_PROBLEM
     obs = snapshot.observations
     counts = {k: int(v) for k, v in obs["status"].value_counts().items()}
-    print(msg("check_ok", lang, path=args.file))
-    print(msg("check_title", lang, value=f"{snapshot.title('zh')} / {snapshot.title('en')}"))
-    print(msg("check_as_of", lang, value=snapshot.as_of))
-    print(msg("check_schema", lang, value=snapshot.schema_version))
-    print(msg("check_cid", lang, value=snapshot.content_id))
-    print(msg("check_created", lang, value=snapshot.meta.get("created_at", "")))
-    print(msg("check_sources", lang, value=len(snapshot.sources)))
-    print(msg("check_metrics", lang, value=len(snapshot.metrics)))
+    print(tr("cli.check_ok", lang, path=args.file))
+    print(tr("cli.check_title", lang, value=f"{snapshot.title('zh')} / {snapshot.title('en')}"))
+    print(tr("cli.check_as_of", lang, value=snapshot.as_of))
+    print(tr("cli.check_schema", lang, value=snapshot.schema_version))
+    print(tr("cli.check_cid", lang, value=snapshot.content_id))
+    print(tr("cli.check_created", lang, value=snapshot.meta.get("created_at", "")))
+    print(tr("cli.check_sources", lang, value=len(snapshot.sources)))
+    print(tr("cli.check_metrics", lang, value=len(snapshot.metrics)))
     print(
-        msg(
-            "check_obs",
+        tr(
+            "cli.check_obs",
             lang,
             n=len(obs),
             **{k: counts.get(k, 0) for k in ("reported", "derived", "target")},
         )
     )
-    print(msg("check_highlights", lang, value=len(snapshot.highlights)))
+    print(tr("cli.check_highlights", lang, value=len(snapshot.highlights)))
     # snapshot area: warnings (the file is usable) about characters the bundled fonts lack
     from .snapshot.glyphs import snapshot_glyph_warnings
 

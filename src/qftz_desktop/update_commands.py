@@ -27,12 +27,13 @@ def _err(message: str) -> None:
 def build_workbook_command(args: argparse.Namespace) -> int:
     from .snapshot.issues import SnapshotError
     from .snapshot.workbook import WorkbookError, build_from_workbook
+    from .text import tr
 
     lang = message_lang(args)
     try:
         cid, warnings = build_from_workbook(args.src, args.out, created_at=args.created_at)
     except WorkbookError as exc:
-        head = f"无法生成 {args.out}：" if lang == "zh" else f"cannot build {args.out}:"
+        head = tr("cli.cannot_build", lang, path=args.out)
         _err(f"{head}\n{exc.message(lang, limit=50)}")
         return EXIT_PROBLEM
     except SnapshotError as exc:

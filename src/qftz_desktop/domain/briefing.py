@@ -506,10 +506,10 @@ class Briefing:
         for sid in ids[:limit]:
             src = self.sources.get(sid)
             cited.append(f"{src.publisher} {src.date}".strip() if src else sid)
-        text = "；".join(cited) if lang == "zh" else "; ".join(cited)
+        text = tr("punct.semicolon", lang).join(cited)
         if len(ids) > limit:
             text += " " + tr("label.more_sources", lang, n=len(ids) - limit)
-        return f"{tr('label.source', lang)}：{text}" if lang == "zh" else f"Source: {text}"
+        return f"{tr('label.source', lang)}{tr('punct.colon', lang)}{text}"
 
     def used_source_ids(self) -> tuple[str, ...]:
         ids: dict[str, None] = {}

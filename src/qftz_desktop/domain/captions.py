@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 def _sep(lang: str) -> str:
-    return "：" if lang == "zh" else ": "
+    return tr("punct.colon", lang)
 
 
 def scope_unit_line(subject: ChartSpec | Metric, lang: str) -> str:

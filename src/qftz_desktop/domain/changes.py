@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..snapshot.model import Snapshot
 from ..snapshot.periods import PeriodError, parse_period
+from ..text import tr
 from .formatting import format_value
 from .tabs import SECTOR_TAB, TAB_IDS
 
@@ -387,36 +388,7 @@ def _highlight_changes(old: pd.DataFrame, new: pd.DataFrame) -> list[Change]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Words
-
-TEXT: dict[str, tuple[str, str]] = {
-    "metric_added": ("新增指标", "New metric"),
-    "metric_removed": ("删除指标", "Metric removed"),
-    "observation_added": ("新数据", "New figure"),
-    "target_added": ("新目标", "New target"),
-    "value_revised": ("数值修订", "Revised"),
-    "target_changed": ("目标调整", "Target changed"),
-    "observation_removed": ("删除数据", "Figure removed"),
-    "target_removed": ("删除目标", "Target removed"),
-    "note_changed": ("说明或来源更新", "Note or source updated"),
-    "metric_changed": ("指标说明更新", "Metric details updated"),
-    "highlight_added": ("新增要点", "New highlight"),
-    "highlight_removed": ("删除要点", "Highlight removed"),
-    "highlight_changed": ("要点更新", "Highlight updated"),
-    "title": ("自 {date} 以来的变化", "What changed since {date}"),
-    "none": ("两份快照的内容相同", "The two snapshots have the same content"),
-    "source": ("来源", "source"),
-    "revision_note": (
-        "修订是对同一期间数值的更正，不代表增长或下降。",
-        "A revision corrects the value of the same period; it is not growth or decline.",
-    ),
-    "fields": ("更新：{fields}", "updated: {fields}"),
-}
-
-
-def word(key: str, lang: str, **params: object) -> str:
-    zh, en = TEXT[key]
-    return (zh if lang == "zh" else en).format(**params)
+# Words (the catalogue's "changes.*")
 
 
 def _period_label(code: str | None, lang: str) -> str:
@@ -444,18 +416,15 @@ def _value_text(changes: Changes, metric_id: str, rec: dict[str, object] | None,
 def describe(change: Change, changes: Changes, lang: str) -> str:
     """One line for the panel, the command line and the brief: what, when, old → new."""
     zh = lang == "zh"
-    sep = "：" if zh else ": "
-    head = word(change.kind, lang)
+    sep = tr("punct.colon", lang)
+    head = tr(f"changes.kind.{change.kind}", lang)
     if change.item_id is not None:  # a highlight
         rec = change.new or change.old or {}
         title = rec.get("title_zh" if zh else "title_en") or change.item_id
         text = f"{head}{sep}{title}"
         if change.kind == "highlight_changed":
-            text += (
-                f"（{word('fields', lang, fields=', '.join(change.fields))}）"
-                if zh
-                else (f" ({word('fields', lang, fields=', '.join(change.fields))})")
-            )
+            fields = tr("changes.fields", lang, fields=", ".join(change.fields))
+            text += tr("punct.in_parens", lang, text=fields)
         return text
     mid = change.metric_id or ""
     name = changes.metric_names.get(mid, (mid, mid))[0 if zh else 1]
@@ -463,35 +432,34 @@ def describe(change: Change, changes: Changes, lang: str) -> str:
         return f"{head}{sep}{name}"
     if change.kind == "metric_changed":
         fields = ", ".join(change.fields)
-        return f"{head}{sep}{name}（{fields}）" if zh else f"{head}: {name} ({fields})"
+        return f"{head}{sep}{name}" + tr("punct.in_parens", lang, text=fields)
     period = _period_label(change.period, lang)
-    subject = f"{name}，{period}" if zh else f"{name}, {period}"
+    subject = f"{name}{tr('punct.comma', lang)}{period}"
     if change.kind in ("value_revised", "target_changed"):
         old = _value_text(changes, mid, change.old, lang)
         new = _value_text(changes, mid, change.new, lang)
         src_old = (change.old or {}).get("source_id") or "—"
         src_new = (change.new or {}).get("source_id") or "—"
-        src = word("source", lang)
+        src = tr("changes.source", lang)
         srcs = f"{src_old} → {src_new}" if src_old != src_new else str(src_new)
-        return f"{head}{sep}{subject}{sep}{old} → {new}" + (
-            f"（{src} {srcs}）" if zh else f" ({src} {srcs})"
+        return f"{head}{sep}{subject}{sep}{old} → {new}" + tr(
+            "punct.in_parens", lang, text=f"{src} {srcs}"
         )
     if change.kind == "note_changed":
         fields = ", ".join(change.fields)
-        return f"{head}{sep}{subject}（{fields}）" if zh else f"{head}: {subject} ({fields})"
+        return f"{head}{sep}{subject}" + tr("punct.in_parens", lang, text=fields)
     last = change.new if change.new is not None else change.old
     value = _value_text(changes, mid, last, lang)
     src_id = str((last or {}).get("source_id") or "—")
-    return f"{head}{sep}{subject}{sep}{value}" + (
-        f"（{word('source', lang)} {src_id}）" if zh else f" ({word('source', lang)} {src_id})"
-    )
+    src = tr("changes.source", lang)
+    return f"{head}{sep}{subject}{sep}{value}" + tr("punct.in_parens", lang, text=f"{src} {src_id}")
 
 
 def report_lines(changes: Changes, lang: str, tab_names: dict[str, str]) -> list[str]:
     """The whole list as text, grouped by tab (for the command line)."""
-    lines = [word("title", lang, date=changes.old_as_of or changes.old_id[:12])]
+    lines = [tr("changes.title", lang, date=changes.old_as_of or changes.old_id[:12])]
     if changes.empty:
-        return lines + [word("none", lang)]
+        return lines + [tr("changes.none", lang)]
     for tab, items in changes.by_tab().items():
         lines.append("")
         lines.append(f"[{tab_names.get(tab, tab)}]")
@@ -506,7 +474,7 @@ def cells(change: Change, changes: Changes, lang: str) -> tuple[str, str, str, s
     percentage is computed between them: a revision is not growth.
     """
     zh = lang == "zh"
-    what = word(change.kind, lang)
+    what = tr(f"changes.kind.{change.kind}", lang)
     old, new = change.old or {}, change.new or {}
     if change.item_id is not None:  # a highlight
         rec = new or old
@@ -517,7 +485,7 @@ def cells(change: Change, changes: Changes, lang: str) -> tuple[str, str, str, s
     if change.kind in ("metric_added", "metric_removed", "metric_changed"):
         return what, name, "", ", ".join(change.fields), ""
     period = _period_label(change.period, lang)
-    subject = f"{name}，{period}" if zh else f"{name}, {period}"
+    subject = f"{name}{tr('punct.comma', lang)}{period}"
     before = _value_text(changes, mid, change.old, lang) if change.old else ""
     now = _value_text(changes, mid, change.new, lang) if change.new else ""
     if change.kind == "note_changed":

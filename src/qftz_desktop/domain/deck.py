@@ -52,20 +52,6 @@ CHANGE_ROWS_PER_SLIDE = 5  # the rest are in the changes panel and the brief's s
 # sources slides (made when first shown; the briefing is read-only).
 _DOCS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
-WORDS: dict[str, tuple[str, str]] = {
-    "scorecard": ("目标完成情况", "Target scorecard"),
-    "caveats": ("数据不能说明的", "What the data cannot say"),
-    "sources": ("来源", "Sources"),
-    "latest": ("最新可比实际值", "latest comparable actual"),
-    "progress": ("完成度", "progress"),
-    "by": ("期限", "by"),
-}
-
-
-def _w(key: str, lang: str) -> str:
-    zh, en = WORDS[key]
-    return zh if lang == "zh" else en
-
 
 def meeting_document(briefing: Briefing, lang: str) -> BriefDocument:
     """The meeting brief's document of this briefing, dated today (cached)."""
@@ -124,7 +110,10 @@ class Slide:
         if self.kind == "changes" and self.changes is not None:
             return changes_title(self.changes, lang)
         if self.kind in ("scorecard", "caveats", "sources"):
-            text = _w(self.kind, lang)
+            key = {"scorecard": "brief.scorecard", "caveats": "brief.cannot_say"}.get(
+                self.kind, "label.sources"
+            )
+            text = tr(key, lang)
             return f"{text} ({self.part}/{self.parts})" if self.parts > 1 else text
         key = {"kpis": "label.headline", "cards": "label.key_figures"}.get(
             self.kind, "label.highlights"
@@ -174,19 +163,17 @@ class Slide:
         doc = meeting_document(self.briefing, lang)
         out: list[SlideLine] = []
         if self.kind == "scorecard" and doc.scorecard is not None:
-            sep = "：" if lang == "zh" else ": "
+            sep = tr("punct.colon", lang)
             for row in doc.scorecard.rows[self.rows[0] : self.rows[1]]:
-                actual = f"{row.actual.text}（{row.actual.period}）" if row.actual else "—"
-                if lang != "zh" and row.actual:
-                    actual = f"{row.actual.text} ({row.actual.period})"
+                actual = "—"
+                if row.actual:
+                    actual = row.actual.text + tr("punct.in_parens", lang, text=row.actual.period)
                 parts = [
-                    f"{row.target.text}（{_w('by', lang)}{row.deadline}）"
-                    if lang == "zh"
-                    else f"{row.target.text} ({_w('by', lang)} {row.deadline})",
-                    f"{_w('latest', lang)}{sep}{actual}",
+                    row.target.text + tr("deck.by_deadline", lang, deadline=row.deadline),
+                    f"{tr('deck.latest', lang)}{sep}{actual}",
                 ]
                 if row.progress:
-                    parts.append(f"{_w('progress', lang)}{sep}{row.progress}")
+                    parts.append(f"{tr('deck.progress', lang)}{sep}{row.progress}")
                 out.append(SlideLine(row.what, "head"))
                 out.append(SlideLine(row.status_text, row.status))
                 out.append(SlideLine(" · ".join(parts), "muted"))
@@ -198,7 +185,7 @@ class Slide:
                 if isinstance(block, Paragraph):
                     out.append(SlideLine(block.text, "muted" if block.style == "small" else "body"))
                 elif isinstance(block, Table):
-                    sep = "：" if lang == "zh" else ": "
+                    sep = tr("punct.colon", lang)
                     for change_row in block.rows:
                         cells: list[str] = [*change_row.cells, "", "", "", "", ""]
                         before, now = cells[3], cells[4]

@@ -194,7 +194,7 @@ def amount_text(value: float, unit: str, lang: str, unit_code: str = "") -> str:
         return "—"
     number = format_number(value)
     if unit_code == "rank":
-        return f"第{number}位" if lang == "zh" else f"No. {number}"
+        return tr("format.no", lang, number=number)
     if not unit:
         return number
     known = UNITS.get(unit_code)
@@ -234,14 +234,14 @@ def format_value(value: float, qualifier: str, unit: str, lang: str, unit_code: 
     word = qualifier_word(qualifier, lang)
     if not word:
         return core
-    return f"{word}{core}" if lang == "zh" else f"{word} {core}"
+    return tr("format.qualified", lang, word=word, core=core)
 
 
 def unit_label(unit_code: str, lang: str, authored: str = "") -> str:
     """The stored unit named for a reader, for a column or CSV header beside stored numbers:
     'CNY 100 million' / '亿元'. Falls back to the snapshot's own label (``authored``)."""
     if unit_code == "rank":
-        return "名次" if lang == "zh" else "rank"
+        return tr("format.rank", lang)
     known = UNITS.get(unit_code)
     if known is not None:
         return known.stored_zh if lang == "zh" else known.stored_en

@@ -51,6 +51,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..text import tr
 from .age import latest_zone_wide_text, month_label
 from .bounds import Bounded, Change, Said, difference, growth, ratio_pct
 from .briefing import Briefing, Metric, Point, SeriesData
@@ -74,63 +75,6 @@ NON_RATIO_UNITS = ("pct", "rank")
 # the zone first, then its context (rule 6); unknown scopes last
 SCOPE_ORDER = ("ftz", "park", "new_area", "shandong_ftz", "city", "province", "port")
 
-TEMPLATES: dict[str, tuple[str, str]] = {
-    "growth_up": (
-        "{name}由{v1}（{p1}）增至{v2}（{p2}），增长{g}（推算：({b} − {a}) ÷ {a} {eq} {r}%）。",
-        "{name}: from {v1} ({p1}) to {v2} ({p2}), up {g} (derived: ({b} − {a}) ÷ {a} {eq} {r}%).",
-    ),
-    "growth_down": (
-        "{name}由{v1}（{p1}）降至{v2}（{p2}），下降{g}（推算：({a} − {b}) ÷ {a} {eq} {r}%）。",
-        "{name}: from {v1} ({p1}) to {v2} ({p2}), down {g} (derived: ({a} − {b}) ÷ {a} {eq} {r}%).",
-    ),
-    "times": (
-        "{name}由{v1}（{p1}）增至{v2}（{p2}），为前者的{g}（推算：{b} ÷ {a} {eq} {r}）。",
-        "{name}: from {v1} ({p1}) to {v2} ({p2}), {g} the first figure "
-        "(derived: {b} ÷ {a} {eq} {r}).",
-    ),
-    "same": (
-        "{name}{p1}{is1}，{p2}仍为{v2}。",
-        "{name}: {v1} ({p1}), unchanged at {v2} ({p2}).",
-    ),
-    "points_up": (
-        "{name}由{v1}（{p1}）升至{v2}（{p2}），提高{d}个百分点（推算：{b} − {a} {eq} {r}）。",
-        "{name}: from {v1} ({p1}) to {v2} ({p2}), up {d} {pp} (derived: {b} − {a} {eq} {r}).",
-    ),
-    "points_down": (
-        "{name}由{v1}（{p1}）降至{v2}（{p2}），下降{d}个百分点（推算：{a} − {b} {eq} {r}）。",
-        "{name}: from {v1} ({p1}) to {v2} ({p2}), down {d} {pp} (derived: {a} − {b} {eq} {r}).",
-    ),
-    "rank_up": (
-        "{name}由{v1}（{p1}）升至{v2}（{p2}）。",
-        "{name}: up from {v1} ({p1}) to {v2} ({p2}).",
-    ),
-    "rank_down": (
-        "{name}由{v1}（{p1}）降至{v2}（{p2}）。",
-        "{name}: down from {v1} ({p1}) to {v2} ({p2}).",
-    ),
-    "target_progress": (
-        "{p1}，{name}{is1}，完成{p2}目标（{v2}）的{r}（推算：{a} ÷ {b} {eq} {rr}%）。",
-        "{name}: {v1} ({p1}), {r} of the target for {p2} ({v2}) (derived: {a} ÷ {b} {eq} {rr}%).",
-    ),
-    "target_latest": (
-        "{name}：最新{is1}（{p1}）；{p2}目标{is2}。",
-        "{name}: latest {v1} ({p1}); target for {p2}: {v2}.",
-    ),
-    # a target whose period is imprecise ("2022, year inferred", no deadline): its label in
-    # parentheses, as for any value, instead of "target for 2022, year inferred"
-    "target_latest_undated": (
-        "{name}：最新{is1}（{p1}）；目标{is2}（{p2}）。",
-        "{name}: latest {v1} ({p1}); target: {v2} ({p2}).",
-    ),
-    "counts": (
-        "本简报收录{metrics}个指标的{figures}项数据（公开报道{reported}项、推算{derived}项、"
-        "目标{targets}项）和{highlights}条要点，引用{sources}个来源{years}；数据截至{as_of}{age}。",
-        "This brief covers {figures} for {metrics} ({reported} reported, {derived} derived, "
-        "{targets}) and {highlights} from {sources}{years}; data as of {as_of}{age}.",
-    ),
-    "counts_years": ("；年份范围{y1}–{y2}年", ", for {y1}–{y2}"),
-}
-
 
 ZH_QUALIFIERS = ("超过", "约", "至少", "不到", "至多")
 
@@ -140,13 +84,14 @@ def _zh_is(value_text: str) -> str:
     return value_text if value_text.startswith(ZH_QUALIFIERS) else f"为{value_text}"
 
 
-def _t(key: str, lang: str, **params: object) -> str:
-    zh, en = TEMPLATES[key]
-    if lang == "zh":
-        for i in ("1", "2"):
-            if f"v{i}" in params:
-                params[f"is{i}"] = _zh_is(str(params[f"v{i}"]))
-    return (zh if lang == "zh" else en).format(**params)
+def _sentence(key: str, lang: str, **params: object) -> str:
+    """The sentence ``key``; "{is1}"/"{is2}" are the values with 为 where Chinese
+    wants it (see text/narrative.py)."""
+    for i in ("1", "2"):
+        if f"v{i}" in params:
+            value = str(params[f"v{i}"])
+            params[f"is{i}"] = _zh_is(value) if lang == "zh" else value
+    return tr(key, lang, **params)
 
 
 def target_when(point: Point, lang: str) -> str:
@@ -226,15 +171,8 @@ def _said_text(said: Said, lang: str, suffix: str = "%") -> str:
 
 def _times_text(said: Said, lang: str) -> str:
     """'4.2倍' / '4.2 times'; a bound as '4.4倍以上' / 'over 4.4 times'."""
-    n = format_number(said.value)
-    if lang == "zh":
-        return {
-            "over": f"{n}倍以上",
-            "at_least": f"至少{n}倍",
-            "about": f"约{n}倍",
-        }.get(said.qualifier, f"{n}倍")
-    word = {"over": "over ", "at_least": "at least ", "about": "about "}.get(said.qualifier, "")
-    return f"{word}{n} times"
+    bound = said.qualifier if said.qualifier in ("over", "at_least", "about") else "exact"
+    return tr(f"narrative.times_{bound}", lang, n=format_number(said.value))
 
 
 def _eq(said: Said, exact: float) -> str:
@@ -246,10 +184,8 @@ def change_phrase(change: Change, lang: str) -> str:
     """'up 7.3%' / '增长7.3%', 'down 29%', '4.2 times' / '4.2倍' (the words, no subject)."""
     if change.kind == "times":
         return _times_text(change.said, lang)
-    text = _said_text(change.said, lang)
-    if lang == "zh":
-        return ("增长" if change.up else "下降") + text
-    return ("up " if change.up else "down ") + text
+    key = "narrative.change_up" if change.up else "narrative.change_down"
+    return tr(key, lang, g=_said_text(change.said, lang))
 
 
 # a fall's bound reads the other way: b − a "under −10" is a fall of over 10 points
@@ -275,10 +211,13 @@ def points_phrase(said: Said, lang: str) -> str:
         return ""
     up, size = change
     number = format_value(size.value, size.qualifier, "", lang)
-    if lang == "zh":
-        return ("提高" if up else "下降") + number + "个百分点"
-    unit = " percentage point" if size.value == 1 else " percentage points"
-    return ("up " if up else "down ") + number + unit
+    key = "narrative.points_phrase_up" if up else "narrative.points_phrase_down"
+    return tr(key, lang, d=number, pp=_pp(size, lang))
+
+
+def _pp(size: Said, lang: str) -> str:
+    """'个百分点' / 'percentage point(s)'."""
+    return tr("narrative.pp_one" if size.value == 1 else "narrative.pp_many", lang)
 
 
 def _is_count(metric: Metric) -> bool:
@@ -311,10 +250,14 @@ def _trend(
         if not exact_pair:
             return None
         if first.value == last.value:
-            return "same", params, ""
-        return ("rank_up" if last.value < first.value else "rank_down"), params, ""
+            return "narrative.same", params, ""
+        return (
+            ("narrative.rank_up" if last.value < first.value else "narrative.rank_down"),
+            params,
+            "",
+        )
     if exact_pair and first.value == last.value:
-        return "same", params, ""
+        return "narrative.same", params, ""
     if metric.unit == "pct":
         said = difference(_value(first), _value(last))
         moved = points_change(said) if said is not None else None
@@ -324,10 +267,9 @@ def _trend(
         raw = abs(last.value - first.value)
         r = format_number(size.value)
         eq = _eq(Said(size.qualifier, size.value), raw)
-        pp = "percentage point" if size.value == 1 else "percentage points"
-        params.update(d=_said_text(size, lang, ""), eq=eq, r=r, pp=pp)
+        params.update(d=_said_text(size, lang, ""), eq=eq, r=r, pp=_pp(size, lang))
         formula = f"{b} − {a} {eq} {r}" if up else f"{a} − {b} {eq} {r}"
-        return ("points_up" if up else "points_down"), params, formula
+        return ("narrative.points_up" if up else "narrative.points_down"), params, formula
     change = growth(_value(first), _value(last))
     if change is None:
         return None
@@ -339,14 +281,14 @@ def _trend(
         r = format_number(change.said.value)
         eq = _eq(change.said, ratio)
         params.update(eq=eq, r=r)
-        return "times", params, f"{b} ÷ {a} {eq} {r}"
+        return "narrative.times", params, f"{b} ÷ {a} {eq} {r}"
     exact = abs(ratio - 1.0) * 100.0
     r = format_number(change.said.value)
     eq = _eq(change.said, exact)
     params.update(eq=eq, r=r)
     if change.up:
-        return "growth_up", params, f"({b} − {a}) ÷ {a} {eq} {r}%"
-    return "growth_down", params, f"({a} − {b}) ÷ {a} {eq} {r}%"
+        return "narrative.growth_up", params, f"({b} − {a}) ÷ {a} {eq} {r}%"
+    return "narrative.growth_down", params, f"({a} − {b}) ÷ {a} {eq} {r}%"
 
 
 def change_sentence(
@@ -378,7 +320,7 @@ def change_sentence(
         key, params, formula = made
         return Sentence(
             kind="change",
-            text=_t(key, lang, **params),
+            text=_sentence(key, lang, **params),
             metric_id=metric.id,
             periods=(first.period.code, last.period.code),
             source_ids=tuple(dict.fromkeys((first.source_id, last.source_id))),
@@ -435,8 +377,8 @@ def target_sentence(
         if made is not None:
             return made
     # (c) side by side, no ratio
-    text = _t(
-        "target_latest_undated" if imprecise(target) else "target_latest",
+    text = _sentence(
+        "narrative.target_latest_undated" if imprecise(target) else "narrative.target_latest",
         lang,
         name=metric.name(lang),
         v1=cited(latest, metric, lang, mark),
@@ -464,8 +406,8 @@ def _progress(
     exact = actual.value / target.value * 100.0
     eq = _eq(said, exact)
     rr = format_number(said.value)
-    text = _t(
-        "target_progress",
+    text = _sentence(
+        "narrative.target_progress",
         lang,
         name=metric.name(lang),
         v1=cited(actual, metric, lang, mark),
@@ -511,7 +453,9 @@ def counts_sentence(briefing: Briefing, lang: str, years: YearRange = None) -> S
         span = (briefing.year_min, briefing.year_max)
     # no figures: no year range to state (none is invented)
     zh = lang == "zh"
-    years_text = _t("counts_years", lang, y1=span[0], y2=span[1]) if span is not None else ""
+    years_text = (
+        tr("narrative.counts_years", lang, y1=span[0], y2=span[1]) if span is not None else ""
+    )
     age = latest_zone_wide_text(briefing, lang, years)
     params: dict[str, object]
     if zh:
@@ -534,9 +478,9 @@ def counts_sentence(briefing: Briefing, lang: str, years: YearRange = None) -> S
             highlights=plural_en(len(briefing.highlights), "highlights"),
             sources=plural_en(len(sources), "sources"),
         )
-    sep = "；" if zh else "; "
-    text = _t(
-        "counts",
+    sep = tr("punct.semicolon", lang)
+    text = _sentence(
+        "narrative.counts",
         lang,
         years=years_text,
         as_of=briefing.snapshot.as_of or "—",

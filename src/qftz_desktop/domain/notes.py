@@ -51,6 +51,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..text import tr
+
 FORMAT = "qftz-notes"
 VERSION = 1
 MAX_NOTE_CHARS = 20_000  # a note is a few sentences; this bounds a hostile or broken file
@@ -61,16 +63,23 @@ TARGET_KINDS = ("cover", "tab", "chart", "slide", "takeaway")
 class NotesFileError(Exception):
     """A notes file that cannot be read: the message names the file and the problem."""
 
-    def __init__(self, path: Path | str, reason_en: str, reason_zh: str):
+    def __init__(
+        self,
+        path: Path | str,
+        reason: str,
+        params: Mapping[str, object] | None = None,
+        raw: str = "",
+    ):
+        """``reason`` is a catalogue key (with ``params``); ``raw`` the system's own words."""
         self.path = Path(path)
-        self.reason_en = reason_en
-        self.reason_zh = reason_zh
+        self.reason = reason
+        self.raw = raw
+        self.params = dict(params or {})
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
-        if lang == "zh":
-            return f"无法读取备注文件 {self.path}：{self.reason_zh}"
-        return f"cannot read the notes file {self.path}: {self.reason_en}"
+        reason = self.raw or tr(self.reason, lang, **self.params)
+        return tr("notes.cannot_read_file", lang, path=self.path, reason=reason)
 
 
 def cover_target() -> str:
@@ -300,53 +309,41 @@ class NoteBook:
 
     @classmethod
     def from_dict(cls, data: object, path: Path | str = "") -> NoteBook:
-        def bad(en: str, zh: str) -> NotesFileError:
-            return NotesFileError(path, en, zh)
+        def bad(reason: str, **params: object) -> NotesFileError:
+            return NotesFileError(path, reason, params)
 
         if not isinstance(data, Mapping) or data.get("format") != FORMAT:
-            raise bad("it is not a QFTZ Briefing notes file", "这不是 QFTZ 简报的备注文件")
+            raise bad("notes.it_not_qftz_briefing")
         version = data.get("version")
         if not isinstance(version, int) or version < 1:
-            raise bad("its version is missing", "缺少版本号")
+            raise bad("notes.its_version_missing")
         if version > VERSION:
-            raise bad(
-                f"it was written by a newer version of the app (notes format {version})",
-                f"该文件由更新版本的程序写入（备注格式 {version}）",
-            )
+            raise bad("notes.it_was_written_by", version=version)
         snapshots = data.get("snapshots")
         if not isinstance(snapshots, Mapping):
-            raise bad("it has no 'snapshots' table", "缺少“snapshots”部分")
+            raise bad("notes.it_has_no_snapshots")
         book = cls()
         for cid, group in snapshots.items():
             if not isinstance(cid, str) or not cid or not isinstance(group, Mapping):
-                raise bad(f"snapshot entry {cid!r} is malformed", f"快照条目 {cid!r} 格式错误")
+                raise bad("notes.snapshot_entry_malformed", cid=cid)
             notes = group.get("notes", {})
             if not isinstance(notes, Mapping):
-                raise bad(f"the notes of {cid[:12]} are malformed", f"{cid[:12]} 的备注格式错误")
+                raise bad("notes.notes_are_malformed", short=cid[:12])
             label = group.get("label", "")
             for target, text in notes.items():
                 if not is_valid_target(target) or not isinstance(text, str):
-                    raise bad(
-                        f"note {target!r} of {cid[:12]} is malformed",
-                        f"{cid[:12]} 的备注 {target!r} 格式错误",
-                    )
+                    raise bad("notes.note_malformed", short=cid[:12], target=target)
                 book.set(cid, target, text, label if isinstance(label, str) else "")
             computed = group.get("computed", {})
             if not isinstance(computed, Mapping):
-                raise bad(
-                    f"the computed takeaways of {cid[:12]} are malformed",
-                    f"{cid[:12]} 的计算要点格式错误",
-                )
+                raise bad("notes.computed_takeaways_are_malformed", short=cid[:12])
             for target, texts in computed.items():
                 if (
                     not is_valid_target(target)
                     or not isinstance(texts, Mapping)
                     or not all(isinstance(v, str) for v in texts.values())
                 ):
-                    raise bad(
-                        f"computed takeaway {target!r} of {cid[:12]} is malformed",
-                        f"{cid[:12]} 的计算要点 {target!r} 格式错误",
-                    )
+                    raise bad("notes.computed_takeaway_malformed", short=cid[:12], target=target)
                 kept = {k: _clean(v) for k, v in texts.items() if k in ("zh", "en") and v}
                 group_of = book._groups.get(cid)
                 if kept and group_of is not None and target in group_of.notes:
@@ -359,20 +356,20 @@ class NoteBook:
         p = Path(path)
         try:
             if p.stat().st_size > MAX_FILE_BYTES:
-                raise NotesFileError(p, "the file is too large", "文件过大")
+                raise NotesFileError(p, "notes.file_too_large")
             raw = p.read_bytes()
         except FileNotFoundError:
             if missing_ok:
                 return cls()
-            raise NotesFileError(p, "the file does not exist", "文件不存在") from None
+            raise NotesFileError(p, "issue.missing_file") from None
         except IsADirectoryError:
-            raise NotesFileError(p, "it is a folder", "这是一个文件夹") from None
+            raise NotesFileError(p, "cli.os_is_folder") from None
         except OSError as exc:
-            raise NotesFileError(p, exc.strerror or str(exc), exc.strerror or str(exc)) from None
+            raise NotesFileError(p, "", raw=exc.strerror or str(exc)) from None
         try:
             data = json.loads(raw.decode("utf-8-sig"))
         except (UnicodeDecodeError, ValueError):
-            raise NotesFileError(p, "it is not valid UTF-8 JSON", "不是有效的 UTF-8 JSON") from None
+            raise NotesFileError(p, "notes.it_not_valid_utf") from None
         return cls.from_dict(data, p)
 
     def save(self, path: Path | str, content_ids: Iterable[str] | None = None) -> None:
@@ -479,5 +476,5 @@ def own_takeaway(briefing: object, chart_id: str) -> str:
 
 def marked_takeaway(text: str, lang: str) -> str:
     """Own words behind their label, for a line with no style of its own (a slide)."""
-    sep = "：" if lang == "zh" else ": "
+    sep = tr("punct.colon", lang)
     return f"{OWN_TAKEAWAY_LABEL['zh' if lang == 'zh' else 'en']}{sep}{text}"

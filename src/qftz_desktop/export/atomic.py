@@ -16,51 +16,43 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..text import tr
+
 
 class AtomicWriteError(Exception):
     """A file that cannot be written; the message names the file and the reason."""
 
-    def __init__(self, path: Path, reason_en: str, reason_zh: str):
+    def __init__(self, path: Path, reason: str, **params: object):
+        """``reason`` is a catalogue key, filled with ``params``."""
         self.path = path
-        self.reason_en = reason_en
-        self.reason_zh = reason_zh
+        self.reason = reason
+        self.params = params
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
-        if lang == "zh":
-            return f"无法写入 {self.path}：{self.reason_zh}"
-        return f"cannot write {self.path}: {self.reason_en}"
+        reason = tr(self.reason, lang, **self.params)
+        return tr("cli.cannot_write", lang, path=self.path, reason=reason)
 
 
 def _explain(path: Path, exc: OSError) -> AtomicWriteError:
     folder = path.parent
     if not folder.exists():
-        return AtomicWriteError(
-            path, f"the folder {folder} does not exist", f"文件夹 {folder} 不存在"
-        )
+        return AtomicWriteError(path, "export.folder_does_not_exist", folder=folder)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         if path.exists() and not os.access(folder, os.W_OK):
             pass
         elif path.exists():
-            return AtomicWriteError(
-                path,
-                "the file is read-only or held open by another program (close it and try again)",
-                "文件为只读或正被其他程序占用（请关闭后重试）",
-            )
-        return AtomicWriteError(
-            path, f"the folder {folder} is not writable", f"没有写入文件夹 {folder} 的权限"
-        )
+            return AtomicWriteError(path, "export.file_read_only_or")
+        return AtomicWriteError(path, "export.folder_not_writable", folder=folder)
     if exc.errno == errno.ENOSPC:
-        return AtomicWriteError(path, "the disk is full", "磁盘空间不足")
+        return AtomicWriteError(path, "cli.os_disk_full")
     if exc.errno == errno.EISDIR or path.is_dir():
-        return AtomicWriteError(path, "a folder of that name exists", "已存在同名文件夹")
+        return AtomicWriteError(path, "export.folder_that_name_exists")
     if exc.errno in (errno.ENOENT, errno.ENOTDIR):  # the folder exists but takes no files
-        return AtomicWriteError(
-            path, f"no file can be created in {folder}", f"无法在文件夹 {folder} 中创建文件"
-        )
+        return AtomicWriteError(path, "export.no_file_can_be", folder=folder)
     # one language per message: the system's own text is English, so Chinese gets the code
     code = errno.errorcode.get(exc.errno or 0, str(exc.errno))
-    return AtomicWriteError(path, exc.strerror or str(exc), f"系统错误（{code}）")
+    return AtomicWriteError(path, "cli.os_system_error", code=code, error=exc.strerror or str(exc))
 
 
 STALE_PART_SECONDS = 600  # only where no lock can be taken (Windows): older is a dead export's
@@ -132,7 +124,7 @@ def atomic_target(path: str | os.PathLike[str]) -> Iterator[Path]:
     """
     path = Path(path)
     if path.is_dir():
-        raise AtomicWriteError(path, "a folder of that name exists", "已存在同名文件夹")
+        raise AtomicWriteError(path, "export.folder_that_name_exists")
     remove_stale_parts(path.parent)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)

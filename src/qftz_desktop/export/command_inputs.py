@@ -34,30 +34,32 @@ def check_date(brief_date: str | None, say: str, environ: Mapping[str, str] | No
     """``--date`` must be YYYY-MM-DD, and ``SOURCE_DATE_EPOCH`` a whole number of seconds
     (as reproducible-builds asks: fail, not guess)."""
     from ..domain.brief.options import is_iso_date
-    from ..messages import msg
+    from ..text import tr
 
     if brief_date is not None and not is_iso_date(brief_date):
-        raise CommandError(msg("bad_date", say, value=brief_date), EXIT_USAGE)
+        raise CommandError(tr("cli.bad_date", say, value=brief_date), EXIT_USAGE)
     epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH")
     if epoch is not None and not epoch.strip().isdigit():
-        raise CommandError(msg("bad_epoch", say, value=epoch), EXIT_USAGE)
+        raise CommandError(tr("cli.bad_epoch", say, value=epoch), EXIT_USAGE)
 
 
 def open_read_only(path: Path | str, say: str) -> Snapshot:
     """A snapshot file, read-only; any problem is one message naming the file."""
-    from ..messages import msg
     from ..snapshot.issues import SnapshotError
     from ..snapshot.reader import open_snapshot
+    from ..text import tr
 
     try:
         return open_snapshot(path)
     except SnapshotError as exc:
         raise CommandError(
-            f"{msg('cannot_open', say, path=path)}\n{exc.message(say)}", EXIT_PROBLEM
+            f"{tr('cli.cannot_open', say, path=path)}\n{exc.message(say)}", EXIT_PROBLEM
         ) from exc
     except Exception as exc:  # noqa: BLE001 - a file that breaks the reader is still a bad file
-        reason = msg("unreadable", say, error=type(exc).__name__)
-        raise CommandError(f"{msg('cannot_open', say, path=path)} {reason}", EXIT_PROBLEM) from exc
+        reason = tr("cli.unreadable", say, error=type(exc).__name__)
+        raise CommandError(
+            f"{tr('cli.cannot_open', say, path=path)} {reason}", EXIT_PROBLEM
+        ) from exc
 
 
 def open_briefing(snapshot: str | None, say: str) -> Briefing:

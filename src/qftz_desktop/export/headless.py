@@ -43,7 +43,8 @@ def prepare_headless_env(environ: dict[str, str] | None = None) -> None:
 
 def export_pdf_command(args: argparse.Namespace) -> int:
     from ..domain.brief.options import YearRangeError, check_year_range
-    from ..messages import err, message_lang, msg
+    from ..messages import err, message_lang
+    from ..text import tr
 
     lang = args.lang or "zh"  # the brief's language
     say = getattr(args, "msg_lang", None) or message_lang(args.lang)  # the messages' (cli.py)
@@ -57,11 +58,7 @@ def export_pdf_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     since = getattr(args, "since", None)  # what changed (issue 13)
     if since and (getattr(args, "kind", None) or "meeting") != "meeting":
-        err(
-            "--since 只用于会议简报（--kind meeting）；完整数据手册没有“变化”一节"
-            if say == "zh"
-            else "--since adds a page to the meeting brief; the data book (--kind full) has none"
-        )
+        err(tr("cli.since_adds_page_meeting", say))
         return EXIT_USAGE
     try:
         check_date(brief_date, say)
@@ -113,7 +110,7 @@ def export_pdf_command(args: argparse.Namespace) -> int:
     except AtomicWriteError as exc:
         err(exc.message(say))
         return EXIT_PROBLEM
-    print(msg("wrote_pdf", say, path=result.path, pages=result.pages))
+    print(tr("cli.wrote_pdf", say, path=result.path, pages=result.pages))
     return EXIT_OK
 
 
@@ -123,30 +120,17 @@ def chosen_charts(
     """``--charts id1,id2``: the chart ids in order, or a message naming what is wrong (an id
     the snapshot does not have, too many, the data book asked for)."""
     from ..domain.brief.compose import MAX_CHOSEN, chart_ids, resolve_charts
+    from ..text import tr
 
-    zh = say == "zh"
     if (kind or "meeting") != "meeting":
-        return None, (
-            "--charts 只用于会议简报（--kind meeting）；完整数据手册包含全部图表"
-            if zh
-            else "--charts chooses the meeting brief's charts; the data book (--kind full) has "
-            "them all"
-        )
+        return None, (tr("cli.charts_chooses_meeting_brief", say))
     ids, unknown = resolve_charts(briefing, text.replace("，", ",").split(","))
     if unknown:
         known = ", ".join(sorted(i for i in chart_ids(briefing) if i.startswith("chart:")))
         bad = ", ".join(f"'{u}'" for u in unknown)
-        return None, (
-            f"--charts：快照中没有图表 {bad}。可用的图表：{known}"
-            if zh
-            else f"--charts: the snapshot has no chart {bad}. Its charts: {known}"
-        )
+        return None, (tr("cli.charts_snapshot_has_no", say, bad=bad, known=known))
     if not ids:
-        return None, "--charts 为空" if zh else "--charts names no chart"
+        return None, tr("cli.charts_names_no_chart", say)
     if len(ids) > MAX_CHOSEN:
-        return None, (
-            f"--charts：会议简报最多{MAX_CHOSEN}幅图表，给出了{len(ids)}幅"
-            if zh
-            else f"--charts: a meeting brief holds at most {MAX_CHOSEN} charts; {len(ids)} given"
-        )
+        return None, (tr("cli.charts_meeting_brief_holds", say, chosen=MAX_CHOSEN, ids=len(ids)))
     return ids, ""

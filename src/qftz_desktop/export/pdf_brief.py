@@ -30,7 +30,7 @@ from .pdf.databook import (
     BriefComposer,
 )
 from .pdf.job import BriefJob, BriefResult, ExportCancelled, brief_title, export_brief
-from .pdf.layout import WORDS, Column, _pick, word
+from .pdf.layout import Column, _pick
 from .pdf.meeting import MeetingRenderer
 from .pdf.paginate import Block, PageLayout, paginate
 
@@ -44,7 +44,6 @@ __all__ = [
     "SECTION_TABS",
     "TABLE_CAPPED_ROWS",
     "TABLE_MAX_ROWS",
-    "WORDS",
     "Block",
     "BriefComposer",
     "BriefJob",
@@ -68,5 +67,4 @@ __all__ = [
     "normalize_pdf_dates",
     "paginate",
     "pdf_timestamp",
-    "word",
 ]

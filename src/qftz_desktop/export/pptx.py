@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..domain.brief.model import BriefDocument
 from ..domain.briefing import Briefing, ChartSpec
+from ..text import tr
 from .pptx_plan import SLIDE_WIDTH_PT, SlidePlan, plan_slides
 
 __all__ = ["ExportCancelled", "PptxResult", "deck_bytes", "export_pptx", "plan_slides"]
@@ -71,16 +72,15 @@ def _chart_spec(briefing: Briefing, chart_id: str) -> ChartSpec | None:
 
 def _notes_text(plan: SlidePlan, doc: BriefDocument, briefing: Briefing) -> str:
     lang = doc.lang
-    zh = lang == "zh"
     parts: list[str] = []
     if plan.notes_presenter:
-        head = "【主讲人备注】" if zh else "[Presenter's remarks]"
+        head = tr("pptx.presenter_s_remarks", lang)
         parts.append(head + "\n" + "\n".join(plan.notes_presenter))
     if plan.notes_caveats:
-        head = "【说明】" if zh else "[Caveats]"
+        head = tr("pptx.caveats", lang)
         parts.append(head + "\n" + "\n".join(f"- {c}" for c in plan.notes_caveats))
     if plan.source_ids:
-        head = "【来源】" if zh else "[Sources]"
+        head = tr("pptx.sources", lang)
         lines = []
         for sid in plan.source_ids:
             src = briefing.sources.get(sid)
@@ -332,7 +332,7 @@ def deck_bytes(
     props.identifier = doc.snapshot_id
     props.created = props.modified = stamp
     props.revision = 1
-    props.language = "zh-CN" if doc.lang == "zh" else "en-US"
+    props.language = "zh-CN" if doc.lang == "zh" else "en-US"  # a language tag, not text
     buf = io.BytesIO()
     prs.save(buf)
     return reproducible_zip(buf.getvalue(), when), len(plans)

@@ -80,12 +80,12 @@ def plan_chart(block: ChartBlock, kind: str, names: dict[str, str], lang: str) -
             for k, by_code in enumerate(layers):
                 label = status_name
                 if k:
-                    other = "另一来源" if lang == "zh" else "other source"
-                    label += f"，{other}" if lang == "zh" else f", {other}"
+                    other = tr("pptx.other_source", lang)
+                    label += tr("punct.comma", lang) + other
                     label += f" {k}" if len(layers) > 2 else ""
                 if len(metric_ids) > 1:
                     metric = names.get(mid, mid)
-                    name = f"{metric}（{label}）" if lang == "zh" else f"{metric} ({label})"
+                    name = metric + tr("punct.in_parens", lang, text=label)
                 else:
                     name = label
                 series.append(
@@ -103,7 +103,7 @@ def plan_chart(block: ChartBlock, kind: str, names: dict[str, str], lang: str) -
                         ),
                     )
                 )
-    unit = block.subtitle.rsplit("：" if lang == "zh" else ": ", 1)[-1]
+    unit = block.subtitle.rsplit(tr("punct.colon", lang), 1)[-1]
     return ChartPlan(kind, cats, tuple(series), unit, tr("label.period", lang))
 
 

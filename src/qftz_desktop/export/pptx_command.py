@@ -49,7 +49,8 @@ def add_parser(sub) -> argparse.ArgumentParser:
 
 def export_pptx_command(args: argparse.Namespace) -> int:
     from ..domain.brief.options import BriefOptions, YearRangeError
-    from ..messages import err, message_lang, msg
+    from ..messages import err, message_lang
+    from ..text import tr
     from .atomic import AtomicWriteError
     from .pptx import export_pptx
 
@@ -88,7 +89,7 @@ def export_pptx_command(args: argparse.Namespace) -> int:
         err(exc.message(say))
         return EXIT_PROBLEM
     except Exception as exc:  # noqa: BLE001 - a message, never a traceback
-        err(msg("cannot_write", say, path=args.out, reason=type(exc).__name__))
+        err(tr("cli.cannot_write", say, path=args.out, reason=type(exc).__name__))
         return EXIT_PROBLEM
-    print(msg("wrote_pptx", say, path=result.path, slides=result.slides))
+    print(tr("cli.wrote_pptx", say, path=result.path, slides=result.slides))
     return EXIT_OK

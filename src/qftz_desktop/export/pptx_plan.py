@@ -104,7 +104,7 @@ def plan_slides(doc: BriefDocument, briefing: Briefing) -> list[SlidePlan]:
             s.source_line = (
                 briefing.source_note(s.source_ids, lang)
                 if s.source_ids
-                else f"{tr('label.source', lang)}{'：' if lang == 'zh' else ': '}{doc.publisher}"
+                else f"{tr('label.source', lang)}{tr('punct.colon', lang)}{doc.publisher}"
             )
     return out
 
@@ -211,7 +211,7 @@ def _section_slides(section: Section, doc: BriefDocument, briefing: Briefing) ->
             columns, weights = _scorecard_columns(lang)
             cells = [_scorecard_cells(r, lang) for r in block.rows]
             groups = _paginate(columns, weights, cells)
-            judged = f"判断日期：{block.as_of}" if lang == "zh" else f"Judged as of {block.as_of}"
+            judged = tr("pptx.judged_as", lang, of=block.as_of)
             for i, idx in enumerate(groups, 1):
                 rows = [block.rows[j] for j in idx]
                 values = [v for r in rows for v in (r.target, r.actual) if v is not None]
@@ -252,8 +252,7 @@ def _section_slides(section: Section, doc: BriefDocument, briefing: Briefing) ->
                         _part(block.title or heading, i, len(groups)),
                         kicker=block.intro,
                         bullets=[
-                            f"[{s.id}] {s.citation}"
-                            + (f"，{s.date}" if lang == "zh" else f", {s.date}")
+                            f"[{s.id}] {s.citation}" + tr("punct.comma", lang) + s.date
                             if s.date
                             else f"[{s.id}] {s.citation}"
                             for s in items
@@ -275,7 +274,7 @@ def _merge_titles(paragraphs: list[Paragraph], lang: str) -> list[Paragraph]:
         p = paragraphs[i]
         nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
         if p.style == "bold" and nxt is not None and nxt.style != "bold":
-            sep = "：" if lang == "zh" else ": "
+            sep = tr("punct.colon", lang)
             out.append(Paragraph(f"{p.text}{sep}{nxt.text}", nxt.style, p.values + nxt.values))
             i += 2
         else:
@@ -285,20 +284,22 @@ def _merge_titles(paragraphs: list[Paragraph], lang: str) -> list[Paragraph]:
 
 
 def _scorecard_columns(lang: str) -> tuple[list[str], list[float]]:
-    if lang == "zh":
-        names = ["目标", "期限", "目标值", "最新可比实际值", "进度", "状态"]
-    else:
-        names = ["Target", "By", "Target value", "Latest comparable actual", "Progress", "Status"]
-    return names, [0.27, 0.1, 0.17, 0.22, 0.11, 0.13]
+    keys = (
+        "brief.what",
+        "brief.deadline",
+        "pdf.target_value",
+        "brief.actual",
+        "pptx.progress",
+        "pptx.status",
+    )
+    return [tr(key, lang) for key in keys], [0.27, 0.1, 0.17, 0.22, 0.11, 0.13]
 
 
 def _scorecard_cells(r, lang: str) -> list[str]:
     if r.actual is None:
         actual = "—"
-    elif lang == "zh":
-        actual = f"{r.actual.text}（{r.actual.period}）"
     else:
-        actual = f"{r.actual.text} ({r.actual.period})"
+        actual = r.actual.text + tr("punct.in_parens", lang, text=r.actual.period)
     return [r.what, r.deadline, r.target.text, actual, r.progress or "—", r.status_text]
 
 

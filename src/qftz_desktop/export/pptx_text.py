@@ -49,7 +49,7 @@ def set_fonts(rpr, lang: str) -> None:
         el.set("typeface", face)
         if anchor is not None:
             anchor.addprevious(el)
-    rpr.set("lang", "zh-CN" if lang == "zh" else "en-US")
+    rpr.set("lang", "zh-CN" if lang == "zh" else "en-US")  # language tags, not text
     rpr.set("altLang", "en-US" if lang == "zh" else "zh-CN")
 
 
@@ -71,7 +71,7 @@ def _run_xml(parent, text: str, lang: str, size: float, bold: bool, color: RGBCo
     rpr = r.makeelement(
         qn("a:rPr"),
         {
-            "lang": "zh-CN" if lang == "zh" else "en-US",
+            "lang": "zh-CN" if lang == "zh" else "en-US",  # language tags, not text
             "altLang": "en-US" if lang == "zh" else "zh-CN",
             "sz": str(int(round(size * 100))),
             "b": "1" if bold else "0",

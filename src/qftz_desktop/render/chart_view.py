@@ -324,8 +324,8 @@ class ChartView(pg.PlotWidget):
         foot, never dropped and never given a date (see ``chart_model.axis_x``)."""
         if not self.model.off_axis:
             return
-        sep = "；" if self.lang == "zh" else "; "
-        head = "未注明时间：" if self.lang == "zh" else "Undated: "
+        sep = tr("punct.semicolon", self.lang)
+        head = tr("chart.undated", self.lang)
         body = sep.join(m.label.replace("\n", " ") for m in self.model.off_axis)
         font = ui_font()
         font.setPixelSize(self.theme.label_px)
@@ -704,7 +704,7 @@ class ChartView(pg.PlotWidget):
         src = self.briefing.sources.get(p.source_id)
         source = f"{src.publisher} {src.date}".strip() if src else p.source_id
         status = tr(f"status.{p.status}", lang)
-        sep = "：" if lang == "zh" else ": "
+        sep = tr("punct.colon", lang)
         # the notes under the numbers the chart's labels show
         book = self.model.book or MarkBook(lang)
         notes = point_notes(p, series.metric, lang)

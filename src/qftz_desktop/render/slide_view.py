@@ -61,36 +61,6 @@ PX = {
 }
 MIN_PX_AT_1080 = 24
 
-_UI = {
-    "next": ("下一张", "Next"),
-    "current": ("当前", "Current"),
-    "last": ("（最后一张）", "(last slide)"),
-    "elapsed": ("已用时间", "Elapsed"),
-    "focus": ("聚焦 {year}", "Focus {year}"),
-    "goto": ("跳转到第 {n} 张 ⏎", "Go to slide {n} ⏎"),
-    "hint_year": ("Shift+←/→ 切换年份", "Shift+←/→ year"),
-    "year_mode": ("年份模式：←/→ 切换年份 · F 退出", "Year mode: ←/→ change year · F to exit"),
-    "no_data_year": ("{year}年无数据，显示最近一期", "no data for {year}; latest shown"),
-    "cover_hint": (
-        "翻页：→ / PgDn · 返回：← / PgUp · 黑屏：B · 退出：Esc",
-        "Next: → / PgDn · Back: ← / PgUp · Black: B · Leave: Esc",
-    ),
-    "presenting": ("正在演示", "Presenting"),
-    "keys": (
-        "→ / PgDn / 空格 下一张 · ← / PgUp 上一张 · 数字+回车 跳转\n"
-        "B 黑屏 · W 白屏 · Shift+←/→ 年份 · F 年份模式 · T 明暗主题 · Esc 结束",
-        "→ / PgDn / Space next · ← / PgUp previous · digits+Enter jump\n"
-        "B black · W white · Shift+←/→ year · F year mode · T theme · Esc end",
-    ),
-}
-
-
-def ui_text(key: str, lang: str, **params: object) -> str:
-    zh, en = _UI[key]
-    text = zh if lang == "zh" else en
-    return text.format(**params) if params else text
-
-
 # -- sizes, themes, colours ------------------------------------------------------------------
 
 
@@ -270,7 +240,7 @@ class SlideCard(QFrame):
         self.value_label.setText(value)
         period = f"{point.period.label(lang)} · {tr(f'status.{point.status}', lang)}"
         if year is not None and not exact:
-            period += " · " + ui_text("no_data_year", lang, year=year)
+            period += " · " + tr("label.no_data_year", lang, year=year)
         self.period_label.setText(period)
         self.setProperty("status", point.status)
         self.setProperty("focused", bool(year is not None and exact))
@@ -335,7 +305,7 @@ class SlideView(QWidget):
         self.title_label = _label(title, title_px, bold=True)
         lay.addWidget(self.title_label)
         lay.addSpacing(round(24 * s))
-        sep = "：" if lang == "zh" else ": "
+        sep = tr("punct.colon", lang)
         lines = [
             f"{tr('label.as_of', lang)}{sep}{snap.as_of}",
             f"{counts_text(snap, lang)} · {tr('label.content_id', lang)} {snap.short_id}",
@@ -344,7 +314,7 @@ class SlideView(QWidget):
             lay.addWidget(_label(line, px("cover_meta", s), role="muted"))
         lay.addStretch(4)
         if not self.handout:
-            lay.addWidget(_label(ui_text("cover_hint", lang), px("footer", s), role="muted"))
+            lay.addWidget(_label(tr("slide.cover_hint", lang), px("footer", s), role="muted"))
 
     def _build_header(self, lay: QVBoxLayout) -> None:
         s, lang = self.scale, self.lang
@@ -546,15 +516,15 @@ class SlideView(QWidget):
         if self.handout:
             pass
         elif self.year_mode:
-            hint = ui_text("year_mode", lang)
+            hint = tr("slide.year_mode", lang)
             self.hint_label.setProperty("role", "accent")
         elif slide.kind in ("chart", "kpis", "cards"):
-            hint = ui_text("hint_year", lang)
+            hint = tr("slide.hint_year", lang)
             self.hint_label.setProperty("role", "muted")
         self.hint_label.style().unpolish(self.hint_label)
         self.hint_label.style().polish(self.hint_label)
         self.hint_label.setText(hint)
-        sep = "：" if lang == "zh" else ": "
+        sep = tr("punct.colon", lang)
         self.position_label.setText(
             f"{tr('label.as_of', lang)}{sep}{slide.as_of}    {self.number} / {self.total}"
         )
@@ -588,7 +558,7 @@ class SlideView(QWidget):
             return  # highlights have no year
         parts = [getattr(self, "_range_text", "")]
         if self.focus_year is not None:
-            parts.append(ui_text("focus", self.lang, year=self.focus_year))
+            parts.append(tr("slide.focus", self.lang, year=self.focus_year))
         label.setText(" · ".join(p for p in parts if p))
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from ..text import tr
+
 
 def plain_label(text: str = "", parent=None, wrap: bool = False, object_name: str = "") -> QLabel:
     """A QLabel that never interprets its text as HTML."""
@@ -22,6 +24,5 @@ def counts_text(snapshot, lang: str) -> str:
     PDF brief's summary (figures are the numeric values; highlights are counted apart), in the
     window's status line and on the cover slide alike."""
     figures, highlights = len(snapshot.observations), len(snapshot.highlights)
-    if lang == "zh":
-        return f"{figures} 项数据 · {highlights} 条要点"
-    return f"{figures} figures · {highlights} highlight{'s' if highlights != 1 else ''}"
+    key = "ui.counts_one_highlight" if highlights == 1 else "ui.counts"
+    return tr(key, lang, figures=figures, highlights=highlights)

@@ -25,6 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..text import tr
+
 # ASCII digits only: ``\d`` would also accept "٢٠٢١" or "２０２１", which int() reads as 2021.
 YEAR_RE = r"(?P<y>[0-9]{4})"
 QUARTER_RE = r"(?P<qy>[0-9]{4})Q(?P<q>[1-4])"
@@ -122,20 +124,14 @@ class Period:
         and nested ones read badly.
         """
         zh = lang == "zh"
-        if self.precision == BEFORE:
-            ref = self.base_code
-            if zh:
-                return f"{_zh_point(ref)}以前，未注明时间"
-            return f"before {_en_point(ref)}, undated"
-        if self.precision == AROUND:
-            if zh:
-                return f"{_zh_point(self.base_code)}前后"
-            return f"around {_en_point(self.base_code)}"
+        if self.precision in (BEFORE, AROUND):
+            point = (_zh_point if zh else _en_point)(self.base_code)
+            key = "period.before" if self.precision == BEFORE else "period.around"
+            return tr(key, lang, point=point)
         text = self._exact_label(zh)
         if self.precision == INFERRED:
-            if self.kind == "year":
-                return text + ("，年份为推断" if zh else ", year inferred")
-            return text + ("，时间为推断" if zh else ", period inferred")
+            key = "period.year_inferred" if self.kind == "year" else "period.period_inferred"
+            return text + tr(key, lang)
         return text
 
     def _exact_label(self, zh: bool) -> str:
@@ -155,18 +151,16 @@ class Period:
             if zh:
                 return f"{s.year}年{s.month}月–{e.year}年{e.month}月"
             return f"{_MONTHS[s.month]} {s.year}–{_MONTHS[e.month]} {e.year}"
-        point = self.base_code
-        return f"截至{_zh_point(point)}" if zh else f"as of {_en_point(point)}"
+        point = (_zh_point if zh else _en_point)(self.base_code)
+        return tr("period.as_of", "zh" if zh else "en", point=point)
 
     def short_label(self, lang: str) -> str:
         """Compact label for chart axes: 2021, 2024Q1, 2023.1–11, 2024.9, 2026.12,
         2021?, ~2024.6 (zh 约2024.6), pre-2019.8 (zh 2019.8前)."""
-        zh = lang == "zh"
         if self.precision == BEFORE:
-            ref = _dotted(self.base_code)
-            return f"{ref}前" if zh else f"pre-{ref}"
+            return tr("period.short_before", lang, point=_dotted(self.base_code))
         if self.precision == AROUND:
-            return ("约" if zh else "~") + _dotted(self.base_code)
+            return tr("period.short_around", lang, point=_dotted(self.base_code))
         suffix = "?" if self.precision == INFERRED else ""
         if self.kind == "quarter":
             return self.base_code + suffix

@@ -23,19 +23,14 @@ from typing import Any
 
 import pandas as pd
 
+from ..text import CATALOGUE, tr
 from .model import Snapshot
 from .schema import ENUMS, PERIOD_KINDS, REQUIRED_META_KEYS
 from .workbook import CODE_COLUMNS, HELP_ROW, SHEET_NAMES, column_letter, source_columns
-from .workbook_text import (
-    COLUMN_HELP,
-    DEFAULT_HELP,
-    HOWTO_LINES,
-    HOWTO_LISTS,
-    HOWTO_PERIOD_KINDS,
-    HOWTO_TITLE,
-)
 
 HOWTO_SHEET = "填写说明 How to fill this in"
+# the how-to sheet's paragraphs, in order (text/workbook.py)
+HOWTO_KEYS = tuple(f"workbook.howto_{i}" for i in range(1, 8))
 HOWTO_WIDTH = 100  # column A of the how-to sheet, in Excel's character units
 FIRST_DATA_ROW = HELP_ROW + 1
 VALIDATION_ROWS = 20000  # drop-downs reach this far below the data
@@ -58,8 +53,20 @@ WIDE_COLUMNS = {
 
 def help_text(table: str, column: str) -> str:
     """Row 2 of a sheet: what the column holds, Chinese then English."""
-    zh, en = COLUMN_HELP.get((table, column), DEFAULT_HELP)
-    return f"{zh}\n{en}"
+    # the table's own words for the column, else the column's in every table, else a pointer
+    for key in (f"workbook.help.{table}.{column}", f"workbook.help.{column}"):
+        if key in CATALOGUE:
+            return _both(key)
+    return _both("workbook.help_default")
+
+
+def _both(key: str, **params: object) -> str:
+    """Chinese, then English: the workbook is read in both."""
+    return f"{tr(key, 'zh', **params)}\n{tr(key, 'en', **params)}"
+
+
+def _both_inline(key: str) -> str:
+    return f"{tr(key, 'zh')} / {tr(key, 'en')}"
 
 
 def _rows(snapshot: Snapshot | None, table: str) -> pd.DataFrame:
@@ -108,19 +115,19 @@ def _write_howto(ws: Any, st: dict[str, Any]) -> None:
     from openpyxl.styles import Font
 
     ws.column_dimensions["A"].width = HOWTO_WIDTH
-    ws.append([f"{HOWTO_TITLE[0]} / {HOWTO_TITLE[1]}"])
+    ws.append([_both_inline("workbook.howto_title")])
     ws["A1"].font = Font(bold=True, size=14)
-    for zh, en in HOWTO_LINES:
-        ws.append([zh])
-        ws.append([en])
+    for key in HOWTO_KEYS:
+        ws.append([tr(key, "zh")])
+        ws.append([tr(key, "en")])
         ws.cell(ws.max_row, 1).font = Font(color="404040")
         ws.append([])
-    ws.append([f"{HOWTO_LISTS[0]} / {HOWTO_LISTS[1]}"])
+    ws.append([_both_inline("workbook.howto_lists")])
     ws.cell(ws.max_row, 1).font = Font(bold=True)
     for (table, column), allowed in ENUMS.items():
         if column in source_columns(table):
             ws.append([f"{SHEET_NAMES[table]} ▸ {column}: {', '.join(allowed)}"])
-    ws.append([f"{HOWTO_PERIOD_KINDS[0]} / {HOWTO_PERIOD_KINDS[1]}: {', '.join(PERIOD_KINDS)}"])
+    ws.append([f"{_both_inline('workbook.howto_period_kinds')}: {', '.join(PERIOD_KINDS)}"])
     for row in ws.iter_rows():
         for cell in row:
             cell.alignment = st["wrap"]
@@ -130,9 +137,7 @@ def _write_howto(ws: Any, st: dict[str, Any]) -> None:
                 ws.row_dimensions[cell.row].height = max(lines, 1) * 15 + 3
 
 
-def _validation(
-    ws: Any, sheet: str, letter: str, formula: str, strict: bool, zh_en: tuple[str, str]
-) -> None:
+def _validation(ws: Any, sheet: str, letter: str, formula: str, strict: bool, error: str) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     dv = DataValidation(
@@ -141,8 +146,8 @@ def _validation(
         allow_blank=True,
         showErrorMessage=True,
         errorStyle="stop" if strict else "warning",
-        errorTitle="不在列表中 / Not in the list",
-        error=f"{zh_en[0]}\n{zh_en[1]}",
+        errorTitle=_both_inline("workbook.not_in_list"),
+        error=error,
     )
     dv.add(f"{letter}{FIRST_DATA_ROW}:{letter}{FIRST_DATA_ROW + VALIDATION_ROWS}")
     ws.add_data_validation(dv)
@@ -201,7 +206,7 @@ def _write_table(
                 letter,
                 f'"{",".join(allowed)}"',
                 True,
-                ("请从下拉列表中选择", "Choose a value from the list"),
+                _both("workbook.choose_from_list"),
             )
     refs = {"metric_id": ("metrics", "id"), "source_id": ("sources", "id")}
     for column, (target, target_col) in refs.items():
@@ -215,10 +220,7 @@ def _write_table(
                 letter,
                 rng,
                 False,
-                (
-                    f"该编号不在 {SHEET_NAMES[target]} 表中",
-                    f"Not an id of the {SHEET_NAMES[target]} sheet",
-                ),
+                _both("workbook.not_an_id", sheet=SHEET_NAMES[target]),
             )
     if table == "metrics" and "unit" in columns and units:
         letter = column_letter(columns.index("unit"))
@@ -228,7 +230,7 @@ def _write_table(
             letter,
             f'"{",".join(units)}"',
             False,
-            ("新的单位代码？请确认", "A new unit code? Check it"),
+            _both("workbook.new_unit"),
         )
 
 

@@ -26,10 +26,10 @@ from typing import Any
 
 import pandas as pd
 
+from ..text import CATALOGUE, tr
 from .issues import Issue
 from .schema import COMPUTED_COLUMNS, ENUMS, TABLES
 from .validate import validate_tables
-from .workbook_text import HINTS, SEVERITY_WORDS, WHERE_WORDS, WORKBOOK_MESSAGES
 
 # Table -> sheet name in the workbook (the table ``meta`` is ``snapshot.csv`` among the CSVs).
 SHEET_NAMES = {
@@ -106,45 +106,42 @@ class Problem:
     def problem(self, lang: str = "en") -> str:
         if self.issue is not None:
             return self.issue.problem(lang)
-        zh, en = WORKBOOK_MESSAGES[self.code]
-        return _fill(zh if lang == "zh" else en, self.params)
+        return _fill(f"workbook.problem.{self.code}", lang, self.params)
 
     def hint(self, lang: str = "en") -> str:
-        if self.code not in HINTS:
-            return ""
-        zh, en = HINTS[self.code]
-        return _fill(zh if lang == "zh" else en, self.params)
+        key = f"workbook.hint.{self.code}"
+        return _fill(key, lang, self.params) if key in CATALOGUE else ""
 
     def where(self, lang: str = "en") -> str:
-        i = 0 if lang == "zh" else 1
         parts = []
         if self.sheet:
-            parts.append(f"{WHERE_WORDS['sheet'][i]} {self.sheet}")
+            parts.append(f"{tr('workbook.where_sheet', lang)} {self.sheet}")
         if self.row is not None:
-            parts.append(WHERE_WORDS["row"][i].format(n=self.row))
+            parts.append(tr("workbook.where_row", lang, n=self.row))
         elif self.issue is not None and self.issue.row:
             parts.append(self.issue.row)  # a row named by its key (metric id …)
         if self.column and self.heading:
-            parts.append(WHERE_WORDS["column"][i].format(letter=self.column, name=self.heading))
+            parts.append(tr("workbook.where_column", lang, letter=self.column, name=self.heading))
         elif self.column:
-            parts.append(WHERE_WORDS["column_letter"][i].format(letter=self.column))
-        return ", ".join(parts) if lang != "zh" else "，".join(parts)
+            parts.append(tr("workbook.where_column_letter", lang, letter=self.column))
+        return tr("punct.comma", lang).join(parts)
 
     def message(self, lang: str = "en") -> str:
-        word = SEVERITY_WORDS[self.severity][0 if lang == "zh" else 1]
-        sep = "：" if lang == "zh" else ": "
+        word = tr(f"workbook.severity_{self.severity}", lang)
+        sep = tr("punct.colon", lang)
         text = f"{word}{sep}{self.where(lang)}{sep}{self.problem(lang)}"
         hint = self.hint(lang)
         if hint:
-            text += f"（{hint}）" if lang == "zh" else f" — {hint}"
+            text += tr("workbook.with_hint", lang, hint=hint)
         return text
 
 
-def _fill(template: str, params: dict[str, object]) -> str:
+def _fill(key: str, lang: str, params: dict[str, object]) -> str:
+    """The words of ``key`` with the problem's params; as written when a param is missing."""
     try:
-        return template.format(**params)
+        return tr(key, lang, **params)
     except (KeyError, IndexError):
-        return template
+        return tr(key, lang)
 
 
 class WorkbookError(Exception):
@@ -161,15 +158,11 @@ class WorkbookError(Exception):
 
     def message(self, lang: str = "en", limit: int = 50) -> str:
         errors = self.errors
-        head = (
-            f"{self.file}：{len(errors)} 个错误"
-            if lang == "zh"
-            else f"{self.file}: {len(errors)} error(s)"
-        )
+        head = tr("workbook.errors_head", lang, file=self.file, n=len(errors))
         lines = [head] + [p.message(lang) for p in errors[:limit]]
         if len(errors) > limit:
             rest = len(errors) - limit
-            lines.append(f"……另有 {rest} 个问题" if lang == "zh" else f"… and {rest} more")
+            lines.append(tr("problems.more", lang, rest=rest))
         return "\n".join(lines)
 
 

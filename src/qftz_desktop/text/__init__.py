@@ -17,7 +17,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from . import common
+from . import (
+    brief,
+    changes,
+    cli,
+    common,
+    deck,
+    export,
+    narrative,
+    pdf,
+    slides,
+    snapshot,
+    ui,
+    workbook,
+)
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -34,7 +47,25 @@ def _merge(*areas: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return merged
 
 
-CATALOGUE: dict[str, tuple[str, str]] = _merge(common.ENTRIES)
+CATALOGUE: dict[str, tuple[str, str]] = _merge(
+    common.ENTRIES,
+    narrative.ENTRIES,
+    brief.SCORECARD,
+    brief.BRIEF,
+    brief.YEARS,
+    pdf.PDF,
+    pdf.DATABOOK,
+    changes.CHANGES,
+    deck.DECK,
+    cli.CLI,
+    snapshot.ISSUES,
+    snapshot.PERIODS,
+    workbook.WORKBOOK,
+    workbook.WORKBOOK_SHEETS,
+    ui.UI,
+    export.PPTX,
+    slides.SLIDES,
+)
 
 
 def tr(key: str, lang: str, **params: object) -> str:

@@ -51,4 +51,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "label.charts": ("图表", "Charts"),
     "label.trends": ("重点趋势", "Key trends"),
     "label.content_id": ("快照标识", "Snapshot id"),
+    # punctuation that differs between the languages
+    "punct.colon": ("：", ": "),
+    "punct.semicolon": ("；", "; "),
+    "punct.comma": ("，", ", "),
+    "punct.in_parens": ("（{text}）", " ({text})"),
+    # numbers, ranks and undated values as shown (domain/formatting.py, render/chart_view.py)
+    "format.no": ("第{number}位", "No. {number}"),
+    "format.rank": ("名次", "rank"),
+    "format.qualified": ("{word}{core}", "{word} {core}"),
+    "chart.undated": ("未注明时间：", "Undated: "),
+    # a list of names
+    "punct.list": ("、", "; "),
 }

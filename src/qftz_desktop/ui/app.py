@@ -120,10 +120,11 @@ def run_app(path: Path, lang: str | None = None) -> int:
     try:
         briefing = load_briefing(path)
     except SnapshotError as exc:
-        from ..messages import err, message_lang, msg
+        from ..messages import err, message_lang
+        from ..text import tr
 
         say = message_lang(lang)  # the rule of every command: --lang, else the system locale
-        err(f"{msg('cannot_open', say, path=path)}\n{exc.message(say)}")
+        err(f"{tr('cli.cannot_open', say, path=path)}\n{exc.message(say)}")
         return 1
     if os.environ.get("QFTZ_STARTUP_PROBE"):
         # a benchmark measures the same thing every run: a fresh state, never the window,

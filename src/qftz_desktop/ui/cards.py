@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 def card_tooltip(briefing: Briefing, card: FigureCard, point, lang: str) -> str:
     m = card.metric
     src = briefing.sources.get(point.source_id)
-    sep = "：" if lang == "zh" else ": "
+    sep = tr("punct.colon", lang)
     lines = [
         m.name(lang),
         f"{tr('label.value', lang)}{sep}{value_with_mark(point, m, lang)}",
@@ -125,7 +125,7 @@ class HighlightCard(QFrame):
             )
         )
         src = briefing.sources.get(highlight.source_id)
-        sep = "：" if lang == "zh" else ": "
+        sep = tr("punct.colon", lang)
         tip = [f"{tr('label.source', lang)}{sep}{src.cite() if src else highlight.source_id}"]
         if highlight.quote:
             tip.append(f"{tr('label.quote', lang)}{sep}{highlight.quote}")
@@ -206,12 +206,8 @@ class ChartPanel(QFrame):
         title.setFont(ui_font(theme.title_pt, bold=True))
         head.addWidget(title, 1)
         self.data_button = QToolButton()
-        self.data_button.setText("数据表" if lang == "zh" else "Data")
-        self.data_button.setToolTip(
-            "查看、复制或导出本图数据"
-            if lang == "zh"
-            else "Show, copy or save this chart's numbers"
-        )
+        self.data_button.setText(tr("cards.data", lang))
+        self.data_button.setToolTip(tr("cards.show_copy_or_save", lang))
         self.data_button.clicked.connect(lambda: self.dataRequested.emit(self.spec))
         head.addWidget(self.data_button, 0, Qt.AlignmentFlag.AlignTop)
         self.note_button = QToolButton()  # the presenter's note (ui/notes_editor.py)
@@ -229,11 +225,7 @@ class ChartPanel(QFrame):
         self.takeaway_button = QToolButton()
         self.takeaway_button.setObjectName("takeawayButton")
         self.takeaway_button.setText("✎")
-        self.takeaway_button.setToolTip(
-            "用自己的话写本图要点（可恢复计算所得的一句）"
-            if lang == "zh"
-            else "Write this chart's takeaway in your own words (the computed one can be restored)"
-        )
+        self.takeaway_button.setToolTip(tr("cards.write_chart_s_takeaway", lang))
         # the chart's notes dialog holds its own takeaway too (ui/notes_editor.py)
         self.takeaway_button.clicked.connect(lambda: self.noteRequested.emit(self.spec))
         take_row.addWidget(self.takeaway_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -313,10 +305,9 @@ class ChartPanel(QFrame):
                 if own
                 else ""
             )
-            zh = self.lang == "zh"
             if own:  # the computed sentence it replaced (no marks: its notes are not shown)
                 plain = takeaway(self.spec, self.lang, self.year_range)
-                label.setToolTip((("计算所得：" if zh else "Computed: ") + plain) if plain else "")
+                label.setToolTip(((tr("notes.computed", self.lang)) + plain) if plain else "")
             else:
                 notes = dict.fromkeys(n for v in parts.values for n in notes_of(v, self.lang))
                 label.setToolTip(plain_tooltip(book.lines(notes)) if notes else "")
@@ -334,11 +325,8 @@ class ChartPanel(QFrame):
         button = getattr(self, "note_button", None)
         if button is None:
             return
-        zh = self.lang == "zh"
-        button.setText(("备注 ✓" if zh else "Note ✓") if text else ("备注…" if zh else "Note…"))
-        button.setToolTip(
-            text or ("为本图写演示者备注" if zh else "Write a presenter's note for this chart")
-        )
+        button.setText((tr("cards.note", self.lang)) if text else (tr("notes.note", self.lang)))
+        button.setToolTip(text or (tr("cards.write_presenter_s_note", self.lang)))
 
     def set_highlighted(self, on: bool) -> None:
         if bool(self.property("highlighted")) == on:

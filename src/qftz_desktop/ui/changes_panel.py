@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.changes import Changes, compare, describe, word
+from ..domain.changes import Changes, compare, describe
 from ..render.change_marks import draw_change_marks
 from ..snapshot.issues import SnapshotError
 from ..text import tr
@@ -35,10 +35,6 @@ from .settings import recent_files
 
 MARK_NAME = "changeMark"
 MAX_RETRIES, RETRY_MS = 20, 100
-
-
-def _t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
 
 
 class _Signals(QObject):
@@ -94,11 +90,11 @@ class ChangesPanel(QWidget):
 
     def show_changes(self, changes: Changes, old_path: Path, lang: str) -> None:
         since = changes.old_as_of or changes.old_id[:12]
-        self.heading.setText(f"{word('title', lang, date=since)}\n{old_path.name}")
-        self.note.setText(word("revision_note", lang))
+        self.heading.setText(f"{tr('changes.title', lang, date=since)}\n{old_path.name}")
+        self.note.setText(tr("changes.revision_note", lang))
         self._lines = []
         if changes.empty:
-            self.view.setHtml(f"<p>{html.escape(word('none', lang))}</p>")
+            self.view.setHtml(f"<p>{html.escape(tr('changes.none', lang))}</p>")
             return
         parts = []
         for tab, items in changes.by_tab().items():
@@ -163,9 +159,7 @@ class CompareController(QObject):
         task.signals.done.connect(self._on_done)
         task.signals.failed.connect(self._on_failed)
         self._tasks.add(task)
-        self.window.statusBar().showMessage(
-            _t(self.lang, f"正在比较 {path} …", f"Comparing with {path} …")
-        )
+        self.window.statusBar().showMessage(tr("compare.comparing", self.lang, path=path))
         QThreadPool.globalInstance().start(task)
 
     def clear(self) -> None:
@@ -188,8 +182,8 @@ class CompareController(QObject):
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setWindowTitle(_t(self.lang, "无法比较", "Cannot compare"))
-        box.setText(_t(self.lang, f"无法读取 {path}", f"Cannot read {path}"))
+        box.setWindowTitle(tr("compare.cannot_compare", self.lang))
+        box.setText(tr("compare.cannot_read", self.lang, path=path))
         box.setInformativeText(message)
         box.open()
         self.last_error_box = box
@@ -250,12 +244,12 @@ class CompareController(QObject):
             mark.setTextFormat(Qt.TextFormat.PlainText)
             mark.setStyleSheet("color: #D55E00; font-weight: bold;")
             card.layout().insertWidget(card.layout().count() - 1, mark)
-        mark.setText(_t(self.lang, f"● 自 {since} 以来有变化", f"● changed since {since}"))
+        mark.setText(tr("compare.changed_since", self.lang, since=since))
         mark.setVisible(changed)
 
     # -- language ----------------------------------------------------------------------------
     def _retitle(self) -> None:
-        self.dock.setWindowTitle(_t(self.lang, "变化", "What changed"))
+        self.dock.setWindowTitle(tr("compare.what_changed", self.lang))
 
     def _on_lang(self, _lang: str) -> None:
         self._retitle()
@@ -290,13 +284,9 @@ def choose_other_snapshot(window) -> None:
     start = str(window.settings.value("open_dir", str(Path.home())))
     path, _ = QFileDialog.getOpenFileName(
         window,
-        _t(lang, "与哪个快照比较", "Compare with which snapshot"),
+        tr("compare.compare_which_snapshot", lang),
         start,
-        _t(
-            lang,
-            "QFTZ 快照 (*.sqlite *.db);;所有文件 (*)",
-            "QFTZ snapshots (*.sqlite *.db);;All files (*)",
-        ),
+        tr("compare.qftz_snapshots_sqlite_db", lang),
     )
     if path:
         compare_controller(window).compare_with(Path(path))
@@ -305,7 +295,7 @@ def choose_other_snapshot(window) -> None:
 def install_compare_menu(window, file_menu: QMenu) -> QMenu:
     """File ▸ Compare with…: recent snapshots, any snapshot, stop comparing."""
     lang = window.selection.lang
-    menu = file_menu.addMenu(_t(lang, "与其他快照比较", "Compare with"))
+    menu = file_menu.addMenu(tr("compare.compare", lang))
     menu.setObjectName("compareMenu")
 
     def fill() -> None:
@@ -317,11 +307,11 @@ def install_compare_menu(window, file_menu: QMenu) -> QMenu:
                 act.triggered.connect(
                     lambda _c=False, p=path: compare_controller(window).compare_with(Path(p))
                 )
-        other = QAction(_t(lang, "其他快照…", "Other snapshot…"), menu)
+        other = QAction(tr("compare.other_snapshot", lang), menu)
         other.setObjectName("compareOther")
         other.triggered.connect(lambda: choose_other_snapshot(window))
         menu.addAction(other)
-        stop = QAction(_t(lang, "停止比较", "Stop comparing"), menu)
+        stop = QAction(tr("compare.stop_comparing", lang), menu)
         stop.triggered.connect(lambda: compare_controller(window).clear())
         stop.setEnabled(compare_controller(window).changes is not None)
         menu.addAction(stop)

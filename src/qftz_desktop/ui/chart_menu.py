@@ -17,23 +17,12 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from ..export.atomic import AtomicWriteError, atomic_write
 from ..render.chart_picture import ChartPicture, chart_image, picture_bytes
+from ..text import tr
 
 if TYPE_CHECKING:
     from ..domain.briefing import Briefing, ChartSpec
 
 COPY_SHORTCUT = "Ctrl+Shift+C"
-
-_TEXT = {
-    "copy": ("复制图表图片", "Copy chart as image"),
-    "png": ("另存为 PNG 图片…", "Save chart as PNG…"),
-    "svg": ("另存为 SVG 矢量图…", "Save chart as SVG…"),
-    "save_title": ("保存图表", "Save chart"),
-}
-
-
-def _t(key: str, lang: str) -> str:
-    zh, en = _TEXT[key]
-    return zh if lang == "zh" else en
 
 
 class ChartPictureActions:
@@ -52,14 +41,14 @@ class ChartPictureActions:
         self.briefing = briefing
         self.lang = lang
         self.years = years
-        self.copy_action = QAction(_t("copy", lang), owner)
+        self.copy_action = QAction(tr("chart.copy_image", lang), owner)
         self.copy_action.setShortcut(QKeySequence(COPY_SHORTCUT))
         self.copy_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.copy_action.triggered.connect(self.copy)
         owner.addAction(self.copy_action)
-        self.png_action = QAction(_t("png", lang), owner)
+        self.png_action = QAction(tr("chart.save_png", lang), owner)
         self.png_action.triggered.connect(lambda: self.save(suffix=".png"))
-        self.svg_action = QAction(_t("svg", lang), owner)
+        self.svg_action = QAction(tr("chart.save_svg", lang), owner)
         self.svg_action.triggered.connect(lambda: self.save(suffix=".svg"))
 
     def picture(self) -> ChartPicture:
@@ -84,7 +73,7 @@ class ChartPictureActions:
             name = self.spec.id.split(":", 1)[1].split("|", 1)[0] + suffix
             kind = "PNG (*.png)" if suffix == ".png" else "SVG (*.svg)"
             path, _ = QFileDialog.getSaveFileName(
-                self.owner, _t("save_title", self.lang), name, kind
+                self.owner, tr("chart.save_title", self.lang), name, kind
             )
             if not path:
                 return None

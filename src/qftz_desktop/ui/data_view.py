@@ -133,9 +133,8 @@ class DataDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         lay.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        zh = lang == "zh"
-        self.copy_button = QPushButton("复制全部" if zh else "Copy all")
-        self.save_button = QPushButton("另存为 CSV…" if zh else "Save as CSV…")
+        self.copy_button = QPushButton(tr("data.copy_all", lang))
+        self.save_button = QPushButton(tr("data.save_as_csv", lang))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
@@ -163,11 +162,10 @@ class DataDialog(QDialog):
         QGuiApplication.clipboard().setText(rows_to_text(rows, "\t"))
 
     def save_csv(self, path: str | None = None) -> Path | None:
-        zh = self.lang == "zh"
         if not path:
             path, _ = QFileDialog.getSaveFileName(
                 self,
-                "另存为 CSV" if zh else "Save as CSV",
+                tr("data.save_as_csv_2", self.lang),
                 f"{self.spec.id.split(':')[1]}.csv",
                 "CSV (*.csv)",
             )

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ..domain.brief.compose import MAX_CHOSEN
 from ..domain.briefing import Briefing
 from ..domain.deck import Deck, DeckChoice, brief_charts
+from ..text import tr
 from .presentation import remember_choice, remembered_choice
 from .text import plain_label
 
@@ -50,16 +51,12 @@ class DeckDialog(QDialog):
         self.lang = lang
         self.selection = selection
         self.deck = Deck(briefing)
-        zh = lang == "zh"
-        self.setWindowTitle("演示幻灯片" if zh else "Slides for meeting mode")
+        self.setWindowTitle(tr("deckdlg.slides_meeting_mode", lang))
         self.resize(760, 640)
         lay = QVBoxLayout(self)
         lay.addWidget(
             plain_label(
-                "勾选要演示的幻灯片，拖动或用“上移/下移”调整顺序。按快照分别记住。"
-                if zh
-                else "Tick the slides to show; drag them, or use Up/Down, to reorder. "
-                "Remembered for each snapshot.",
+                tr("deckdlg.tick_slides_show_drag", lang),
                 wrap=True,
             )
         )
@@ -71,13 +68,13 @@ class DeckDialog(QDialog):
         body = QHBoxLayout()
         body.addWidget(self.list, 1)
         side = QVBoxLayout()
-        self.up_button = QPushButton("上移" if zh else "Up")
-        self.down_button = QPushButton("下移" if zh else "Down")
-        self.all_button = QPushButton("全选" if zh else "All")
-        self.none_button = QPushButton("全不选" if zh else "None")
-        self.reset_button = QPushButton("会议版（默认）" if zh else "Meeting deck (default)")
+        self.up_button = QPushButton(tr("deckdlg.up", lang))
+        self.down_button = QPushButton(tr("deckdlg.down", lang))
+        self.all_button = QPushButton(tr("deckdlg.all", lang))
+        self.none_button = QPushButton(tr("deckdlg.none", lang))
+        self.reset_button = QPushButton(tr("deckdlg.meeting_deck_default", lang))
         # every slide, in the deck's order: "all charts" one click away from the meeting deck
-        self.every_button = QPushButton("全部幻灯片" if zh else "All slides")
+        self.every_button = QPushButton(tr("deckdlg.all_slides", lang))
         self.every_button.clicked.connect(self.every_slide)
         self.up_button.setToolTip("Ctrl+↑")
         self.down_button.setToolTip("Ctrl+↓")
@@ -110,11 +107,11 @@ class DeckDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.handout_button = buttons.addButton(
-            "导出讲义 PDF…" if zh else "Export handout PDF…",
+            tr("deckdlg.export_handout_pdf", lang),
             QDialogButtonBox.ButtonRole.ActionRole,
         )
         self.present_button = buttons.addButton(
-            "开始演示" if zh else "Present", QDialogButtonBox.ButtonRole.ActionRole
+            tr("deckdlg.present", lang), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.handout_button.clicked.connect(self.export_handout_dialog)
         self.present_button.clicked.connect(self._present)
@@ -205,9 +202,7 @@ class DeckDialog(QDialog):
     def _update_count(self, *_args) -> None:
         n = len(self.choice().included)
         total = self.list.count()
-        self.count_label.setText(
-            f"已选 {n} / {total} 张" if self.lang == "zh" else f"{n} of {total} slides chosen"
-        )
+        self.count_label.setText(tr("deckdlg.slides_chosen", self.lang, n=n, total=total))
         self._update_brief_label()
         ok = n > 0
         self.handout_button.setEnabled(ok)
@@ -219,16 +214,11 @@ class DeckDialog(QDialog):
 
     def _update_brief_label(self) -> None:
         """Say which charts the meeting brief (PDF) will hold: the ticked ones, in order."""
-        zh = self.lang == "zh"
         ids = self.brief_chart_ids()
         if ids is not None:
             titles = {c.id: c.title(self.lang) for t in self.briefing.tabs for c in t.charts}
-            names = ("、" if zh else "; ").join(titles.get(i, i) for i in ids)
-            text = (
-                f"会议简报（PDF）的图表：{names}"
-                if zh
-                else f"Charts of the meeting brief (PDF): {names}"
-            )
+            names = tr("punct.list", self.lang).join(titles.get(i, i) for i in ids)
+            text = tr("deckdlg.charts_meeting_brief_pdf", self.lang, names=names)
         else:
             ticked = {
                 slide.chart.id
@@ -236,18 +226,13 @@ class DeckDialog(QDialog):
                 if slide.chart is not None
             }
             if not ticked:
-                text = (
-                    "会议简报（PDF）：未勾选图表，按默认规则选图。"
-                    if zh
-                    else "Meeting brief (PDF): no chart ticked, so the default rules choose them."
-                )
+                text = tr("deckdlg.meeting_brief_pdf_no", self.lang)
             else:
-                text = (
-                    f"会议简报（PDF）：勾选了{len(ticked)}幅图表，超过{MAX_CHOSEN}幅，"
-                    "按默认规则选图。"
-                    if zh
-                    else f"Meeting brief (PDF): {len(ticked)} charts ticked, more than "
-                    f"{MAX_CHOSEN}, so the default rules choose them."
+                text = tr(
+                    "deckdlg.meeting_brief_pdf_charts",
+                    self.lang,
+                    ticked=len(ticked),
+                    chosen=MAX_CHOSEN,
                 )
         self.brief_label.setText(text)
 
@@ -267,13 +252,12 @@ class DeckDialog(QDialog):
         self.presentRequested.emit()
 
     def export_handout_dialog(self) -> Path | None:
-        zh = self.lang == "zh"
         snap = self.briefing.snapshot
         start = str(self.settings.value("export_dir", str(Path.home())))
-        name = f"{snap.title(self.lang)}-{snap.as_of}-{'讲义' if zh else 'handout'}.pdf"
+        name = f"{snap.title(self.lang)}-{snap.as_of}-{tr('deckdlg.handout', self.lang)}.pdf"
         path, _ = QFileDialog.getSaveFileName(
             self,
-            "导出讲义 PDF" if zh else "Export handout PDF",
+            tr("deckdlg.export_handout_pdf_2", self.lang),
             str(Path(start) / name),
             "PDF (*.pdf)",
         )
@@ -299,7 +283,7 @@ class DeckDialog(QDialog):
             box = QMessageBox(self)
             box.setIcon(QMessageBox.Icon.Warning)
             box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setWindowTitle("无法导出" if self.lang == "zh" else "Cannot export")
+            box.setWindowTitle(tr("deckdlg.cannot_export", self.lang))
             box.setText(exc.message(self.lang))
             box.open()
             self._error_box = box

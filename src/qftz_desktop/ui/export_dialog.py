@@ -23,6 +23,7 @@ from .. import APP_NAME
 from ..domain.briefing import Briefing
 from ..export.atomic import AtomicWriteError
 from ..export.pdf_brief import BriefJob, BriefOptions, BriefResult
+from ..text import tr
 from .changes_panel import shown_changes
 
 log = logging.getLogger("qftz_desktop.export")
@@ -32,10 +33,6 @@ KIND_KEY = "export/kind"
 KINDS = ("meeting", "full")
 # the export running for each window (the window's own fields are not ours to set)
 _RUNNING: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
 
 
 def default_file_name(briefing: Briefing, options: BriefOptions) -> str:
@@ -51,8 +48,8 @@ def default_file_name(briefing: Briefing, options: BriefOptions) -> str:
 def kind_filters(lang: str) -> dict[str, str]:
     """The save dialog's file types, one per kind of brief."""
     return {
-        "meeting": _t(lang, "会议简报，2–4页 (*.pdf)", "Meeting brief, 2–4 pages (*.pdf)"),
-        "full": _t(lang, "完整数据简报 (*.pdf)", "Full data book (*.pdf)"),
+        "meeting": tr("export.meeting_brief_2_4", lang),
+        "full": tr("export.full_data_book_pdf", lang),
     }
 
 
@@ -126,13 +123,13 @@ class ExportController(QObject):
         self._cancel_requested = False
         t = self.lang
         self.progress = QProgressDialog(
-            _t(t, "正在准备简报…", "Preparing the brief…"),
-            _t(t, "取消", "Cancel"),
+            tr("export.preparing_brief", t),
+            tr("export.cancel", t),
             0,
             0,
             window,
         )
-        self.progress.setWindowTitle(_t(t, "导出 PDF 简报", "Export PDF brief"))
+        self.progress.setWindowTitle(tr("export.export_pdf_brief", t))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
@@ -168,11 +165,7 @@ class ExportController(QObject):
                 self.progress.setMaximum(self.job.total)
                 self.progress.setValue(self.job.done)
                 self.progress.setLabelText(
-                    _t(
-                        t,
-                        f"正在生成第 {self.job.done} / {self.job.total} 页…",
-                        f"Page {self.job.done} of {self.job.total}…",
-                    )
+                    tr("export.page", t, done=self.job.done, total=self.job.total)
                 )
             if more:
                 QTimer.singleShot(0, self._tick)
@@ -187,11 +180,7 @@ class ExportController(QObject):
         bar = getattr(self.window, "statusBar", None)
         if callable(bar):
             bar().showMessage(
-                _t(
-                    self.lang,
-                    f"已导出 {result.path}（{result.pages} 页）",
-                    f"Exported {result.path} ({result.pages} pages)",
-                ),
+                tr("export.exported_pages", self.lang, path=result.path, pages=result.pages),
                 10000,
             )
         self.finished.emit(result)
@@ -210,18 +199,14 @@ class ExportController(QObject):
             message = exc.message(self.lang)
         else:
             log.exception("PDF export failed")
-            message = _t(
-                self.lang,
-                f"导出失败：{type(exc).__name__}: {exc}",
-                f"The export failed: {type(exc).__name__}: {exc}",
-            )
+            message = tr("export.export_failed", self.lang, name=type(exc).__name__, exc=exc)
         self.error = message
         self._end("failed")
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(APP_NAME)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(_t(self.lang, "PDF 简报未能导出。", "The PDF brief was not exported."))
+        box.setText(tr("export.pdf_brief_was_not", self.lang))
         box.setInformativeText(message)
         box.open()
         self._box = box
@@ -246,7 +231,7 @@ def run_export_dialog(window) -> ExportController | None:
     others = [f for k, f in filters.items() if k != kind]
     path, chosen = QFileDialog.getSaveFileName(
         window,
-        _t(lang, "导出 PDF 简报", "Export PDF brief"),
+        tr("export.export_pdf_brief", lang),
         suggested,
         ";;".join([filters[kind], *others]),
         filters[kind],

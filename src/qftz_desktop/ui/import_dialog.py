@@ -35,12 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..snapshot.workbook import Problem, SourceCheck, check_source, is_workbook
+from ..text import tr
 
 PROGRESS_AFTER_MS = 500
-
-
-def _t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
 
 
 class _Signals(QObject):
@@ -96,12 +93,12 @@ class ReportDialog(QDialog):
     """Errors and warnings of one source, each with where it is and what to do."""
 
     HEADERS = (
-        ("类型", "Kind"),
-        ("工作表", "Sheet"),
-        ("行", "Row"),
-        ("列", "Column"),
-        ("问题", "Problem"),
-        ("怎么办", "What to do"),
+        "import.col_kind",
+        "import.col_sheet",
+        "import.col_row",
+        "import.col_column",
+        "import.col_problem",
+        "import.col_what_to_do",
     )
     checkAgain = Signal()
     saveRequested = Signal()
@@ -110,7 +107,7 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self.lang = lang
         self.setObjectName("importReport")
-        self.setWindowTitle(_t(lang, "导入检查报告", "Import report"))
+        self.setWindowTitle(tr("import.import_report", lang))
         self.resize(1000, 480)
         lay = QVBoxLayout(self)
         self.summary = QLabel()
@@ -118,7 +115,7 @@ class ReportDialog(QDialog):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         lay.addWidget(self.summary)
         self.table = QTableWidget(0, len(self.HEADERS))
-        self.table.setHorizontalHeaderLabels([_t(lang, zh, en) for zh, en in self.HEADERS])
+        self.table.setHorizontalHeaderLabels([tr(key, lang) for key in self.HEADERS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
@@ -130,11 +127,11 @@ class ReportDialog(QDialog):
         head.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         lay.addWidget(self.table, 1)
         buttons = QDialogButtonBox()
-        self.again_button = QPushButton(_t(lang, "重新检查", "Check again"))
-        self.save_button = QPushButton(_t(lang, "保存新快照…", "Save new snapshot…"))
+        self.again_button = QPushButton(tr("import.check_again", lang))
+        self.save_button = QPushButton(tr("import.save_new_snapshot", lang))
         buttons.addButton(self.again_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.close_button = QPushButton(_t(lang, "关闭", "Close"))
+        self.close_button = QPushButton(tr("import.close", lang))
         buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         self.again_button.clicked.connect(self.checkAgain)
@@ -145,20 +142,15 @@ class ReportDialog(QDialog):
         lang = self.lang
         errors, warnings = check.errors, check.warnings
         if errors:
-            text = _t(
+            text = tr(
+                "import.error_s_warning_s",
                 lang,
-                f"{src.name}：{len(errors)} 个错误，{len(warnings)} 个提示。没有导入任何数据。"
-                "请在 Excel 中改正后保存，再点“重新检查”。",
-                f"{src.name}: {len(errors)} error(s), {len(warnings)} warning(s). Nothing was "
-                "imported. Fix them in Excel, save the file, then click 'Check again'.",
+                name=src.name,
+                errors=len(errors),
+                warnings=len(warnings),
             )
         else:
-            text = _t(
-                lang,
-                f"{src.name}：没有错误，{len(warnings)} 个提示。可以保存为新快照。",
-                f"{src.name}: no errors, {len(warnings)} warning(s). It can be saved as a new "
-                "snapshot.",
-            )
+            text = tr("import.no_errors_warning_s", lang, name=src.name, warnings=len(warnings))
         self.summary.setText(text)
         self.save_button.setEnabled(not errors and check.tables is not None)
         self.table.setRowCount(0)
@@ -170,7 +162,11 @@ class ReportDialog(QDialog):
         lang = self.lang
         row = self.table.rowCount()
         self.table.insertRow(row)
-        kind = _t(lang, "错误", "Error") if p.severity == "error" else _t(lang, "提示", "Warning")
+        kind = (
+            tr("workbook.severity_error", lang)
+            if p.severity == "error"
+            else tr("workbook.severity_warning", lang)
+        )
         column = (
             f"{p.column} ({p.heading})" if p.column and p.heading else (p.column or p.heading or "")
         )
@@ -219,17 +215,9 @@ class ImportController(QObject):
         start = str(self.window.settings.value("import_dir", str(Path.home())))
         path, _ = QFileDialog.getOpenFileName(
             self.window,
-            _t(
-                lang,
-                "导入数据：Excel 工作簿，或 CSV 文件夹中的任一文件",
-                "Import data: an Excel workbook, or any file of a CSV folder",
-            ),
+            tr("import.import_data_excel_workbook", lang),
             start,
-            _t(
-                lang,
-                "Excel 工作簿或 CSV (*.xlsx *.xlsm *.csv);;所有文件 (*)",
-                "Excel workbook or CSV (*.xlsx *.xlsm *.csv);;All files (*)",
-            ),
+            tr("import.excel_workbook_or_csv", lang),
         )
         if path:
             self.window.settings.setValue("import_dir", str(Path(path).parent))
@@ -239,7 +227,7 @@ class ImportController(QObject):
         """Check a workbook, or the CSV folder that holds ``path``."""
         src = path if is_workbook(path) or path.is_dir() else path.parent
         self.src = src
-        self._run(_Job(src), _t(self.lang, f"正在检查 {src.name} …", f"Checking {src.name} …"))
+        self._run(_Job(src), tr("import.checking", self.lang, name=src.name))
 
     def check_again(self) -> None:
         if self.src is not None:
@@ -253,9 +241,9 @@ class ImportController(QObject):
         job.signals.checked.connect(self._on_checked)
         job.signals.written.connect(self._on_written)
         job.signals.failed.connect(self._on_failed)
-        progress = QProgressDialog(text, _t(self.lang, "取消", "Cancel"), 0, 0, self.window)
+        progress = QProgressDialog(text, tr("export.cancel", self.lang), 0, 0, self.window)
         progress.setObjectName("importProgress")
-        progress.setWindowTitle(_t(self.lang, "导入数据", "Import data"))
+        progress.setWindowTitle(tr("import.import_data_2", self.lang))
         progress.setMinimumDuration(PROGRESS_AFTER_MS)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.canceled.connect(self.cancel)
@@ -268,7 +256,7 @@ class ImportController(QObject):
             self.job.cancelled = True
             self.job = None
         self._close_progress()
-        self.window.statusBar().showMessage(_t(self.lang, "已取消导入", "Import cancelled"), 4000)
+        self.window.statusBar().showMessage(tr("import.import_cancelled", self.lang), 4000)
 
     def _close_progress(self) -> None:
         if self.progress is not None:
@@ -308,9 +296,9 @@ class ImportController(QObject):
         folder = self.src.parent
         path, _ = QFileDialog.getSaveFileName(
             self.window,
-            _t(self.lang, "保存新快照", "Save the new snapshot"),
+            tr("import.save_new_snapshot_2", self.lang),
             str(folder / f"qftz-snapshot-{as_of}.sqlite"),
-            _t(self.lang, "QFTZ 快照 (*.sqlite)", "QFTZ snapshots (*.sqlite)"),
+            tr("import.qftz_snapshots_sqlite", self.lang),
         )
         if not path:
             return
@@ -319,7 +307,7 @@ class ImportController(QObject):
         out = Path(path)
         self._run(
             _Job(self.src, out, check),
-            _t(self.lang, f"正在保存 {out.name} …", f"Saving {out.name} …"),
+            tr("import.saving", self.lang, name=out.name),
         )
 
     def _on_written(self, out: Path) -> None:
@@ -343,11 +331,9 @@ class ImportController(QObject):
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setWindowTitle(_t(self.lang, "无法导入", "Cannot import"))
+        box.setWindowTitle(tr("import.cannot_import", self.lang))
         box.setText(message)
-        box.setInformativeText(
-            _t(self.lang, "当前快照保持不变。", "The snapshot already open stays open.")
-        )
+        box.setInformativeText(tr("import.snapshot_already_open_stays", self.lang))
         box.open()
         self.last_error_box = box
         self.finished.emit(None)
@@ -371,7 +357,7 @@ def install_update_menu(window, file_menu: QMenu) -> None:
 
     lang = window.selection.lang
     # parented to the menu: rebuilt with it on a language switch, never left behind twice
-    act = QAction(_t(lang, "导入数据…", "Import data…"), file_menu)
+    act = QAction(tr("import.import_data", lang), file_menu)
     act.setObjectName("importData")
     act.triggered.connect(lambda: import_controller(window).choose())
     file_menu.addAction(act)

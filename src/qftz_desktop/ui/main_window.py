@@ -163,9 +163,6 @@ class MainWindow(QMainWindow):
             self._show_placeholder()
 
     # -- chrome -------------------------------------------------------------------------
-    def _t(self, zh: str, en: str) -> str:
-        return zh if self.selection.lang == "zh" else en
-
     def _create_actions(self) -> None:
         """Every action of the window, created once; :meth:`_build_chrome` only labels them.
 
@@ -223,15 +220,14 @@ class MainWindow(QMainWindow):
         for tb in self.findChildren(QToolBar):
             self.removeToolBar(tb)
             tb.deleteLater()
-        t = self._t
         lang = self.selection.lang
-        file_menu = self.menuBar().addMenu(t("文件(&F)", "&File"))
-        self.open_action.setText(t("打开快照…", "Open snapshot…"))
+        file_menu = self.menuBar().addMenu(tr("window.file", lang))
+        self.open_action.setText(tr("window.open_snapshot_2", lang))
         file_menu.addAction(self.open_action)
-        self.recent_menu = file_menu.addMenu(t("最近打开", "Open recent"))
+        self.recent_menu = file_menu.addMenu(tr("window.open_recent", lang))
         self._fill_recent()
         file_menu.addSeparator()
-        self.export_action.setText(t("导出 PDF 简报…", "Export PDF brief…"))
+        self.export_action.setText(tr("window.export_pdf_brief", lang))
         file_menu.addAction(self.export_action)
         from .pptx_export import install_pptx_action  # PowerPoint area
 
@@ -243,40 +239,40 @@ class MainWindow(QMainWindow):
 
         install_update_menu(self, file_menu)
         file_menu.addSeparator()
-        self.quit_action.setText(t("退出", "Quit"))
+        self.quit_action.setText(tr("window.quit", lang))
         file_menu.addAction(self.quit_action)
 
-        view = self.menuBar().addMenu(t("视图(&V)", "&View"))
+        view = self.menuBar().addMenu(tr("window.view", lang))
         for act, tab_id in zip(self.tab_actions, TAB_IDS, strict=True):
             act.setText(_amp(tr(f"tab.{tab_id}", lang)))
             view.addAction(act)
         view.addSeparator()
-        self.prev_year_action.setText(t("上一年", "Previous year"))
-        self.next_year_action.setText(t("下一年", "Next year"))
-        self.clear_focus_action.setText(t("取消年份聚焦", "Clear focused year"))
+        self.prev_year_action.setText(tr("window.previous_year", lang))
+        self.next_year_action.setText(tr("window.next_year", lang))
+        self.clear_focus_action.setText(tr("window.clear_focused_year", lang))
         for act in (self.prev_year_action, self.next_year_action, self.clear_focus_action):
             view.addAction(act)
         view.addSeparator()
-        self.fullscreen_action.setText(t("全屏", "Full screen"))
+        self.fullscreen_action.setText(tr("window.full_screen", lang))
         view.addAction(self.fullscreen_action)
-        self.present_action.setText(t("演示", "Present"))
+        self.present_action.setText(tr("window.present", lang))
         view.addAction(self.present_action)
-        self.deck_action.setText(t("演示幻灯片…", "Slides…"))
+        self.deck_action.setText(tr("window.slides", lang))
         view.addAction(self.deck_action)
-        lang_menu = view.addMenu(t("语言", "Language"))
+        lang_menu = view.addMenu(tr("window.language", lang))
         for code, act in self.lang_actions.items():
             act.setChecked(code == lang)
             lang_menu.addAction(act)
-        self.toggle_lang_action.setText(t("切换语言", "Switch language"))
+        self.toggle_lang_action.setText(tr("window.switch_language", lang))
         lang_menu.addAction(self.toggle_lang_action)
 
-        help_menu = self.menuBar().addMenu(t("帮助(&H)", "&Help"))
-        self.keys_action.setText(t("快捷键", "Keyboard shortcuts"))
+        help_menu = self.menuBar().addMenu(tr("window.help", lang))
+        self.keys_action.setText(tr("window.keyboard_shortcuts", lang))
         help_menu.addAction(self.keys_action)
-        self.about_action.setText(t("关于", "About"))
+        self.about_action.setText(tr("window.about", lang))
         help_menu.addAction(self.about_action)
 
-        bar = QToolBar(t("年份", "Years"))
+        bar = QToolBar(tr("window.years", lang))
         bar.setObjectName("yearsToolbar")
         bar.setMovable(False)
         self.addToolBar(bar)
@@ -310,8 +306,8 @@ class MainWindow(QMainWindow):
         bar.addAction(self.next_year_action)
         bar.addSeparator()
         # no shortcut of its own (Ctrl+L is the menu's), and it dies with the toolbar
-        lang_button = QAction("English" if lang == "zh" else "中文", bar)
-        lang_button.setToolTip(t("切换语言 (Ctrl+L)", "Switch language (Ctrl+L)"))
+        lang_button = QAction(tr("window.punct", lang), bar)
+        lang_button.setToolTip(tr("window.switch_language_ctrl_l", lang))
         lang_button.triggered.connect(self.toggle_lang_action.trigger)
         bar.addAction(lang_button)
         self._sync_toolbar()
@@ -349,12 +345,7 @@ class MainWindow(QMainWindow):
 
     # -- snapshot --------------------------------------------------------------------------
     def _show_placeholder(self) -> None:
-        self.placeholder.setText(
-            self._t(
-                "请打开一个快照文件（Ctrl+O），或将文件拖到此处。",
-                "Open a snapshot (Ctrl+O) or drop a file here.",
-            )
-        )
+        self.placeholder.setText(tr("window.open_snapshot_ctrl_o", self.selection.lang))
         self.stack.setCurrentWidget(self.placeholder)
         self._years_enabled(False)
 
@@ -442,7 +433,7 @@ class MainWindow(QMainWindow):
             return
         snap = self.briefing.snapshot
         lang = self.selection.lang
-        sep = "：" if lang == "zh" else ": "
+        sep = tr("punct.colon", lang)
         self.setWindowTitle(
             f"{snap.title(lang)} — {tr('label.as_of', lang)} {snap.as_of} — {APP_NAME}"
         )
@@ -456,12 +447,9 @@ class MainWindow(QMainWindow):
         start = str(self.settings.value("open_dir", str(Path.home())))
         path, _ = QFileDialog.getOpenFileName(
             self,
-            self._t("打开快照", "Open snapshot"),
+            tr("window.open_snapshot", self.selection.lang),
             start,
-            self._t(
-                "QFTZ 快照 (*.sqlite *.db);;所有文件 (*)",
-                "QFTZ snapshots (*.sqlite *.db);;All files (*)",
-            ),
+            tr("compare.qftz_snapshots_sqlite_db", self.selection.lang),
         )
         if path:
             self.settings.setValue("open_dir", str(Path(path).parent))
@@ -474,7 +462,7 @@ class MainWindow(QMainWindow):
         task.signals.done.connect(self._on_loaded)
         task.signals.failed.connect(self._on_failed)
         self._loading.add(task)
-        self.statusBar().showMessage(self._t(f"正在打开 {path} …", f"Opening {path} …"))
+        self.statusBar().showMessage(tr("window.opening", self.selection.lang, path=path))
         self.setCursor(Qt.CursorShape.BusyCursor)
         self.pool.start(task)
 
@@ -494,15 +482,15 @@ class MainWindow(QMainWindow):
         message = error.message(lang)
         self.snapshotFailed.emit(path, message)
         keep = (
-            self._t("当前快照保持不变。", "The snapshot already open stays open.")
+            tr("import.snapshot_already_open_stays", self.selection.lang)
             if self.briefing is not None
             else ""
         )
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self._t("无法打开快照", "Cannot open snapshot"))
+        box.setWindowTitle(tr("window.cannot_open_snapshot", self.selection.lang))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(self._t(f"无法打开 {path}", f"Cannot open {path}"))
+        box.setText(tr("window.cannot_open", self.selection.lang, path=path))
         box.setInformativeText(f"{message}\n\n{keep}".strip())
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
         box.open()
@@ -592,50 +580,47 @@ class MainWindow(QMainWindow):
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """(keys, what they do) as the F1 dialog lists them; ("", title) starts a section."""
-        t = self._t
+        lang = self.selection.lang
         return [
-            ("Ctrl+O", t("打开快照", "Open snapshot")),
-            ("Ctrl+E", t("导出 PDF 简报", "Export PDF brief")),
-            ("Ctrl+1 … Ctrl+6", t("切换栏目", "Switch tabs")),
-            ("Alt+← / Alt+→", t("上一年 / 下一年", "Previous / next year")),
-            ("Ctrl+0", t("取消年份聚焦", "Clear focused year")),
+            ("Ctrl+O", tr("window.open_snapshot", lang)),
+            ("Ctrl+E", tr("export.export_pdf_brief", lang)),
+            ("Ctrl+1 … Ctrl+6", tr("window.switch_tabs", lang)),
+            ("Alt+← / Alt+→", tr("window.previous_next_year", lang)),
+            ("Ctrl+0", tr("window.clear_focused_year", lang)),
             # render area: chart -> picture (ui/chart_menu.py); right-click also saves PNG/SVG
             (
                 "Ctrl+Shift+C",
-                t(
-                    "复制所选图表为图片（右键：另存为 PNG / SVG）",
-                    "Copy the selected chart as an image (right-click: save as PNG / SVG)",
-                ),
+                tr("window.copy_selected_chart_as", lang),
             ),
-            ("Ctrl+L", t("切换语言", "Switch language")),
-            ("F5", t("演示模式", "Present")),
-            ("F11", t("全屏", "Full screen")),
-            ("F1", t("快捷键", "Keyboard shortcuts")),
-            ("Ctrl+Q", t("退出", "Quit")),
-            ("", t("演示模式中", "In meeting mode")),
-            ("→ ↓ PgDn Space Enter", t("下一页", "Next slide")),
-            ("← ↑ PgUp Backspace", t("上一页", "Previous slide")),
-            ("Home / End", t("第一页 / 最后一页", "First / last slide")),
-            (t("数字 + Enter", "Digits + Enter"), t("跳到第 N 页", "Go to slide N")),
-            ("B / .   W / ,", t("黑屏 / 白屏", "Black / white screen")),
-            ("Shift+← / Shift+→", t("聚焦上一年 / 下一年", "Focus previous / next year")),
-            ("F", t("年份模式：←/→ 切换年份", "Year mode: ←/→ change the year")),
-            ("T", t("深色 / 浅色投影主题", "Dark / light projector theme")),
-            ("L", t("切换语言", "Switch language")),
-            ("Esc", t("退出演示，回到原栏目", "Leave, back to where you were")),
+            ("Ctrl+L", tr("window.switch_language", lang)),
+            ("F5", tr("window.present_2", lang)),
+            ("F11", tr("window.full_screen", lang)),
+            ("F1", tr("window.keyboard_shortcuts", lang)),
+            ("Ctrl+Q", tr("window.quit", lang)),
+            ("", tr("window.meeting_mode", lang)),
+            ("→ ↓ PgDn Space Enter", tr("window.next_slide", lang)),
+            ("← ↑ PgUp Backspace", tr("window.previous_slide", lang)),
+            ("Home / End", tr("window.first_last_slide", lang)),
+            (tr("window.digits_enter", lang), tr("window.go_slide_n", lang)),
+            ("B / .   W / ,", tr("window.black_white_screen", lang)),
+            ("Shift+← / Shift+→", tr("window.focus_previous_next_year", lang)),
+            ("F", tr("window.year_mode_change_year", lang)),
+            ("T", tr("window.dark_light_projector_theme", lang)),
+            ("L", tr("window.switch_language", lang)),
+            ("Esc", tr("window.leave_back_where_you", lang)),
         ]
 
     def show_shortcuts(self) -> QDialog:
         """F1: the keys in a real two-column table (spaces in a proportional font never line
         up), a section row spanning both columns."""
-        t = self._t
+        lang = self.selection.lang
         rows = self.shortcut_rows()
         dialog = QDialog(self)
-        dialog.setWindowTitle(t("快捷键", "Keyboard shortcuts"))
+        dialog.setWindowTitle(tr("window.keyboard_shortcuts", lang))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         table = QTableWidget(len(rows), 2, dialog)
         table.setObjectName("shortcutsTable")
-        table.setHorizontalHeaderLabels([t("按键", "Keys"), t("作用", "Action")])
+        table.setHorizontalHeaderLabels([tr("window.keys", lang), tr("window.action", lang)])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -679,7 +664,7 @@ class MainWindow(QMainWindow):
         if snap:
             lines += [snap.title(self.selection.lang), str(snap.path), snap.content_id]
         box = QMessageBox(self)
-        box.setWindowTitle(self._t("关于", "About"))
+        box.setWindowTitle(tr("window.about", self.selection.lang))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText("\n".join(lines))
         box.open()

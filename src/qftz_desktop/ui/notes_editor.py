@@ -58,26 +58,22 @@ def notes_path() -> Path:
     return Path(base) / NOTES_FILE
 
 
-def _t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
-
-
 def describe_target(briefing: Briefing, target: str, lang: str) -> str:
     """A target as the user knows it: '封面', '栏目：贸易', '图表：…', '幻灯片：…'."""
-    sep = "：" if lang == "zh" else ": "
+    sep = tr("punct.colon", lang)
     if target == cover_target():
-        return _t(lang, "封面", "Cover")
+        return tr("notes.cover", lang)
     kind, _, rest = target.partition(":")
     if kind == "tab":
-        return f"{_t(lang, '栏目', 'Tab')}{sep}{tr(f'tab.{rest}', lang) or rest}"
+        return f"{tr('changes.col_tab', lang)}{sep}{tr(f'tab.{rest}', lang) or rest}"
     deck = Deck(briefing)
     if kind == "chart":
         chart = next((s.chart for s in deck.slides if s.chart and s.chart.id == target), None)
         name = chart.title(lang) if chart is not None else rest
-        return f"{_t(lang, '图表', 'Chart')}{sep}{name}"
+        return f"{tr('notes.chart', lang)}{sep}{name}"
     slide = deck.get(rest)
     name = f"{slide.kicker(lang)} · {slide.title(lang)}" if slide is not None else rest
-    return f"{_t(lang, '幻灯片', 'Slide')}{sep}{name}"
+    return f"{tr('notes.slide', lang)}{sep}{name}"
 
 
 class NotesController(QObject):
@@ -222,19 +218,19 @@ class NotesController(QObject):
     def edit_slide(self, slide: Slide, lang: str, parent: QWidget | None = None):
         return self.edit(slide_target(slide.id, slide.kind, slide.tab), lang, parent)
 
-    def import_file(self, path: Path) -> str:
+    def import_file(self, path: Path, lang: str) -> str:
         """Merge a colleague's file; returns the message to show (raises NotesFileError)."""
         other = NoteBook.load(path)
         report = self.book.merge(other, self.content_id, Path(path).name)
         if report.changed:
             self._changed("")
-        lang_msgs = (
-            f"已导入 {report.added + report.carried} 条，{report.unchanged} 条相同，"
-            f"{len(report.combined)} 条与本机备注不同（两者均保留）。",
-            f"Imported {report.added + report.carried}, {report.unchanged} already here, "
-            f"{len(report.combined)} differed from yours (both kept).",
+        return tr(
+            "notes.imported_counts",
+            lang,
+            imported=report.added + report.carried,
+            same=report.unchanged,
+            differed=len(report.combined),
         )
-        return "\n".join(lang_msgs)
 
     def export_file(self, path: Path) -> int:
         """Write this snapshot's notes to one small file; returns how many notes."""
@@ -258,24 +254,17 @@ class NoteDialog(QDialog):
     ):
         super().__init__(parent)
         self.setObjectName("noteDialog")
-        self.setWindowTitle(_t(lang, "演示者备注", "Presenter's note"))
+        self.setWindowTitle(tr("notes.presenter_s_note", lang))
         self.resize(560, 320 if takeaway is None else 460)
         lay = QVBoxLayout(self)
         lay.addWidget(plain_label(what, wrap=True))
         self.takeaway_editor: QPlainTextEdit | None = None
         if takeaway is not None:
             self._add_takeaway(lay, lang, takeaway, computed)
-            lay.addWidget(plain_label(_t(lang, "演示者备注：", "Presenter's note:")))
+            lay.addWidget(plain_label(tr("notes.presenter_s_note_label", lang)))
         self.editor = QPlainTextEdit()
         self.editor.setPlainText(text)
-        self.editor.setPlaceholderText(
-            _t(
-                lang,
-                "在演示者视图、会议简报和 PowerPoint 备注中显示；标为演示者备注，不属于数据。",
-                "Shown in the presenter view, the meeting brief and the PowerPoint notes, "
-                "marked as your remarks — never as data.",
-            )
-        )
+        self.editor.setPlaceholderText(tr("notes.shown_presenter_view_meeting", lang))
         lay.addWidget(self.editor, 1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -288,14 +277,7 @@ class NoteDialog(QDialog):
     def _add_takeaway(self, lay: QVBoxLayout, lang: str, own: str, computed: str) -> None:
         lay.addWidget(
             plain_label(
-                _t(
-                    lang,
-                    "本图要点（用自己的话替代计算所得的一句；在窗口、幻灯片、讲义和简报中标为"
-                    "“主讲人的话”，不作为数据）：",
-                    "This chart's takeaway in your own words (replaces the computed sentence in "
-                    "the window, slides, handout and brief, marked as the presenter's words, "
-                    "not data):",
-                ),
+                tr("notes.chart_s_takeaway_your", lang),
                 wrap=True,
             )
         )
@@ -307,12 +289,12 @@ class NoteDialog(QDialog):
         lay.addWidget(self.takeaway_editor)
         row = QHBoxLayout()
         self.computed_label = plain_label(
-            _t(lang, "计算所得：", "Computed: ") + (computed or "—"),
+            tr("notes.computed", lang) + (computed or "—"),
             wrap=True,
             object_name="computedTakeaway",
         )
         row.addWidget(self.computed_label, 1)
-        self.restore_button = QPushButton(_t(lang, "恢复计算所得", "Restore computed"))
+        self.restore_button = QPushButton(tr("notes.restore_computed", lang))
         self.restore_button.setObjectName("restoreComputed")
         self.restore_button.clicked.connect(self.takeaway_editor.clear)
         row.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -328,24 +310,24 @@ class NoteDialog(QDialog):
 def install_notes_menu(window, file_menu: QMenu) -> QMenu:
     """File ▸ Notes: cover and tab notes, import, export, and the notes without a place."""
     lang = window.selection.lang
-    menu = file_menu.addMenu(_t(lang, "演示者备注", "Presenter's notes"))
+    menu = file_menu.addMenu(tr("notes.presenter_s_notes", lang))
     menu.setObjectName("notesMenu")
 
-    def add(zh: str, en: str, slot, name: str) -> QAction:
-        act = QAction(_t(lang, zh, en), menu)  # rebuilt with the menu (language switch)
+    def add(key: str, slot, name: str) -> QAction:
+        act = QAction(tr(key, lang), menu)  # rebuilt with the menu (language switch)
         act.setObjectName(name)
         act.triggered.connect(slot)
         menu.addAction(act)
         return act
 
-    add("封面备注…", "Cover note…", lambda: edit_cover(window), "noteCover")
-    add("本栏目备注…", "Note for this tab…", lambda: edit_current_tab(window), "noteTab")
+    add("notes.cover_note_menu", lambda: edit_cover(window), "noteCover")
+    add("notes.note_for_this_tab_menu", lambda: edit_current_tab(window), "noteTab")
     menu.addSeparator()
-    add("导入备注…", "Import notes…", lambda: import_dialog(window), "notesImport")
-    add("导出备注…", "Export notes…", lambda: export_dialog(window), "notesExport")
+    add("notes.import_notes_menu", lambda: import_dialog(window), "notesImport")
+    add("notes.export_notes_menu", lambda: export_dialog(window), "notesExport")
     menu.addSeparator()
     orphan_action = add(
-        "找不到位置的备注…", "Notes without a place…", lambda: show_orphans(window), "notesOrphans"
+        "notes.notes_without_a_place_menu", lambda: show_orphans(window), "notesOrphans"
     )
     menu.aboutToShow.connect(lambda: _update_orphan_action(window, orphan_action))
     error = window.notes.load_error
@@ -354,12 +336,7 @@ def install_notes_menu(window, file_menu: QMenu) -> QMenu:
     ):  # said once, in the status bar; the file is left as it is
         window.notes.load_error_shown = True
         window.statusBar().showMessage(
-            error.message(lang)
-            + _t(
-                lang,
-                "（备注未保存，文件保持原样）",
-                " (notes are not saved; the file is left as it is)",
-            ),
+            error.message(lang) + tr("notes.notes_are_not_saved", lang),
             30000,
         )
     return menu
@@ -368,7 +345,7 @@ def install_notes_menu(window, file_menu: QMenu) -> QMenu:
 def _update_orphan_action(window, action: QAction) -> None:
     n = len(window.notes.orphans())
     lang = window.selection.lang
-    action.setText(_t(lang, f"找不到位置的备注（{n}）…", f"Notes without a place ({n})…"))
+    action.setText(tr("notes.notes_without_place", lang, n=n))
     action.setEnabled(n > 0)
 
 
@@ -386,7 +363,7 @@ def edit_current_tab(window):
 def import_dialog(window) -> None:
     lang = window.selection.lang
     path, _ = QFileDialog.getOpenFileName(
-        window, _t(lang, "导入备注", "Import notes"), "", "Notes (*.json)"
+        window, tr("notes.import_notes", lang), "", "Notes (*.json)"
     )
     if path:
         import_notes(window, Path(path))
@@ -395,19 +372,18 @@ def import_dialog(window) -> None:
 def import_notes(window, path: Path) -> bool:
     lang = window.selection.lang
     try:
-        message = window.notes.import_file(path)
+        message = window.notes.import_file(path, lang)
     except NotesFileError as exc:
-        QMessageBox.warning(window, _t(lang, "导入备注", "Import notes"), exc.message(lang))
+        QMessageBox.warning(window, tr("notes.import_notes", lang), exc.message(lang))
         return False
-    zh, en = message.split("\n")
-    QMessageBox.information(window, _t(lang, "导入备注", "Import notes"), _t(lang, zh, en))
+    QMessageBox.information(window, tr("notes.import_notes", lang), message)
     return True
 
 
 def export_dialog(window) -> None:
     lang = window.selection.lang
     path, _ = QFileDialog.getSaveFileName(
-        window, _t(lang, "导出备注", "Export notes"), "notes.json", "Notes (*.json)"
+        window, tr("notes.export_notes", lang), "notes.json", "Notes (*.json)"
     )
     if path:
         export_notes(window, Path(path))
@@ -420,8 +396,8 @@ def export_notes(window, path: Path) -> bool:
     except OSError as exc:
         QMessageBox.warning(
             window,
-            _t(lang, "导出备注", "Export notes"),
-            _t(lang, f"无法写入 {path}：{exc.strerror}", f"cannot write {path}: {exc.strerror}"),
+            tr("notes.export_notes", lang),
+            tr("notes.cannot_write", lang, path=path, strerror=exc.strerror),
         )
         return False
     return True
@@ -432,15 +408,10 @@ def show_orphans(window) -> None:
     lang = window.selection.lang
     orphans = window.notes.orphans()
     lines = [f"{target}\n    {text}" for target, text in orphans.items()]
-    intro = _t(
-        lang,
-        "以下备注所指的图表或幻灯片不在本快照中。它们仍被保存并随“导出备注”一起导出。",
-        "These notes refer to a chart or slide this snapshot does not have. They are kept and "
-        "included when you export notes.",
-    )
+    intro = tr("notes.these_notes_refer_chart", lang)
     QMessageBox.information(
         window,
-        _t(lang, "找不到位置的备注", "Notes without a place"),
+        tr("notes.notes_without_place_2", lang),
         intro + "\n\n" + "\n".join(lines),
     )
 
@@ -448,11 +419,9 @@ def show_orphans(window) -> None:
 def deck_note_button(dialog) -> QPushButton:
     """View ▸ Slides…: a note for the selected slide (a chart slide's is its chart's)."""
     lang = dialog.lang
-    button = QPushButton(_t(lang, "备注…", "Note…"))
+    button = QPushButton(tr("notes.note", lang))
     button.setObjectName("deckNoteButton")
-    button.setToolTip(
-        _t(lang, "为所选幻灯片写演示者备注", "Write a presenter's note for this slide")
-    )
+    button.setToolTip(tr("notes.write_presenter_s_note", lang))
 
     def edit() -> None:
         item = dialog.list.currentItem()
@@ -470,7 +439,7 @@ def deck_note_button(dialog) -> QPushButton:
 
 def presenter_note_text(lang: str) -> str:
     """The presenter view's note button, in the language the slides are in (L switches)."""
-    return _t(lang, "编辑备注…", "Edit note…")
+    return tr("notes.edit_note", lang)
 
 
 def presenter_note_button(presenter) -> QPushButton:

@@ -29,16 +29,13 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME
 from ..domain.brief.options import BriefOptions
 from ..domain.briefing import Briefing
+from ..text import tr
 from .changes_panel import shown_changes
 
 log = logging.getLogger("qftz_desktop.export")
 
 FOLDER_KEY = "export_dir"
 DECK_KEY = "pptx/deck"
-
-
-def _t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
 
 
 def options_for(window, deck: str) -> BriefOptions:
@@ -119,10 +116,10 @@ class PptxExport(QObject):
         s.failed.connect(self._on_failed)
         s.cancelled.connect(lambda: self._end("cancelled"))
         self.progress = QProgressDialog(
-            _t(lang, "正在生成幻灯片…", "Making the slides…"), _t(lang, "取消", "Cancel"), 0, 0,
+            tr("pptx.making_slides", lang), tr("export.cancel", lang), 0, 0,
             window,
         )  # fmt: skip
-        self.progress.setWindowTitle(_t(lang, "导出 PowerPoint", "Export PowerPoint"))
+        self.progress.setWindowTitle(tr("pptx.export_powerpoint", lang))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
         self.progress.setAutoClose(False)
@@ -140,20 +137,14 @@ class PptxExport(QObject):
             return
         self.progress.setMaximum(total)
         self.progress.setValue(done)
-        self.progress.setLabelText(
-            _t(self.lang, f"第 {done} / {total} 张幻灯片…", f"Slide {done} of {total}…")
-        )
+        self.progress.setLabelText(tr("pptx.slide", self.lang, done=done, total=total))
 
     def _on_done(self, result) -> None:
         self.result = result
         bar = getattr(self.window, "statusBar", None)
         if callable(bar):
             bar().showMessage(
-                _t(
-                    self.lang,
-                    f"已导出 {result.path}（{result.slides} 张幻灯片）",
-                    f"Exported {result.path} ({result.slides} slides)",
-                ),
+                tr("pptx.exported_slides", self.lang, path=result.path, slides=result.slides),
                 10000,
             )
         self._end("done")
@@ -170,7 +161,7 @@ class PptxExport(QObject):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(APP_NAME)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(_t(self.lang, "PowerPoint 未能导出。", "The PowerPoint deck was not exported."))
+        box.setText(tr("pptx.powerpoint_deck_was_not", self.lang))
         box.setInformativeText(self.error)
         box.open()
         self._box = box
@@ -188,15 +179,13 @@ class DeckChoiceDialog(QDialog):
 
     def __init__(self, lang: str, current: str, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(_t(lang, "导出 PowerPoint", "Export PowerPoint"))
+        self.setWindowTitle(tr("pptx.export_powerpoint", lang))
         form = QFormLayout(self)
         self.deck = QComboBox()
-        self.deck.addItem(
-            _t(lang, "会议幻灯片（约 15 张）", "Meeting deck (about 15 slides)"), "meeting"
-        )
-        self.deck.addItem(_t(lang, "全部图表", "All charts"), "all")
+        self.deck.addItem(tr("pptx.meeting_deck_about_15", lang), "meeting")
+        self.deck.addItem(tr("pptx.all_charts", lang), "all")
         self.deck.setCurrentIndex(max(0, self.deck.findData(current)))
-        form.addRow(_t(lang, "幻灯片", "Slides"), self.deck)
+        form.addRow(tr("pptx.slides", lang), self.deck)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -237,9 +226,9 @@ def run_pptx_dialog(window) -> PptxExport | None:
     suggested = str(Path(folder) / default_file_name(briefing, options_for(window, deck)))
     path, _ = QFileDialog.getSaveFileName(
         window,
-        _t(lang, "导出 PowerPoint", "Export PowerPoint"),
+        tr("pptx.export_powerpoint", lang),
         suggested,
-        _t(lang, "PowerPoint 演示文稿 (*.pptx)", "PowerPoint presentations (*.pptx)"),
+        tr("pptx.powerpoint_presentations_pptx", lang),
     )
     if not path:
         return None
@@ -252,7 +241,7 @@ def run_pptx_dialog(window) -> PptxExport | None:
 
 def install_pptx_action(window, file_menu: QMenu) -> QAction:
     # parented to the menu: rebuilt with it on a language switch, never left behind twice
-    act = QAction(_t(window.selection.lang, "导出 PowerPoint…", "Export PowerPoint…"), file_menu)
+    act = QAction(tr("pptx.export_powerpoint_2", window.selection.lang), file_menu)
     act.setObjectName("exportPptx")
     act.triggered.connect(lambda: run_pptx_dialog(window))
     file_menu.addAction(act)

@@ -73,9 +73,10 @@ def take_screenshots(
 
 
 def screenshot_command(args: argparse.Namespace) -> int:
-    from ..messages import err, message_lang, msg
+    from ..messages import err, message_lang
     from ..resources import bundled_snapshot
     from ..snapshot.issues import SnapshotError
+    from ..text import tr
 
     if sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
@@ -86,17 +87,17 @@ def screenshot_command(args: argparse.Namespace) -> int:
     try:
         sizes = _parse_sizes(args.sizes)
     except ValueError:
-        err(msg("bad_sizes", say, value=args.sizes))
+        err(tr("cli.bad_sizes", say, value=args.sizes))
         return 2
     langs = [x.strip() for x in args.langs.split(",") if x.strip()]
     if not set(langs) <= {"zh", "en"}:
-        err(msg("bad_langs", say))
+        err(tr("cli.bad_langs", say))
         return 2
     snapshot = Path(args.snapshot) if args.snapshot else bundled_snapshot()
     try:
         written = take_screenshots(snapshot, Path(args.out), sizes, langs)
     except SnapshotError as exc:
-        err(f"{msg('cannot_open', say, path=snapshot)}\n{exc.message(say)}")
+        err(f"{tr('cli.cannot_open', say, path=snapshot)}\n{exc.message(say)}")
         return 1
     for path in written:
         print(path)

@@ -152,13 +152,7 @@ class BriefingTab(QScrollArea):
                 grid.add(HighlightCard(self.briefing, h, lang))
             self.body_layout.addWidget(grid)
         if self.spec.is_empty and not cards:
-            self.body_layout.addWidget(
-                plain_label(
-                    "本快照在此栏目下没有数据。"
-                    if lang == "zh"
-                    else "This snapshot has no figures for this tab."
-                )
-            )
+            self.body_layout.addWidget(plain_label(tr("tabs.snapshot_has_no_figures", lang)))
 
     def complete(self, build_all: bool = True) -> None:
         """Place the chart panels, and (``build_all``) build every chart in them now.
@@ -288,11 +282,11 @@ class OverviewTab(BriefingTab):
 
         header.setFont(ui_font(18, bold=True))
         self.body_layout.addWidget(header)
-        sep = "：" if lang == "zh" else ": "
+        sep = tr("punct.colon", lang)
         # the data's age: its as-of date and its newest zone-wide figure (domain.age)
         newest = latest_zone_wide_text(self.briefing, lang)
         n_sources = len(self.briefing.sources)
-        sources = f"{n_sources}个来源" if lang == "zh" else count_phrase(n_sources, "sources", lang)
+        sources = count_phrase(n_sources, tr("tabs.sources_noun", lang), lang)
         info = " · ".join(
             part
             for part in (
@@ -305,17 +299,7 @@ class OverviewTab(BriefingTab):
             if part
         )
         self.body_layout.addWidget(plain_label(info, wrap=True, object_name="overviewInfo"))
-        legend = (
-            "每个数字都注明性质：公开报道、推算（附公式）或目标；悬停卡片可查看期间、单位与来源，点击可打开对应栏目。"
-            "数字后的①②…表示该数值附有说明（期间推断、来源冲突、上下限等），悬停即可查看；"
-            "卡片、图表、表格和句子用同一种标记，导出的简报把说明印在同页页脚。"
-            if lang == "zh"
-            else "Every figure says what it is — reported, derived (with its formula) or a "
-            "target. Hover a card for its period, unit and source; click it to open its tab. "
-            "①, ②… after a value mark a note (inferred period, conflicting sources, bounds…): "
-            "hover to read it. Cards, charts, tables and sentences use the same marks; the "
-            "exported brief prints the notes at the foot of the same page."
-        )
+        legend = tr("tabs.every_figure_says_what", lang)
         self.body_layout.addWidget(plain_label(legend, wrap=True, object_name="overviewHint"))
         super()._build()
         self.setAlignment(Qt.AlignmentFlag.AlignTop)

@@ -11,43 +11,21 @@ from __future__ import annotations
 import dataclasses
 
 from ...text import tr
-from ..changes import KINDS, Changes, cells, word
+from ..changes import KINDS, Changes, cells
 from .model import BriefDocument, Column, Heading, Paragraph, Row, Section, Table
 
 SECTION_ID = "changes"
 MEETING_ROWS = 20  # a meeting brief lists at most this many; the command line lists all
 
-TEXT: dict[str, tuple[str, str]] = {
-    "compared": (
-        "与 {date} 的快照（标识 {id}）相比：{counts}。",
-        "Compared with the snapshot of {date} (id {id}): {counts}.",
-    ),
-    "capped": (
-        "此处列出 {shown} 项，共 {total} 项；完整清单请用 qftz-desktop snapshot diff。",
-        "{shown} of {total} changes are listed; qftz-desktop snapshot diff lists them all.",
-    ),
-    "col.tab": ("栏目", "Tab"),
-    "col.what": ("变化", "Change"),
-    "col.subject": ("指标与期间", "Metric and period"),
-    "col.before": ("原值", "Before"),
-    "col.now": ("现值", "Now"),
-    "col.source": ("来源", "Source"),
-}
-
-
-def _w(key: str, lang: str, **kw: object) -> str:
-    zh, en = TEXT[key]
-    return (zh if lang == "zh" else en).format(**kw)
-
 
 def _counts(changes: Changes, lang: str) -> str:
     counts = changes.counts()
-    parts = [f"{word(k, lang)} {counts[k]}" for k in KINDS if counts.get(k)]
-    return ("，" if lang == "zh" else ", ").join(parts)
+    parts = [f"{tr(f'changes.kind.{k}', lang)} {counts[k]}" for k in KINDS if counts.get(k)]
+    return tr("punct.comma", lang).join(parts)
 
 
 def changes_title(changes: Changes, lang: str) -> str:
-    return word("title", lang, date=changes.old_as_of or changes.old_id[:12])
+    return tr("changes.title", lang, date=changes.old_as_of or changes.old_id[:12])
 
 
 def changes_section(changes: Changes, lang: str, limit: int | None = MEETING_ROWS) -> Section:
@@ -55,15 +33,21 @@ def changes_section(changes: Changes, lang: str, limit: int | None = MEETING_ROW
     title = changes_title(changes, lang)
     heading = Heading(title, 2, anchor=SECTION_ID)
     if changes.empty:
-        return Section(SECTION_ID, title, (heading, Paragraph(word("none", lang), "body")))
+        return Section(SECTION_ID, title, (heading, Paragraph(tr("changes.none", lang), "body")))
     since = changes.old_as_of or "—"
     blocks: list = [
         heading,
         Paragraph(
-            _w("compared", lang, date=since, id=changes.old_id[:12], counts=_counts(changes, lang)),
+            tr(
+                "changes.compared",
+                lang,
+                date=since,
+                id=changes.old_id[:12],
+                counts=_counts(changes, lang),
+            ),
             "lead",
         ),
-        Paragraph(word("revision_note", lang), "small"),
+        Paragraph(tr("changes.revision_note", lang), "small"),
     ]
     rows: list[Row] = []
     for tab, items in changes.by_tab().items():
@@ -73,14 +57,14 @@ def changes_section(changes: Changes, lang: str, limit: int | None = MEETING_ROW
     note = ""
     if limit is not None and total > limit:
         rows = rows[:limit]
-        note = _w("capped", lang, shown=limit, total=total)
+        note = tr("changes.capped", lang, shown=limit, total=total)
     columns = (
-        Column(_w("col.tab", lang), 0.8),
-        Column(_w("col.what", lang), 0.9),
-        Column(_w("col.subject", lang), 2.4),
-        Column(_w("col.before", lang), 1.2, "right"),
-        Column(_w("col.now", lang), 1.2, "right"),
-        Column(_w("col.source", lang), 0.8),
+        Column(tr("changes.col_tab", lang), 0.8),
+        Column(tr("changes.col_what", lang), 0.9),
+        Column(tr("changes.col_subject", lang), 2.4),
+        Column(tr("changes.col_before", lang), 1.2, "right"),
+        Column(tr("changes.col_now", lang), 1.2, "right"),
+        Column(tr("label.source", lang), 0.8),
     )
     blocks.append(Table(columns, tuple(rows), note=note))
     return Section(SECTION_ID, title, tuple(blocks), new_page=False)

@@ -62,105 +62,6 @@ MAX_CHOSEN = 6  # a user's own choice: at most this many (the issue's 4–6 char
 MAX_PER_TAB = 2
 ZONE_SCOPES = ("ftz",)
 
-WORDS: dict[str, tuple[str, str]] = {
-    "meeting": ("会议简报", "Meeting brief"),
-    "full": ("数据简报", "Data book"),
-    "zone_about": ("{text}", "{text}"),
-    "coverage": (
-        "本简报依据{metrics}个指标的{figures}项公开数据、{sources}个来源（{y1}–{y2}年）。",
-        "Based on {figures} public figures for {metrics} metrics from {sources} sources "
-        "({y1}–{y2}).",
-    ),
-    "age": ("数据截至{as_of}；{latest}。", "Data as of {as_of}; {latest}."),
-    "age_none": ("数据截至{as_of}。", "Data as of {as_of}."),
-    "as_of": ("数据截至", "Data as of"),
-    "latest_zone": ("片区最新数据", "Latest zone-wide figure"),
-    "latest_tab": ("{tab}最新数据", "Latest figure, {tab}"),
-    "brief_date": ("简报日期", "Date of this brief"),
-    "years": ("年份范围", "Years"),
-    "all_years": ("全部年份", "all years"),
-    "snapshot_id": ("快照标识", "Snapshot id"),
-    "scorecard": ("目标完成情况", "Target scorecard"),
-    "what": ("目标", "Target"),
-    "deadline": ("期限", "By"),
-    "actual": ("最新可比实际值", "Latest comparable actual"),
-    "progress": ("完成度", "Progress"),
-    "status": ("判断", "Status"),
-    "key_charts": ("重点图表", "Key charts"),
-    "cannot_say": ("数据不能说明的", "What the data cannot say"),
-    "sources": ("来源", "Sources"),
-    "sources_intro": ("本简报引用的{n}个来源。", "The {n} sources this brief cites."),
-    "sources_more": (
-        "各来源的标题和网址见数据简报（导出时选择“完整数据简报”）。",
-        "Titles and addresses of every source: the data book (export kind 'full').",
-    ),
-    "presenter": ("主讲人备注", "Presenter's remarks"),
-    "own_takeaway": ("主讲人的话（非数据）", "Presenter's words (not data)"),
-    "gap_targets": (
-        "{n}项目标（共{total}项）在快照中没有可比的实际值（同一指标、同类期间），无法判断完成情况"
-        "（见目标完成情况表中的“—”）。",
-        "{n} of {total} targets have no comparable actual in the snapshot (same metric, same "
-        "kind of period), so their progress cannot be judged (the '—' rows of the scorecard).",
-    ),
-    "gap_deadline": (
-        "{n}项目标期限已过，但快照中没有期限当期的实际值：{names}。",
-        "{n} targets are past their deadline with no actual for it: {names}.",
-    ),
-    "bounds": (
-        "图表中{n}项数值只是下限（“超过”“至少”），不是精确数，也未据此计算增幅。",
-        "{n} of the charted figures are only lower bounds ('over', 'at least'): not exact, and "
-        "no growth is computed from them.",
-    ),
-    "bounds_1": (
-        "图表中1项数值只是下限（“超过”“至少”），不是精确数，也未据此计算增幅。",
-        "1 charted figure is only a lower bound ('over', 'at least'): not exact, and no growth "
-        "is computed from it.",
-    ),
-    "context": (
-        "有{n}幅图表为青岛市、青岛港或园区口径，仅作背景，不是整个片区的数据。",
-        "{n} of the charts are for Qingdao city, the port or a park — context, not the whole "
-        "zone's figures.",
-    ),
-    "context_1": (
-        "有1幅图表为青岛市、青岛港或园区口径，仅作背景，不是整个片区的数据。",
-        "1 chart is for Qingdao city, the port or a park — context, not the whole zone's figures.",
-    ),
-    "derived": (
-        "图表中{n}项数值为推算值（由公开数值计算），不是公布数；计算方法见数据简报。",
-        "{n} of the charted figures are derived (computed from published ones), not published; "
-        "the data book gives each formula.",
-    ),
-    "derived_1": (
-        "图表中1项数值为推算值（由公开数值计算），不是公布数；计算方法见数据简报。",
-        "1 charted figure is derived (computed from published ones), not published; the data "
-        "book gives its formula.",
-    ),
-    "noted": (
-        "图表中{n}项数值附有说明（期间推断、口径差异、来源冲突、上下限等），见各页脚注。",
-        "{n} of the charted figures carry a note (inferred period, scope, conflicting sources, "
-        "bounds…): see the footnotes on their pages.",
-    ),
-    "noted_1": (
-        "图表中1项数值附有说明（期间推断、口径差异、来源冲突、上下限等），见所在页脚注。",
-        "1 charted figure carries a note (inferred period, scope, conflicting sources, bounds…): "
-        "see the footnote on its page.",
-    ),
-    "headline": ("核心指标", "Headline figures"),
-    "summary": ("摘要", "Executive summary"),
-    "summary_points": ("数据要点", "What the data shows"),
-    "key_figures": ("关键数据", "Key figures"),
-    "highlights": ("要点", "Highlights"),
-    "no_data": ("所选年份内无数据。", "No data for the selected years."),
-}
-
-SEP = {"zh": "：", "en": ": "}
-
-
-def w(key: str, lang: str, **kw: object) -> str:
-    zh, en = WORDS[key]
-    text = zh if lang == "zh" else en
-    return text.format(**kw) if kw else text
-
 
 def _in(p: Point, years: YearRange) -> bool:
     return years is None or years[0] <= p.year <= years[1]
@@ -277,12 +178,9 @@ class Composer:
         # carry them in their text, the renderers number tables, charts and footnotes by them
         self.book = MarkBook(self.lang)
 
-    def w(self, key: str, **kw: object) -> str:
-        return w(key, self.lang, **kw)
-
-    def counted(self, key: str, n: int) -> str:
+    def counted(self, one: str, many: str, n: int) -> str:
         """A sentence about ``n`` things, in the singular when there is one."""
-        return self.w(f"{key}_1") if n == 1 else self.w(key, n=n)
+        return tr(one, self.lang) if n == 1 else tr(many, self.lang, n=n)
 
     def cite(self, *ids: str) -> None:
         for sid in ids:
@@ -304,13 +202,13 @@ class Composer:
 
     def note(self, key: str) -> PresenterNote | None:
         text = self.o.note(key)
-        return PresenterNote(text, key, self.w("presenter")) if text else None
+        return PresenterNote(text, key, tr("brief.presenter", self.lang)) if text else None
 
     # document ------------------------------------------------------------------------------
     def document(self) -> BriefDocument:
         sections = self.meeting() if self.o.kind == "meeting" else self.full()
         snap = self.b.snapshot
-        sep = SEP[self.lang]
+        sep = tr("punct.colon", self.lang)
         footer = (
             f"{tr('label.as_of', self.lang)}{sep}{snap.as_of or '—'} · "
             f"{tr('label.content_id', self.lang)}{sep}{snap.short_id or '—'}"
@@ -319,7 +217,7 @@ class Composer:
             kind=self.o.kind,
             lang=self.lang,
             title=snap.title(self.lang),
-            subtitle=self.w(self.o.kind),
+            subtitle=tr(f"brief.kind_{self.o.kind}", self.lang),
             zone=snap.zone(self.lang),
             as_of=snap.as_of,
             brief_date=self.brief_date,
@@ -363,8 +261,9 @@ class Composer:
             y1, y2 = self.b.year_min, self.b.year_max
         lines.append(
             Paragraph(
-                self.w(
-                    "coverage",
+                tr(
+                    "brief.coverage",
+                    self.lang,
                     metrics=len(self.b.series),
                     figures=len(obs),
                     sources=len(set(obs["source_id"])),
@@ -375,25 +274,27 @@ class Composer:
         )
         latest = latest_zone_wide_text(self.b, lang)
         if latest:
-            text = self.w("age", as_of=snap.as_of or "—", latest=latest)
+            text = tr("brief.age", self.lang, as_of=snap.as_of or "—", latest=latest)
         else:
-            text = self.w("age_none", as_of=snap.as_of or "—")
+            text = tr("brief.age_none", self.lang, as_of=snap.as_of or "—")
         lines.append(Paragraph(text))
         return lines
 
     def cover_facts(self) -> KeyValues:
         lang, snap = self.lang, self.b.snapshot
         rows = [
-            KeyValue(self.w("as_of"), snap.as_of or "—"),
-            KeyValue(self.w("brief_date"), self.brief_date),
+            KeyValue(tr("label.as_of", self.lang), snap.as_of or "—"),
+            KeyValue(tr("brief.brief_date", self.lang), self.brief_date),
         ]
         for tab, end in newest_by_tab(self.b, self.years).items():
             if end is not None:
-                label = self.w("latest_tab", tab=tr(f"tab.{tab}", lang))
+                label = tr("brief.latest_tab", self.lang, tab=tr(f"tab.{tab}", lang))
                 rows.append(KeyValue(label, month_label(end, lang)))
         if self.years is not None:
-            rows.append(KeyValue(self.w("years"), f"{self.years[0]}–{self.years[1]}"))
-        rows.append(KeyValue(self.w("snapshot_id"), snap.short_id or "—"))
+            rows.append(
+                KeyValue(tr("label.period_range", self.lang), f"{self.years[0]}–{self.years[1]}")
+            )
+        rows.append(KeyValue(tr("label.content_id", self.lang), snap.short_id or "—"))
         return KeyValues(tuple(rows))
 
     def cover_section(self) -> Section:
@@ -429,13 +330,17 @@ class Composer:
             Column(tr("label.status", lang), 0.09),
             Column(tr("label.source", lang), 0.1),
         )
-        return Table(columns, tuple(rows), title=self.w("headline"))
+        return Table(columns, tuple(rows), title=tr("label.headline", self.lang))
 
     def headline_section(self) -> Section:
         table = self.headline_table()
         if not table.rows:
-            return Section("headline", self.w("headline"), ())
-        return Section("headline", self.w("headline"), (Heading(self.w("headline"), 3), table))
+            return Section("headline", tr("label.headline", self.lang), ())
+        return Section(
+            "headline",
+            tr("label.headline", self.lang),
+            (Heading(tr("label.headline", self.lang), 3), table),
+        )
 
     def scorecard(self) -> Scorecard:
         as_of = _as_date(self.brief_date)
@@ -445,7 +350,7 @@ class Composer:
         return Scorecard(
             tuple(rows),
             self.brief_date,
-            title=self.w("scorecard"),
+            title=tr("brief.scorecard", self.lang),
             rules=rules_line(self.lang, self.brief_date),
         )
 
@@ -481,7 +386,7 @@ class Composer:
             takeaway_computed=parts.text,
             takeaway_values=() if own else parts.values,
             takeaway_own=bool(own),
-            takeaway_label=self.w("own_takeaway") if own else "",
+            takeaway_label=tr("brief.own_takeaway", self.lang) if own else "",
             notes=note,
             values=tuple(values),
             source_ids=tuple(source_ids),
@@ -512,11 +417,11 @@ class Composer:
 
     def charts_section(self) -> Section:
         charts = key_charts(self.b, self.years, self.chosen, limit=self.chart_limit)
-        blocks: list = [Heading(self.w("key_charts"), 2, anchor="charts")]
+        blocks: list = [Heading(tr("brief.key_charts", self.lang), 2, anchor="charts")]
         blocks += [self.chart_block(c) for c in charts]
         if len(blocks) == 1:
-            return Section("charts", self.w("key_charts"), ())
-        return Section("charts", self.w("key_charts"), tuple(blocks))
+            return Section("charts", tr("brief.key_charts", self.lang), ())
+        return Section("charts", tr("brief.key_charts", self.lang), tuple(blocks))
 
     def caveats_section(self, score: Section, charts: Section) -> Section:
         items: list[CaveatItem] = []
@@ -529,7 +434,7 @@ class Composer:
                 items.append(
                     CaveatItem(
                         "gap",
-                        self.w("gap_targets", n=len(none), total=len(card.rows)),
+                        tr("brief.gap_targets", self.lang, n=len(none), total=len(card.rows)),
                     )
                 )
         shown = [b for b in charts.blocks if isinstance(b, ChartBlock)]
@@ -542,16 +447,26 @@ class Composer:
         values = [v for c in shown for v in c.values]
         bounds = [v for v in values if v.qualifier in ("over", "at_least")]
         if bounds:
-            items.append(CaveatItem("bound", self.counted("bounds", len(bounds))))
+            items.append(
+                CaveatItem("bound", self.counted("brief.bounds_1", "brief.bounds", len(bounds)))
+            )
         derived = [v for v in values if v.status == "derived"]
         if derived:
-            items.append(CaveatItem("derived", self.counted("derived", len(derived))))
+            items.append(
+                CaveatItem(
+                    "derived", self.counted("brief.derived_1", "brief.derived", len(derived))
+                )
+            )
         noted = [v for v in values if v.caveats]
         if noted:
-            items.append(CaveatItem("note", self.counted("noted", len(noted))))
+            items.append(
+                CaveatItem("note", self.counted("brief.noted_1", "brief.noted", len(noted)))
+            )
         if context:
-            items.append(CaveatItem("scope", self.counted("context", len(context))))
-        title = self.w("cannot_say")
+            items.append(
+                CaveatItem("scope", self.counted("brief.context_1", "brief.context", len(context)))
+            )
+        title = tr("brief.cannot_say", self.lang)
         return Section("caveats", title, (Heading(title, 3), Caveats(tuple(items), title)))
 
     def sources_section(self) -> Section:
@@ -563,13 +478,13 @@ class Composer:
             if src is None:
                 items.append(SourceItem(sid, sid, ""))
                 continue
-            joiner = "，" if self.lang == "zh" else ", "
+            joiner = tr("punct.comma", self.lang)
             name = joiner.join(x for x in (src.publisher, src.title) if x)
             short = " ".join(x for x in (short_publisher(src.publisher, self.lang), src.date) if x)
             items.append(SourceItem(sid, name, src.date, src.url, short))
-        title = self.w("sources")
-        intro = self.w("sources_intro", n=len(items))
-        more = self.w("sources_more") if self.o.kind == "meeting" else ""
+        title = tr("label.sources", self.lang)
+        intro = tr("brief.sources_intro", self.lang, n=len(items))
+        more = tr("brief.sources_more", self.lang) if self.o.kind == "meeting" else ""
         block = Sources(tuple(items), title, intro, more)
         return Section("sources", title, (Heading(title, 3), block))
 

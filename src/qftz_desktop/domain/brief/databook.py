@@ -35,8 +35,7 @@ from ..briefing import Briefing, ChartSpec, Highlight, Metric, Point, SeriesData
 from ..narrative import headline_figures, summary_sentences
 from ..notes import cover_target, tab_target
 from ..tabs import TABS
-from .compose import SEP, Composer, numbered
-from .compose import w as brief_word
+from .compose import Composer, numbered
 from .model import (
     BriefDocument,
     ChartBlock,
@@ -64,85 +63,9 @@ TABLE_CAPPED_ROWS = 24  # … beyond, only the latest this many, and says so
 MAX_CHARTS_PER_SECTION = 30  # a part of more charts lists the rest by name instead
 CHARTS_LEFT_OUT_NAMED = 12  # … the first this many of them
 
-# The data book's own words (zh, en); the brief's shared ones come from .compose.
-WORDS: dict[str, tuple[str, str]] = {
-    "brief_date": ("简报日期", "Date of this brief"),
-    "years": ("年份范围", "Years"),
-    "all_years": ("全部年份", "all years"),
-    "snapshot_id": ("快照标识", "Snapshot content id"),
-    "compiled_by": ("资料编制", "Compiled by"),
-    "software": ("生成软件", "Made with"),
-    "reading": ("阅读说明", "How to read this brief"),
-    "reading_reported": (
-        "公开报道：公开资料中发布的数值（图中实心柱）。",
-        "Reported: a value published in a public source (solid bars).",
-    ),
-    "reading_derived": (
-        "推算：由公开数值计算得出，公式列于表下（图中斜线柱）。",
-        "Derived: computed from reported values; the formula is listed under the table "
-        "(hatched bars).",
-    ),
-    "reading_target": (
-        "目标：规划或文件提出的目标值，并非实际完成数（图中虚线框）。",
-        "Target: a goal stated in a plan, not an outcome (dashed outlines).",
-    ),
-    "reading_qualifier": (
-        "数值前的“超过”“约”“至少”照录原文；每个数字都注明期间与来源，来源清单见文末。",
-        "'over', 'about' and 'at least' are as the source wrote them; every number has its "
-        "period and source, listed in full at the end.",
-    ),
-    # caveat marks (issue 10): one style in tables, chart labels, sentences and takeaways
-    "reading_marks": (
-        "数字后的①②…表示该数值附有说明（期间推断、来源冲突、上下限等）；表格、图表数值标签和"
-        "文中句子用同一编号，说明印在同一页的页脚。",
-        "①, ②… after a value mark a note (inferred period, conflicting sources, bounds…); "
-        "tables, chart labels and sentences use the same numbers, and the note is printed at the "
-        "foot of the same page.",
-    ),
-    "contents": ("目录", "Contents"),
-    "summary_note": (
-        "以上句子由本简报的数据按固定规则自动生成；标注“推算”的数值由本简报计算，括号内为公式。",
-        "These sentences are generated from the data by fixed rules; values marked 'derived' "
-        "are computed for this brief, with the formula in brackets.",
-    ),
-    # a tab's counts line: "2 幅图表 · 1 项关键数据 · 0 条要点", "1 chart · 2 key figures"
-    "count_charts": ("{n} 幅图表", "{n} charts"),
-    "count_charts_1": ("1 幅图表", "1 chart"),
-    "count_cards": ("{n} 项关键数据", "{n} key figures"),
-    "count_cards_1": ("1 项关键数据", "1 key figure"),
-    "count_highlights": ("{n} 条要点", "{n} highlights"),
-    "count_highlights_1": ("1 条要点", "1 highlight"),
-    "charts_left_out": (
-        "本节收入前 {shown} 幅图表，另有 {hidden} 幅未收入简报（可在应用中查看、导出）：{names}",
-        "This section includes the first {shown} charts; {hidden} more are not in the brief "
-        "(see them, and export their data, in the app): {names}",
-    ),
-    "capped": (
-        "本表仅列出最近的 {shown} 个数值（共 {total} 个，{hidden} 个未列出）；图中绘出全部数值。"
-        "完整数据表见应用中本图的“数据表”按钮，可复制或导出 CSV。",
-        "This table lists the latest {shown} of {total} values ({hidden} not listed); the chart "
-        "draws them all. The full table is in the app: the chart's Data button shows it, "
-        "copies it and saves it as CSV.",
-    ),
-    "derived_notes": ("推算方法", "How derived values were computed"),
-    "sources_intro": (
-        "本简报引用的 {n} 个来源，按日期排列。",
-        "The {n} sources cited in this brief, by date.",
-    ),
-}
-
-
-def word(key: str, lang: str, **kw: object) -> str:
-    zh, en = WORDS[key]
-    text = zh if lang == "zh" else en
-    return text.format(**kw) if kw else text
-
 
 class DataBookComposer(Composer):
     """The data book of one Briefing with one set of options (see the module docstring)."""
-
-    def t(self, key: str, **kw: object) -> str:
-        return word(key, self.lang, **kw)
 
     def in_range(self, point: Point) -> bool:
         return self.years is None or self.years[0] <= point.year <= self.years[1]
@@ -163,7 +86,7 @@ class DataBookComposer(Composer):
         body = [self.summary_section()]
         body += [self.book_tab_section(tab_id) for tab_id in SECTION_TABS]
         body.append(self.book_sources_section())
-        contents = [ContentsItem(self.w("summary"), "summary")]
+        contents = [ContentsItem(tr("brief.summary", self.lang), "summary")]
         contents += [ContentsItem(tr(f"tab.{t}", lang), f"tab:{t}") for t in SECTION_TABS]
         contents.append(ContentsItem(tr("label.sources", lang), "sources"))
         return [self.book_cover(contents), *body]
@@ -174,16 +97,16 @@ class DataBookComposer(Composer):
             years_text = f"{self.years[0]}–{self.years[1]}"
         else:
             span = f"{self.b.year_min}–{self.b.year_max}"
-            all_years = self.t("all_years")
-            years_text = f"{span}（{all_years}）" if lang == "zh" else f"{span} ({all_years})"
+            all_years = tr("brief.all_years", self.lang)
+            years_text = span + tr("punct.in_parens", lang, text=all_years)
         facts = [
             KeyValue(tr("label.as_of", lang), snap.as_of or "—"),
             *self.age_facts(),
-            KeyValue(self.t("brief_date"), self.brief_date or "—"),
-            KeyValue(self.t("years"), years_text),
-            KeyValue(self.t("snapshot_id"), snap.content_id or "—"),
-            KeyValue(self.t("compiled_by"), snap.publisher(lang) or "—"),
-            KeyValue(self.t("software"), f"{APP_NAME} {self.o.app_version}"),
+            KeyValue(tr("brief.brief_date", self.lang), self.brief_date or "—"),
+            KeyValue(tr("label.period_range", self.lang), years_text),
+            KeyValue(tr("pdf.snapshot_id", self.lang), snap.content_id or "—"),
+            KeyValue(tr("pdf.compiled_by", self.lang), snap.publisher(lang) or "—"),
+            KeyValue(tr("pdf.software", self.lang), f"{APP_NAME} {self.o.app_version}"),
         ]
         blocks: list = [
             Paragraph(snap.zone(lang), "muted"),
@@ -193,10 +116,13 @@ class DataBookComposer(Composer):
         note = self.note(cover_target())
         if note:
             blocks.append(note)
-        blocks.append(Heading(self.t("reading"), 3))
+        blocks.append(Heading(tr("pdf.reading", self.lang), 3))
         for key in ("reported", "derived", "target", "qualifier", "marks"):
-            blocks.append(Paragraph(self.t(f"reading_{key}"), "bullet"))
-        blocks += [Heading(self.t("contents"), 3), Contents(tuple(contents), self.t("contents"))]
+            blocks.append(Paragraph(tr(f"pdf.reading_{key}", self.lang), "bullet"))
+        blocks += [
+            Heading(tr("pdf.contents", self.lang), 3),
+            Contents(tuple(contents), tr("pdf.contents", self.lang)),
+        ]
         return Section("cover", snap.title(lang), tuple(blocks))
 
     def age_facts(self) -> list[KeyValue]:
@@ -206,22 +132,22 @@ class DataBookComposer(Composer):
         out = []
         zone = newest_zone_wide(self.b, self.years)
         if zone is not None:
-            out.append(KeyValue(brief_word("latest_zone", lang), month_label(zone, lang)))
+            out.append(KeyValue(tr("brief.latest_zone", lang), month_label(zone, lang)))
         for tab, end in newest_by_tab(self.b, self.years).items():
             if end is not None:
-                label = brief_word("latest_tab", lang, tab=tr(f"tab.{tab}", lang))
+                label = tr("brief.latest_tab", lang, tab=tr(f"tab.{tab}", lang))
                 out.append(KeyValue(label, month_label(end, lang)))
         return out
 
     def summary_section(self) -> Section:
         lang = self.lang
-        title = self.w("summary")
+        title = tr("brief.summary", self.lang)
         blocks: list = [Heading(title, 2, anchor="summary")]
         figures = headline_figures(self.b, self.years)
         if figures:
             blocks.append(Heading(tr("label.headline", lang), 3))
             blocks.append(self.figures_table([(f.metric, f.point) for f in figures]))
-        blocks.append(Heading(self.w("summary_points"), 3))
+        blocks.append(Heading(tr("brief.summary_points", self.lang), 3))
         sentences = summary_sentences(
             self.b, lang, self.years, limit=SUMMARY_SENTENCES, mark=self.mark
         )
@@ -233,7 +159,7 @@ class DataBookComposer(Composer):
             blocks.append(Paragraph(s.text, "bullet", values))
         if isinstance(blocks[-1], Paragraph):  # 'the sentences above…' never alone on a page
             blocks[-1] = replace(blocks[-1], keep_with_next=True)
-        blocks.append(Paragraph(self.t("summary_note"), "note"))
+        blocks.append(Paragraph(tr("pdf.summary_note", self.lang), "note"))
         return Section("summary", title, tuple(blocks), new_page=True)
 
     def figures_table(self, items: Sequence[tuple[Metric, Point]]) -> Table:
@@ -270,11 +196,14 @@ class DataBookComposer(Composer):
             ("highlights", len(tab.highlights)),
         )
         counts = " · ".join(
-            self.t(f"count_{k}_1") if n == 1 else self.t(f"count_{k}", n=n) for k, n in counted
+            tr(f"databook.count_{k}_1", self.lang)
+            if n == 1
+            else tr(f"databook.count_{k}", self.lang, n=n)
+            for k, n in counted
         )
         blocks.append(Paragraph(counts, "note"))
         if not (charts or cards or tab.highlights):
-            blocks.append(Paragraph(self.w("no_data")))
+            blocks.append(Paragraph(tr("brief.no_data", self.lang)))
         left_out: list[ChartSpec] = []
         if len(charts) > MAX_CHARTS_PER_SECTION:
             # a brief stays brief: a part of hundreds of charts is cut, and says so by name
@@ -282,18 +211,24 @@ class DataBookComposer(Composer):
             names = "; ".join(c.title(lang) for c in left_out[:CHARTS_LEFT_OUT_NAMED])
             if len(left_out) > CHARTS_LEFT_OUT_NAMED:
                 names += " …"
-            text = self.t("charts_left_out", shown=len(charts), hidden=len(left_out), names=names)
+            text = tr(
+                "pdf.charts_left_out",
+                self.lang,
+                shown=len(charts),
+                hidden=len(left_out),
+                names=names,
+            )
             blocks.append(Paragraph(text, "note"))
         for chart in charts:
             block = self.book_chart(chart)
             blocks.append(block)
             blocks += self.derived_notes(chart, block)
         if cards:
-            blocks.append(Heading(self.w("key_figures"), 3))
+            blocks.append(Heading(tr("label.key_figures", self.lang), 3))
             items = [(c.metric, p) for c in cards for p in c.series.points if self.in_range(p)]
             blocks.append(self.figures_table(items))
         if tab.highlights:
-            blocks.append(Heading(self.w("highlights"), 3))
+            blocks.append(Heading(tr("label.highlights", self.lang), 3))
             for h in tab.highlights:
                 blocks += self.highlight(h)
         return Section(
@@ -334,7 +269,7 @@ class DataBookComposer(Composer):
         note = ""
         if len(listed) < total:  # said before the table, so no reader takes it as complete
             shown = len(listed)
-            note = self.t("capped", shown=shown, total=total, hidden=total - shown)
+            note = tr("pdf.capped", self.lang, shown=shown, total=total, hidden=total - shown)
         table = Table(tuple(columns), tuple(rows), note=note, total=total if note else 0)
         return replace(block, table=table)
 
@@ -343,13 +278,13 @@ class DataBookComposer(Composer):
         assert block.table is not None
         multi = len(spec.series) > 1
         names = {s.metric.id: s.metric.name(self.lang) for s in spec.series}
-        sep = SEP[self.lang]
+        sep = tr("punct.colon", self.lang)
         out: list[Paragraph] = []
         for row in block.table.rows:
             v: Value = row.values[0]
             if v.status == "derived" and v.formula:
                 who = f"{names[v.metric_id]}, " if multi else ""
-                label = f"{self.t('derived_notes')}{sep}" if not out else ""
+                label = f"{tr('pdf.derived_notes', self.lang)}{sep}" if not out else ""
                 text = f"{label}{who}{v.period}{sep}{pick_half(v.formula, self.lang)}"
                 out.append(Paragraph(text, "note"))
         return out
@@ -370,7 +305,7 @@ class DataBookComposer(Composer):
         lang = self.lang
         order = [sid for sid in self.b.used_source_ids() if sid in self.cited]
         order += [sid for sid in self.cited if sid not in order]
-        joiner = "，" if lang == "zh" else ", "
+        joiner = tr("punct.comma", lang)
         items = []
         for sid in order:
             src = self.b.sources.get(sid)
@@ -381,7 +316,7 @@ class DataBookComposer(Composer):
             short = " ".join(x for x in (short_publisher(src.publisher, lang), src.date) if x)
             items.append(SourceItem(sid, name, src.date, src.url, short))
         title = tr("label.sources", lang)
-        intro = self.t("sources_intro", n=len(items))
+        intro = tr("pdf.sources_intro", self.lang, n=len(items))
         block = Sources(tuple(items), title, intro)
         return Section(
             "sources", title, (Heading(title, 2, anchor="sources"), block), new_page=True

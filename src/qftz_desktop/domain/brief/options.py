@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 from ... import __version__
+from ...text import tr
 
 KINDS = ("meeting", "full")
 PAPERS = ("A4", "Letter")
@@ -29,12 +30,16 @@ YearRange = tuple[int, int] | None
 class YearRangeError(ValueError):
     """--from/--to that cannot be used; the message says why (English and Chinese)."""
 
-    def __init__(self, en: str, zh: str):
-        super().__init__(en)
-        self.en, self.zh = en, zh
+    def __init__(self, key: str, **params: object):
+        self.key, self.params = key, params
+        super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
-        return self.zh if lang == "zh" else self.en
+        params = dict(self.params)
+        asked = params.pop("asked", None)
+        if isinstance(asked, tuple):  # the range asked for, said in ``lang`` too
+            params["asked"] = tr(asked[0], lang, **asked[1])
+        return tr(self.key, lang, **params)
 
 
 def check_year_range(
@@ -45,10 +50,7 @@ def check_year_range(
     """Raise YearRangeError for a reversed range, or — when ``covered`` (the snapshot's first
     and last year) is given — for a range with no data at all. The only such check."""
     if year_from is not None and year_to is not None and year_from > year_to:
-        raise YearRangeError(
-            f"--from {year_from} is after --to {year_to}",
-            f"起始年份 {year_from} 晚于结束年份 {year_to}",
-        )
+        raise YearRangeError("years.reversed", start=year_from, end=year_to)
     if covered is None:
         return
     lo, hi = covered
@@ -58,15 +60,12 @@ def check_year_range(
         # name what was asked, never a range made of one given and one default year
         # ("--from 2035" once printed "2035–2027")
         if year_to is None:
-            en, zh = f"from {year_from} on", f"{year_from} 年及以后"
+            asked = ("years.from_on", {"year": year_from})
         elif year_from is None:
-            en, zh = f"up to {year_to}", f"{year_to} 年及以前"
+            asked = ("years.up_to", {"year": year_to})
         else:
-            en, zh = f"for {a}–{b}", f"{a}–{b} 年"
-        raise YearRangeError(
-            f"no data {en}: the snapshot covers {lo}–{hi}",
-            f"{zh}无数据：快照涵盖 {lo}–{hi} 年",
-        )
+            asked = ("years.span", {"a": a, "b": b})
+        raise YearRangeError("years.no_data", asked=asked, lo=lo, hi=hi)
 
 
 def is_iso_date(text: str) -> bool:

@@ -50,7 +50,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from ...text import pick
+from ...text import tr
 from ..bounds import Bounded, ratio_pct
 from ..briefing import Briefing, Metric, Point, SeriesData
 from ..formatting import format_number
@@ -61,61 +61,9 @@ INF = math.inf
 NO_RATIO_UNITS = ("pct", "rank")
 FLOW_KINDS = ("year", "quarter", "span")
 
-STATUS_TEXT: dict[str, tuple[str, str]] = {
-    "met": ("已完成", "met"),
-    "on_track": ("进度正常", "on track"),
-    "behind": ("进度落后", "behind"),
-    "missed": ("未完成", "missed"),
-    "unknown": ("无法判断", "not known"),
-}
-
-REASONS: dict[str, tuple[str, str]] = {
-    "met": ("{actual}已达到目标", "{actual} reaches the target"),
-    "missed": ("{actual}未达到目标", "{actual} falls short of the target"),
-    "on_track": (
-        "按{a}至{b}的直线趋势，期限内可达到目标",
-        "a straight line through {a} and {b} reaches it by the deadline",
-    ),
-    "behind": (
-        "按{a}至{b}的直线趋势，期限内达不到目标",
-        "a straight line through {a} and {b} falls short by the deadline",
-    ),
-    "no_actual": ("快照中没有同口径的实际值", "no actual of the same scope and unit"),
-    "no_actual_for_deadline": (
-        # the deadline in brackets: an imprecise one reads "2022年，年份为推断"
-        "期限（{deadline}）已过，但没有该期的实际值；最近一期为{latest}",
-        "deadline ({deadline}) passed with no actual for it; latest: {latest}",
-    ),
-    "no_actual_for_period": (
-        "期限（{deadline}）已过，但没有该期的实际值",
-        "deadline ({deadline}) passed with no actual for it",
-    ),
-    "one_actual": ("只有一个实际值，无法判断进度", "one actual only: no path to judge"),
-    "bound": ("实际值只是下限，无法判断", "the actual is only a bound: undecided"),
-    "no_deadline": ("目标未设期限，尚未达到", "no deadline, not reached yet"),
-    "not_yet_flow": (
-        "期限未到，且没有可比较的期间值",
-        "deadline ahead and no value for a comparable period yet",
-    ),
-}
-
-PROGRESS_PREFIX: dict[str, tuple[str, str]] = {
-    "exact": ("", ""),
-    "about": ("约", "about "),
-    "under": ("不到", "under "),
-    "at_most": ("至多", "at most "),
-    "over": ("超过", "over "),
-    "at_least": ("至少", "at least "),
-}
-
-
-def _t(table: dict[str, tuple[str, str]], key: str, lang: str, **kw: object) -> str:
-    zh, en = table[key]
-    return (zh if lang == "zh" else en).format(**kw)
-
 
 def status_text(status: str, lang: str) -> str:
-    return _t(STATUS_TEXT, status, lang)
+    return tr(f"scorecard.status_{status}", lang)
 
 
 # -- intervals --------------------------------------------------------------------------------
@@ -175,7 +123,11 @@ def progress_text(actual: Bounds, target: Bounds, lang: str) -> str:
     said = ratio_pct(_bounded(actual), _bounded(target))
     if said is None:
         return ""
-    return f"{_t(PROGRESS_PREFIX, said.qualifier, lang)}{format_number(said.value)}%"
+    number = format_number(said.value)
+    if said.qualifier == "exact":
+        return f"{number}%"
+    word = tr(f"qualifier.{said.qualifier}", lang)
+    return tr("scorecard.progress_bound", lang, word=word, n=number)
 
 
 def _bounded(b: Bounds) -> Bounded:
@@ -225,8 +177,9 @@ def comparable_actuals(series: SeriesData, target: Point, as_of: date) -> list[P
 
 
 def _with_period(point: Point, metric: Metric, lang: str) -> str:
-    sep = "（{}）" if lang == "zh" else " ({})"
-    return point.value_text(metric, lang) + sep.format(point.period.label(lang))
+    return point.value_text(metric, lang) + tr(
+        "punct.in_parens", lang, text=point.period.label(lang)
+    )
 
 
 def has_deadline(target: Point) -> bool:
@@ -343,7 +296,7 @@ def score_target(
         progress_high=high,
         status=j.status,
         status_text=status_text(j.status, lang),
-        reason=_t(REASONS, j.reason_key, lang, **j.reason),
+        reason=tr(f"scorecard.reason_{j.reason_key}", lang, **j.reason),
         source_ids=tuple(dict.fromkeys(sources)),
         reason_key=j.reason_key,
     )
@@ -372,12 +325,4 @@ def scorecard_rows(
 
 def rules_line(lang: str, as_of: str) -> str:
     """One line under the scorecard: how to read it."""
-    return pick(
-        lang,
-        f"截至{as_of}判断。只与同一指标（同口径、同单位）的实际值比较；“超过”“至少”等数值按区间处理，"
-        "与“超过N”目标的比值为上限；“进度正常/落后”按最近两个实际值的直线趋势判断，仅作参考。",
-        f"Judged as of {as_of}, only against actuals of the same metric (same scope and unit); "
-        "'over'/'at least' values are treated as bounds, so a ratio to an 'over N' target is an "
-        "upper bound; 'on track'/'behind' extend the straight line through the two latest "
-        "actuals — a check, not a forecast.",
-    )
+    return tr("scorecard.rules", lang, as_of=as_of)

@@ -199,7 +199,7 @@ class PdfCanvas:
         self.page_rect = QRectF(0, 0, full.width() * PT, full.height() * PT)
         self.painter = QPainter()
         if not self.painter.begin(self.writer):
-            raise AtomicWriteError(self.path, "Qt could not open the PDF", "无法创建PDF文件")
+            raise AtomicWriteError(self.path, "export.qt_cannot_open_pdf")
         self.painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self.painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         self.pages = 1
@@ -252,7 +252,7 @@ class PdfCanvas:
     # pages and charts ----------------------------------------------------------------------
     def new_page(self) -> None:
         if not self.writer.newPage():
-            raise AtomicWriteError(self.path, "Qt could not add a page", "无法添加PDF页面")
+            raise AtomicWriteError(self.path, "export.qt_cannot_add_page")
         self.pages += 1
 
     @staticmethod

@@ -18,6 +18,7 @@ from ...domain.brief.databook import (
 )
 from ...domain.brief.model import BriefDocument, ChartBlock, KeyValues, Sources, Table
 from ...domain.briefing import Briefing
+from ...text import tr
 from .canvas import CHART_HEIGHT, PdfCanvas
 from .document import DocumentRenderer
 from .layout import Column, word
@@ -53,14 +54,15 @@ class DataBookRenderer(DocumentRenderer):
         if src.intro:
             blocks += self.text_blocks(src.intro, self.f_small, color=self.theme.muted)
         rows = [
-            [it.id, it.citation, it.date or self.t("no_date"), it.url or "—"] for it in src.items
+            [it.id, it.citation, it.date or tr("pdf.no_date", self.lang), it.url or "—"]
+            for it in src.items
         ]
         blocks += self.table(
             [
-                Column(self.t("source_id"), 0.1),
-                Column(self.t("source_title"), 0.52),
-                Column(self.t("source_date"), 0.12),
-                Column(self.t("source_url"), 0.26, anywhere=True),
+                Column(tr("pdf.source_id", self.lang), 0.1),
+                Column(tr("label.source", self.lang), 0.52),
+                Column(tr("pdf.source_date", self.lang), 0.12),
+                Column(tr("pdf.source_url", self.lang), 0.26, anywhere=True),
             ],
             rows,
         )

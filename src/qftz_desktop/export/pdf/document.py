@@ -383,7 +383,7 @@ class DocumentRenderer(PageKit):
             if self.record_charts:
                 picture = picture_of(self.chart_view_for(spec, width, chart_h))
         note = (
-            self.presenter_note(tr_presenter(self.lang), chart.notes, width)
+            self.presenter_note(tr("brief.presenter", self.lang), chart.notes, width)
             if chart.notes
             else None
         )
@@ -508,7 +508,3 @@ def _grouped(blocks) -> list:
         else:
             out.append(b)
     return out
-
-
-def tr_presenter(lang: str) -> str:
-    return "主讲人备注" if lang == "zh" else "Presenter's remarks"

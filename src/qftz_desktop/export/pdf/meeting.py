@@ -17,9 +17,10 @@ from ...domain.brief.compose import MIN_CHARTS
 from ...domain.brief.model import BriefDocument, Scorecard
 from ...domain.briefing import Briefing
 from ...domain.caveats import circled
+from ...text import tr
 from .canvas import MM, PdfCanvas, TextBox
 from .document import DocumentRenderer
-from .layout import SIZE_SMALL, word
+from .layout import SIZE_SMALL
 from .paginate import Block, PageLayout
 
 NEAR_EMPTY = 0.25  # a last page less filled than this is pulled back onto the one before
@@ -33,24 +34,6 @@ STATUS_COLOURS = {
     "missed": "#B3261E",
     "unknown": "#5F6B76",
 }
-
-WORDS: dict[str, tuple[str, str]] = {
-    "what": ("目标", "Target"),
-    "deadline": ("期限", "By"),
-    "target": ("目标值", "Target value"),
-    "actual": ("最新可比实际值", "Latest comparable actual"),
-    "progress": ("完成度", "Progress"),
-    "status": ("判断", "Status"),
-    "no_actual": (
-        "“—”：快照中没有同一指标、同类期间的实际值，无法判断。",
-        "'—': the snapshot has no actual of the same metric and kind of period to judge by.",
-    ),
-}
-
-
-def _w(key: str, lang: str) -> str:
-    zh, en = WORDS[key]
-    return zh if lang == "zh" else en
 
 
 @dataclass(frozen=True)
@@ -171,8 +154,15 @@ class MeetingRenderer(DocumentRenderer):
         weights = (0.36, 0.1, 0.15, 0.17, 0.1, 0.12)
         head = self.rich_row(
             [
-                [Line(_w(k, lang), self.f_table_bold, text)]
-                for k in ("what", "deadline", "target", "actual", "progress", "status")
+                [Line(tr(k, lang), self.f_table_bold, text)]
+                for k in (
+                    "brief.what",
+                    "brief.deadline",
+                    "pdf.target_value",
+                    "brief.actual",
+                    "brief.progress",
+                    "brief.status",
+                )
             ],
             weights,
             header=True,
@@ -204,10 +194,12 @@ class MeetingRenderer(DocumentRenderer):
             block.footnotes = self.footnotes(values)
             blocks.append(block)
         if any(r.reason_key == "no_actual" for r in card.rows):
-            blocks += self.text_blocks(_w("no_actual", lang), self.f_small, color=muted, gap=3.0)
+            blocks += self.text_blocks(
+                tr("pdf.scorecard_no_actual", lang), self.f_small, color=muted, gap=3.0
+            )
         if card.rules:
             blocks += self.text_blocks(card.rules, self.f_small, color=muted, gap=1.0)
-        blocks += self.text_blocks(word("how_marks", lang), self.f_small, color=muted, gap=1.0)
+        blocks += self.text_blocks(tr("pdf.how_marks", lang), self.f_small, color=muted, gap=1.0)
         return blocks
 
 

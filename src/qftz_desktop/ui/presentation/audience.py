@@ -25,9 +25,9 @@ from ...render.slide_view import (
     _stylesheet,
     px,
     slide_scale,
-    ui_text,
 )
 from ...render.theme import PROJECTOR_DARK, PROJECTOR_LIGHT, Theme
+from ...text import tr
 from ..text import plain_label
 from .keys import KeyControl
 from .screens import ScreenPlan
@@ -243,7 +243,7 @@ class PresentationWindow(KeyControl, QWidget):
     def _set_digits(self, digits: str) -> None:
         self.digits = digits[:4]
         if self.digits:
-            self.jump_label.setText(ui_text("goto", self.lang, n=self.digits))
+            self.jump_label.setText(tr("slide.goto", self.lang, n=self.digits))
             self.jump_label.adjustSize()
             margin = round(40 * slide_scale(self.width(), self.height()))
             self.jump_label.move(

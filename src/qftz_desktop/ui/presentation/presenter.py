@@ -15,7 +15,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.caveats import value_caveat_lines
-from ...render.slide_view import _font, _label, ui_text
+from ...render.slide_view import _font, _label
 from ...text import tr
 from ..notes_editor import presenter_note_button, presenter_note_text
 from .bounded_label import BoundedLabel
@@ -171,30 +171,28 @@ class PresenterView(QWidget):
         p, lang = self.presentation, self.presentation.lang
         if not p.slides:
             return
-        status = ui_text("presenting", lang)
+        status = tr("slide.presenting", lang)
         if p.blank:
-            status += " · " + ("黑屏" if lang == "zh" else "black screen")
+            status += " · " + (tr("slide.black_screen", lang))
             if p.blank == "white":
                 status = status.replace("黑屏", "白屏").replace("black", "white")
         if p.year_mode:
-            status += " · " + ui_text("year_mode", lang)
+            status += " · " + tr("slide.year_mode", lang)
         self.status_label.setText(status)
         self.number_label.setText(f"{p.index + 1} / {len(p.slides)}")
-        self.current_caption.setText(ui_text("current", lang))
+        self.current_caption.setText(tr("slide.current", lang))
         self.current_title.set_full_text(p.slides[p.index].title(lang))
-        self.elapsed_caption.setText(ui_text("elapsed", lang))
+        self.elapsed_caption.setText(tr("slide.elapsed", lang))
         self.elapsed_label.setText(self.elapsed_text())
         sel = p.selection
-        focus = ui_text("focus", lang, year=sel.focus_year) if sel.focus_year else ""
+        focus = tr("slide.focus", lang, year=sel.focus_year) if sel.focus_year else ""
         years = f"{tr('label.period_range', lang)} {sel.year_from}–{sel.year_to}"
         self.focus_label.setText(" · ".join(x for x in (years, focus) if x))
-        self.keys_label.setText(ui_text("keys", lang))
+        self.keys_label.setText(tr("slide.keys", lang))
         self.note_button.setText(presenter_note_text(lang))
         notes = getattr(p.main_window, "notes", None)
         said = notes.slide_notes(p.slides)[p.index].text() if notes is not None else ""
-        self.notes_caption.setText(
-            ("本页演示者备注" if lang == "zh" else "Speaker notes, this slide") if said else ""
-        )
+        self.notes_caption.setText((tr("slide.speaker_notes_slide", lang)) if said else "")
         self.notes_label.set_full_text(said)
         self.notes_caption.setVisible(bool(said))  # an empty box would take the caveats' room
         self.notes_label.setVisible(bool(said))
@@ -203,17 +201,13 @@ class PresenterView(QWidget):
         caveats = value_caveat_lines(
             self._slide_values(slide, sel), lang, limit=4, book=slide.marks(lang, sel.focus_year)
         )
-        self.caveats_caption.setText(
-            ("本页数值的说明" if lang == "zh" else "Notes on this slide's figures")
-            if caveats
-            else ""
-        )
+        self.caveats_caption.setText((tr("slide.notes_on_slide_s", lang)) if caveats else "")
         self.caveats_label.set_full_text("\n".join(caveats))
         self.caveats_caption.setVisible(bool(caveats))
         self.caveats_label.setVisible(bool(caveats))
         nxt = self.next_slide()
-        self.next_caption.setText(ui_text("next", lang))
-        self.next_title.set_full_text(nxt.title(lang) if nxt else ui_text("last", lang))
+        self.next_caption.setText(tr("slide.next", lang))
+        self.next_title.set_full_text(nxt.title(lang) if nxt else tr("slide.last", lang))
         if nxt is None:
             self.preview.clear()
             self._preview_for = None
