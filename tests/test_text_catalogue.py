@@ -119,3 +119,20 @@ def test_lookup_formats_in_the_chosen_language():
     assert tr("label.no_data_year", "en", year=2019) == "no data for 2019; latest shown"
     assert tr("tab.trade", "zh") == "贸易"
     assert tr("tab.trade", "en") == "Trade"
+
+
+def test_every_module_imports_without_the_old_helpers():
+    """The old tables and helpers (WORDS, _UI, word, msg, ui_text …) are gone: a module still
+    importing one would fail only when its screen or command first runs."""
+    import importlib
+    import pkgutil
+
+    import qftz_desktop
+
+    failed = []
+    for info in pkgutil.walk_packages(qftz_desktop.__path__, "qftz_desktop."):
+        try:
+            importlib.import_module(info.name)
+        except ImportError as exc:
+            failed.append(f"{info.name}: {exc}")
+    assert not failed

@@ -21,7 +21,7 @@ from ...domain.briefing import Briefing
 from ...text import tr
 from .canvas import CHART_HEIGHT, PdfCanvas
 from .document import DocumentRenderer
-from .layout import Column, word
+from .layout import Column
 from .paginate import Block
 
 
@@ -116,5 +116,4 @@ __all__ = [
     "TABLE_MAX_ROWS",
     "BriefComposer",
     "DataBookRenderer",
-    "word",
 ]
