@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 # the target scorecard (domain/brief/scorecard.py): a target's status, and why
 SCORECARD: dict[str, tuple[str, str]] = {
     "scorecard.status_met": ("已完成", "met"),
