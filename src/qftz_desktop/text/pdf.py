@@ -34,9 +34,10 @@ PDF: dict[str, tuple[str, str]] = {
         "the same page.",
     ),
     "pdf.how_marks": (
-        "数字后的①②…表示该数值附有说明（期间推断、口径、来源冲突、上下限等），说明见同页页脚。",
-        "①, ②… after a value mark a note (inferred period, scope, conflicting sources, bounds…); "
-        "the note is at the foot of the same page.",
+        "数字后的①②…表示该数值附有说明（期间推断、来源冲突、上下限等），表格、图表和句子中编号相同"
+        "，说明见同页页脚。",
+        "①, ②… after a value (in a table, a chart label or a sentence) mark a note (inferred "
+        "period, conflicting sources, bounds…); the note is at the foot of the same page.",
     ),
     "pdf.contents": ("目录", "Contents"),
     "pdf.summary_note": (
