@@ -198,3 +198,13 @@ def test_both_export_commands_check_their_inputs_alike(command, tmp_path, capsys
     said = capsys.readouterr().err
     assert str(broken) in said and "Traceback" not in said
     assert not (tmp_path / "x.out").exists()
+
+
+def test_paper_names_in_any_case(tmp_path):
+    """'--paper letter' as users type it (the command once refused anything but 'Letter')."""
+    parser = cli._commands_parser()
+    args = ["export-pdf", "--out", str(tmp_path / "b.pdf"), "--paper"]
+    assert parser.parse_args([*args, "letter"]).paper == "Letter"
+    assert parser.parse_args([*args, "a4"]).paper == "A4"
+    with pytest.raises(SystemExit):
+        parser.parse_args([*args, "b5"])

@@ -21,6 +21,11 @@ COMMANDS = ("snapshot", "export-pdf", "export-pptx", "screenshot")
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
+def _paper(value: str) -> str:
+    """'a4' / 'LETTER' as the user types them -> the names the PDF writer knows."""
+    return {"a4": "A4", "letter": "Letter"}.get(value.strip().lower(), value)
+
+
 def _app_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="qftz-desktop",
@@ -70,7 +75,13 @@ def _commands_parser() -> argparse.ArgumentParser:
     )
     pdf.add_argument("--from", dest="year_from", type=int, metavar="YEAR")
     pdf.add_argument("--to", dest="year_to", type=int, metavar="YEAR")
-    pdf.add_argument("--paper", choices=("A4", "Letter"), default="A4")
+    pdf.add_argument(
+        "--paper",
+        type=_paper,
+        choices=("A4", "Letter"),
+        default="A4",
+        help="A4 (default) or Letter; any case (a4, letter)",
+    )
     # meeting brief (issue 12)
     pdf.add_argument(
         "--kind",
