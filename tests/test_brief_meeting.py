@@ -159,8 +159,13 @@ def test_notes_in_both_languages_are_the_snapshots(bundled):
     doc_en = compose(bundled, BriefOptions(kind="meeting", lang="en", brief_date=DATE))
     # N3's 2021 trade, 1,890亿元, the scorecard's latest actual for the 2022 target: its note
     # in data/source says it conflicts with S1's 1,870亿元
-    zh = {(c.kind, c.text) for v in doc_zh.values() if v.obs_id == 165 for c in v.caveats}
-    en = {(c.kind, c.text) for v in doc_en.values() if v.obs_id == 165 for c in v.caveats}
+    (n3,) = [
+        p.obs_id
+        for p in bundled.series["ftz_trade_value"].points
+        if p.period.code == "2021" and p.source_id == "N3"
+    ]
+    zh = {(c.kind, c.text) for v in doc_zh.values() if v.obs_id == n3 for c in v.caveats}
+    en = {(c.kind, c.text) for v in doc_en.values() if v.obs_id == n3 for c in v.caveats}
     assert any(k == "conflict" and t.startswith("与S1（德文，未标年份）") for k, t in zh)
     assert not any("Conflicts" in t for _k, t in zh)
     assert any(k == "conflict" and t.startswith("Conflicts with S1's 1870") for k, t in en)
