@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..snapshot.periods import AROUND, BEFORE, INFERRED
+from ..text import tr
 from .brief.model import Caveat, Value
 from .brief.values import pick_half
 from .formatting import format_number, format_value
@@ -36,49 +37,10 @@ CONFLICT_WORDS = re.compile(r"conflict|disagree|do(?:es)? not fit|不符|不一�
 # qualifier -> which side the true value lies on ("over 3,000": 3,000 is a lower bound)
 BOUNDS = {"over": "lower", "at_least": "lower", "under": "upper", "at_most": "upper"}
 
-_TEXT: dict[str, tuple[str, str]] = {
-    "bound.lower": (
-        "下限值：来源称“{word}{number}”，实际数值不低于此",
-        "a lower bound: the source says “{word} {number}”, the exact value is not given",
-    ),
-    "bound.upper": (
-        "上限值：来源称“{word}{number}”，实际数值不高于此",
-        "an upper bound: the source says “{word} {number}”, the exact value is not given",
-    ),
-    "inferred": (
-        "期间系根据上下文推断，来源未写明",
-        "period inferred from the context; the source does not state it",
-    ),
-    "imprecise": (
-        "来源未注明确切时间：{label}",
-        "the source gives no exact date: {label}",
-    ),
-}
 
-# A bound's note as printed beside the value: the value already says "over 3,000", the note
-# says what that means (one text for all lower bounds, so that it is one footnote)
-BOUND_NOTES: dict[str, tuple[str, str]] = {
-    "lower": (
-        "下限值：来源只说“超过”或“至少”某数，确切数值未给出。",
-        "A lower bound: the source says 'over' or 'at least'; the exact value is not given.",
-    ),
-    "upper": (
-        "上限值：来源只说“不到”或“至多”某数，确切数值未给出。",
-        "An upper bound: the source says 'under' or 'at most'; the exact value is not given.",
-    ),
-}
-
-_WORDS = {
-    "over": ("超过", "over"),
-    "at_least": ("至少", "at least"),
-    "under": ("不到", "under"),
-    "at_most": ("至多", "at most"),
-}
-
-
-def _t(key: str, lang: str, **params: object) -> str:
-    zh, en = _TEXT[key]
-    return (zh if lang == "zh" else en).format(**params)
+def bound_note(side: str, lang: str) -> str:
+    """The one note a document prints for all its lower (``side='lower'``) or upper bounds."""
+    return tr(f"caveat.bound_note.{side}", lang)
 
 
 def note_kind(note: str) -> str:
@@ -102,7 +64,7 @@ def caveats_for(point: Point, metric: Metric, lang: str) -> tuple[Caveat, ...]:
             Caveat(
                 f"{key}:period",
                 "inferred",
-                _t("inferred", lang),
+                tr("caveat.inferred", lang),
             )
         )
     elif precision in (AROUND, BEFORE):
@@ -110,18 +72,17 @@ def caveats_for(point: Point, metric: Metric, lang: str) -> tuple[Caveat, ...]:
             Caveat(
                 f"{key}:period",
                 "imprecise",
-                _t("imprecise", lang, label=_undated_label(point, lang)),
+                tr("caveat.imprecise", lang, label=_undated_label(point, lang)),
             )
         )
     side = BOUNDS.get(point.qualifier)
     if side:
-        zh_word, en_word = _WORDS[point.qualifier]
-        word = zh_word if lang == "zh" else en_word
+        word = tr(f"qualifier.{point.qualifier}", lang)
         out.append(
             Caveat(
                 f"{key}:bound",
                 "bound",
-                _t(f"bound.{side}", lang, word=word, number=format_number(point.value)),
+                tr(f"caveat.bound.{side}", lang, word=word, number=format_number(point.value)),
             )
         )
     return tuple(out)
@@ -165,8 +126,7 @@ def note_texts(caveats: Iterable[Caveat], qualifier: str, lang: str) -> list[str
     for cav in caveats:
         if cav.kind == "bound":
             side = "upper" if BOUNDS.get(qualifier) == "upper" else "lower"
-            zh, en = BOUND_NOTES[side]
-            out.append(zh if lang == "zh" else en)
+            out.append(bound_note(side, lang))
         elif cav.text:
             out.append(cav.text)
     return list(dict.fromkeys(out))

@@ -32,14 +32,8 @@ MARGIN = 16
 PNG_SCALE = 2  # PNGs are written at twice the logical size, sharp on a projector
 
 PICTURE_NOTES = 5  # caveat notes listed under a picture; the data table has the rest
-_MORE_NOTES = {"zh": "……另有{n}条说明，见数据表", "en": "… and {n} more notes: see the data table"}
 # the bundled family first, then what a reader's machine likely has: the text stays text
 SVG_FONTS = "'QFTZ Noto Sans SC', 'Noto Sans SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"
-_STATUS_WORDS = {
-    "reported": ("实心", "solid"),
-    "derived": ("斜线", "hatched"),
-    "target": ("虚线框", "dashed outline"),
-}
 
 
 class ChartPicture:
@@ -82,8 +76,7 @@ class ChartPicture:
         self.marked = bool(notes)
         note_lines = model.book.lines(notes[:PICTURE_NOTES]) if model.book is not None else []
         if len(notes) > PICTURE_NOTES:
-            more = _MORE_NOTES["zh" if lang == "zh" else "en"]
-            note_lines.append(more.format(n=len(notes) - PICTURE_NOTES))
+            note_lines.append(tr("picture.more_notes", lang, n=len(notes) - PICTURE_NOTES))
         inner = width - 2 * MARGIN
         self._blocks: list[tuple[str, QFont, QColor, float]] = []
         y = MARGIN
@@ -125,9 +118,9 @@ class ChartPicture:
         lang = self.lang
         items = []
         for status in self.statuses:
-            word = _STATUS_WORDS[status][0 if lang == "zh" else 1]
+            drawn = tr(f"picture.drawn.{status}", lang)
             label = tr(f"status.{status}", lang)
-            items.append((status, f"{label}（{word}）" if lang == "zh" else f"{label} ({word})"))
+            items.append((status, tr("picture.status_key", lang, label=label, drawn=drawn)))
         return items
 
     def _legend_height(self, _inner: float) -> float:

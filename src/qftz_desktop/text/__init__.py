@@ -19,6 +19,7 @@ from collections.abc import Mapping
 
 from . import (
     brief,
+    caveats,
     changes,
     cli,
     common,
@@ -65,6 +66,8 @@ CATALOGUE: dict[str, tuple[str, str]] = _merge(
     ui.UI,
     export.PPTX,
     slides.SLIDES,
+    caveats.CAVEATS,
+    brief.TAKEAWAY,
 )
 
 

@@ -146,3 +146,36 @@ YEARS: dict[str, tuple[str, str]] = {
     "years.up_to": ("{year} 年及以前", "up to {year}"),
     "years.span": ("{a}–{b} 年", "for {a}–{b}"),
 }
+
+
+# a chart's takeaway sentence (domain/brief/takeaway.py); zh "latest" takes the value with its
+# 为 already decided (narrative._zh_is)
+TAKEAWAY: dict[str, tuple[str, str]] = {
+    "takeaway.latest": (
+        "{who}{period}{value}",
+        "{who}{value} ({period})",
+    ),  # zh: value with 为 (_zh_is)
+    "takeaway.up": ("，较{v0}（{p0}）增长{g}%", ", up {g}% from {v0} ({p0})"),
+    "takeaway.down": ("，较{v0}（{p0}）下降{g}%", ", down {g}% from {v0} ({p0})"),
+    "takeaway.same": ("，与{p0}持平", ", unchanged from {p0}"),
+    "takeaway.pp_up": (
+        "，较{v0}（{p0}）提高{d}个百分点",
+        ", up {d} percentage points from {v0} ({p0})",
+    ),
+    "takeaway.pp_down": (
+        "，较{v0}（{p0}）下降{d}个百分点",
+        ", down {d} percentage points from {v0} ({p0})",
+    ),
+    "takeaway.rank": ("，{p0}为{v0}", "; {v0} in {p0}"),
+    "takeaway.times": ("，为{v0}（{p0}）的{n}倍", ", {n} times {v0} ({p0})"),
+    "takeaway.target": ("；{deadline}目标{target}", "; target for {deadline}: {target}"),
+    "takeaway.target_progress": (
+        "；{deadline}目标{target}，已完成{progress}",
+        "; target for {deadline}: {target}, {progress} reached",
+    ),
+    "takeaway.targets_only": (
+        "{who}仅有目标值：{deadline}目标{target}，无实际值",
+        "{who}target only: {target} for {deadline} (no actual value)",
+    ),
+    "punct.end": ("。", "."),
+}

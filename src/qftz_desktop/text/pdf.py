@@ -66,6 +66,7 @@ PDF: dict[str, tuple[str, str]] = {
     "pdf.source_date": ("日期", "Date"),
     "pdf.source_url": ("网址", "Address"),
     "pdf.no_date": ("未注明", "undated"),
+    "pdf.page_of": ("第 {n} / {total} 页", "Page {n} of {total}"),
 }
 
 # the meeting brief's scorecard (export/pdf/meeting.py)

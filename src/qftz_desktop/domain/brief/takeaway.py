@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...text import tr
 from ..bounds import Bounded, difference, growth
 from ..briefing import ChartSpec, Point, SeriesData
 from ..formatting import format_number
@@ -31,30 +32,6 @@ from ..narrative import MarkOf, _comparable_key, _zh_is, cited
 from .model import Value
 from .scorecard import NO_RATIO_UNITS, bounds, is_stock, progress_text
 from .values import CaveatsOf, value_of
-
-WORDS: dict[str, tuple[str, str]] = {
-    "latest": ("{who}{period}{value}", "{who}{value} ({period})"),  # zh: value with 为 (_zh_is)
-    "up": ("，较{v0}（{p0}）增长{g}%", ", up {g}% from {v0} ({p0})"),
-    "down": ("，较{v0}（{p0}）下降{g}%", ", down {g}% from {v0} ({p0})"),
-    "same": ("，与{p0}持平", ", unchanged from {p0}"),
-    "pp_up": ("，较{v0}（{p0}）提高{d}个百分点", ", up {d} percentage points from {v0} ({p0})"),
-    "pp_down": (
-        "，较{v0}（{p0}）下降{d}个百分点",
-        ", down {d} percentage points from {v0} ({p0})",
-    ),
-    "rank": ("，{p0}为{v0}", "; {v0} in {p0}"),
-    "times": ("，为{v0}（{p0}）的{n}倍", ", {n} times {v0} ({p0})"),
-    "target": ("；{deadline}目标{target}", "; target for {deadline}: {target}"),
-    "target_progress": (
-        "；{deadline}目标{target}，已完成{progress}",
-        "; target for {deadline}: {target}, {progress} reached",
-    ),
-    "targets_only": (
-        "{who}仅有目标值：{deadline}目标{target}，无实际值",
-        "{who}target only: {target} for {deadline} (no actual value)",
-    ),
-    "end_zh": ("。", "."),
-}
 
 
 def _bare(p: Point, lang: str) -> str:
@@ -64,8 +41,7 @@ def _bare(p: Point, lang: str) -> str:
 
 
 def _w(key: str, lang: str, **kw: object) -> str:
-    zh, en = WORDS[key]
-    return (zh if lang == "zh" else en).format(**kw)
+    return tr("punct.end" if key == "end" else f"takeaway.{key}", lang, **kw)
 
 
 def _when(p: Point, lang: str) -> str:
@@ -190,7 +166,7 @@ def takeaway_parts(
         )
         change, prev = _change(series, last, actual, lang, mark)
         target_text, target = _target(series, last, lang, mark)
-        text += change + target_text + _w("end_zh", lang)
+        text += change + target_text + _w("end", lang)
         used = [p for p in (last, prev, target) if p is not None]
         return Takeaway(text, tuple(value_of(p, metric, lang, caveats_of) for p in used), metric.id)
     for series in chart.series:  # only targets in range
@@ -205,7 +181,7 @@ def takeaway_parts(
                 who=who,
                 deadline=_when(t, lang),
                 target=_target_text(t, series, lang, mark),
-            ) + _w("end_zh", lang)
+            ) + _w("end", lang)
             text = text[:1].upper() + text[1:]  # 'Target only: …' when no name leads
             return Takeaway(text, (value_of(t, metric, lang, caveats_of),), metric.id)
     return Takeaway("")

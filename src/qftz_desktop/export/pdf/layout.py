@@ -12,8 +12,9 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPen
 
 from ...domain.brief.model import Value
-from ...domain.caveats import BOUND_NOTES, MarkBook, notes_of
+from ...domain.caveats import MarkBook, notes_of
 from ...render.theme import PRINT
+from ...text import tr
 from .canvas import MM, PdfCanvas
 from .paginate import Block, Footnote, PageLayout, footnote_columns
 
@@ -32,29 +33,6 @@ SIZE_H3 = 11.0
 
 # Words of the PDF's own layout (zh, en); what the documents say comes from
 # domain.brief, shared words from qftz_desktop.text.
-WORDS: dict[str, tuple[str, str]] = {
-    "bound.lower": BOUND_NOTES["lower"],
-    "bound.upper": BOUND_NOTES["upper"],
-    "how_marks": (
-        "数字后的①②…表示该数值附有说明（期间推断、来源冲突、上下限等），表格、图表和句子中"
-        "编号相同，说明见同页页脚。",
-        "①, ②… after a value (in a table, a chart label or a sentence) mark a note (inferred "
-        "period, conflicting sources, bounds…); the note is at the foot of the same page.",
-    ),
-    # the data book's sources table (its words of content: domain.brief.databook)
-    "source_id": ("编号", "Id"),
-    "source_title": ("来源", "Source"),
-    "source_date": ("日期", "Date"),
-    "source_url": ("网址", "Address"),
-    "page_of": ("第 {n} / {total} 页", "Page {n} of {total}"),
-    "no_date": ("未注明", "undated"),
-}
-
-
-def word(key: str, lang: str, **params: object) -> str:
-    zh, en = WORDS[key]
-    text = zh if lang == "zh" else en
-    return text.format(**params) if params else text
 
 
 @dataclass(frozen=True)
@@ -101,7 +79,7 @@ class PageKit:
         return (self.width - FOOT_GAP) / 2
 
     def t(self, key: str, **params: object) -> str:
-        return word(key, self.lang, **params)
+        return tr(key, self.lang, **params)
 
     def sep(self) -> str:
         return "：" if self.lang == "zh" else ": "
@@ -316,7 +294,7 @@ class PageKit:
         text = self.footer_text()
         left = self.c.layout_text(text, self.f_small, self.width * 0.75)
         right = self.c.layout_text(
-            self.t("page_of", n=index + 1, total=len(self.pages)),
+            self.t("pdf.page_of", n=index + 1, total=len(self.pages)),
             self.f_small,
             self.width * 0.25,
             align=Qt.AlignmentFlag.AlignRight,
