@@ -155,7 +155,9 @@ def test_brief_section_lists_before_and_now_after_the_scorecard(pair):
     assert "%" not in text  # before and now, never a growth rate
     assert section.blocks[0].text == "What changed since 2026-01-22"  # the heading
     lead = section.blocks[1].text
-    assert "Revised 1" in lead and "New figure 1" in lead
+    assert "1 value revised" in lead and "1 new figure" in lead  # counted as English says it
+    zh_lead = changes_section(changes, "zh").blocks[1].text
+    assert "数值修订1项" in zh_lead and "新数据1项" in zh_lead
     zh = changes_section(changes, "zh", limit=2)
     (zt,) = [b for b in zh.blocks if isinstance(b, Table)]
     assert len(zt.rows) == 2 and zt.note.startswith("此处列出 2 项，共 5 项")

@@ -20,7 +20,13 @@ MEETING_ROWS = 20  # a meeting brief lists at most this many; the command line l
 
 def _counts(changes: Changes, lang: str) -> str:
     counts = changes.counts()
-    parts = [f"{tr(f'changes.kind.{k}', lang)} {counts[k]}" for k in KINDS if counts.get(k)]
+    parts = [
+        tr(f"changes.count_one.{k}", lang)
+        if counts[k] == 1
+        else tr(f"changes.count.{k}", lang, n=counts[k])
+        for k in KINDS
+        if counts.get(k)
+    ]
     return tr("punct.comma", lang).join(parts)
 
 
