@@ -136,3 +136,12 @@ def test_every_module_imports_without_the_old_helpers():
         except ImportError as exc:
             failed.append(f"{info.name}: {exc}")
     assert not failed
+
+
+def test_a_text_may_have_a_key_or_lang_placeholder():
+    """'metadata key {key} is missing' once raised TypeError inside the snapshot reader's
+    report (tr's own 'key' argument took the param)."""
+    from qftz_desktop.snapshot.issues import Issue
+
+    issue = Issue("missing_meta", "x.sqlite", "meta", params={"key": "as_of"})
+    assert "as_of" in issue.message("en") and "as_of" in issue.message("zh")

@@ -71,10 +71,12 @@ CATALOGUE: dict[str, tuple[str, str]] = _merge(
 )
 
 
-def tr(key: str, lang: str, **params: object) -> str:
+def tr(key: str, lang: str, /, **params: object) -> str:
     """The text for ``key`` in ``lang`` (zh or en), formatted with ``params`` (str.format).
 
     Without params the text is returned as written, so a literal brace needs no doubling.
+    ``key`` and ``lang`` are positional-only: a text may have a ``{key}`` or ``{lang}`` of its
+    own ("metadata key '{key}' is missing" crashed the reader's report when they were not).
     """
     zh, en = CATALOGUE[key]
     text = zh if lang == "zh" else en
