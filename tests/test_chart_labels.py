@@ -22,7 +22,7 @@ from qftz_desktop.domain.chart_model import BAR
 from qftz_desktop.domain.label_layout import Box, LabelRequest, place_labels
 from qftz_desktop.export.pdf.canvas import CHART_HEIGHT, MM, PdfCanvas, chart_height
 from qftz_desktop.export.pdf.document import CHART_GAP
-from qftz_desktop.export.pdf.meeting import MEETING_CHART_HEIGHT
+from qftz_desktop.export.pdf.meeting import MEETING_CHART_MIN
 
 A4_WIDTH = 210 * MM
 BRIEF_WIDTH = A4_WIDTH - 2 * 16 * MM  # the meeting brief's margins (meeting.py)
@@ -43,9 +43,9 @@ def _view(spec, briefing, lang, where):
     if where == "brief":
         small = len(spec.series) == 1 and spec.kind == "bar"
         width = (BRIEF_WIDTH - CHART_GAP) / 2 if small else BRIEF_WIDTH
-        view = PdfCanvas.chart_view(spec, briefing, lang, width, MEETING_CHART_HEIGHT)
+        view = PdfCanvas.chart_view(spec, briefing, lang, width, MEETING_CHART_MIN)
         view.setMinimumHeight(0)
-        height = chart_height(view, base=MEETING_CHART_HEIGHT, limit=1.6 * MEETING_CHART_HEIGHT)
+        height = chart_height(view, base=MEETING_CHART_MIN, limit=1.6 * MEETING_CHART_MIN)
     else:
         view = PdfCanvas.chart_view(spec, briefing, lang, BOOK_WIDTH, CHART_HEIGHT)
         height = chart_height(view)

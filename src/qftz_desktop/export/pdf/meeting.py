@@ -24,9 +24,10 @@ from .layout import SIZE_SMALL
 from .paginate import Block, PageLayout
 
 NEAR_EMPTY = 0.25  # a last page less filled than this is pulled back onto the one before
-NEAR_EMPTY_MIN_CHART = 115  # px: how short charts may get to save a near-empty page
+NEAR_EMPTY_MIN_CHART = 150  # px: charts stay readable (a plot of ~100 px) to save a near-empty page
 MAX_PAGES = 4  # a meeting brief: 2–4 pages
-MEETING_CHART_HEIGHT = 165  # px: three charts with their notes on a page
+MEETING_CHART_HEIGHT = 210  # px: as tall as four pages allow (layout_steps shrinks from here)
+MEETING_CHART_MIN = 165  # px: shorter than this, a chart fewer reads better
 STATUS_COLOURS = {
     "met": "#1B7F3B",
     "on_track": "#1B7F3B",
@@ -75,7 +76,7 @@ class MeetingRenderer(DocumentRenderer):
                 yield from self._pull_back_last_page()
                 return
             charts = len(self.doc.charts)
-            if self.chart_base > 135:
+            if self.chart_base > MEETING_CHART_MIN:
                 self.chart_base -= 15  # first a little shorter …
             elif self.recompose is not None and charts > MIN_CHARTS:
                 self.doc = self.recompose(charts - 1)  # … then a chart fewer …
