@@ -302,3 +302,32 @@ def test_two_values_of_one_period_and_status_are_both_drawn():
         ("公开报道，另一来源", (None, 1890)),
     ]
     assert plan.value_title == "亿元"
+
+
+def test_scorecard_and_table_cells_carry_the_marks_of_the_speaker_notes(bundled_briefing):
+    """A bounded target ('over CNY 100 bn', PR2024: '1000亿元以上') shows its mark in the
+    scorecard cell, and the speaker notes explain that number, as the PDF's footnote does
+    (the deck's tables once carried no marks at all)."""
+    import re
+
+    options = BriefOptions(lang="en", brief_date=DATE)
+    prs = _open(deck_bytes(bundled_briefing, options)[0])
+    marks = re.compile(r"[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]+")
+    checked = 0
+    for slide in prs.slides:
+        if not slide.has_notes_slide:
+            continue
+        notes = _notes(slide)
+        for shape in slide.shapes:
+            if not shape.has_table:
+                continue
+            for row in shape.table.rows:
+                for cell in row.cells:
+                    text = cell.text_frame.text
+                    if text.startswith("over CNY 100 bn"):
+                        found = marks.search(text)
+                        assert found, text  # a lower bound is marked
+                        for mark in found.group(0):
+                            assert f"{mark} " in notes  # …and the notes say what it means
+                        checked += 1
+    assert checked >= 1

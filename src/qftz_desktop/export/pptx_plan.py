@@ -111,6 +111,7 @@ def plan_slides(doc: BriefDocument, briefing: Briefing) -> list[SlidePlan]:
 
 def _section_slides(section: Section, doc: BriefDocument, briefing: Briefing) -> list[SlidePlan]:
     lang = doc.lang
+    book = MarkBook(lang, doc.notes)  # the document's numbering, as the speaker notes'
     notes = [b.text for b in section.blocks if isinstance(b, PresenterNote)]
     if section.id == "cover":
         paras = [b.text for b in section.blocks if isinstance(b, Paragraph)]
@@ -184,6 +185,11 @@ def _section_slides(section: Section, doc: BriefDocument, briefing: Briefing) ->
             weights = [max(c.weight, 0.12) for c in block.columns]
             aligns = [{"right": "r", "center": "ctr"}.get(c.align, "") for c in block.columns]
             cells = [list(r.cells) for r in block.rows]
+            value_col = block.value_column(tr("label.value", lang))
+            if value_col is not None:  # the value's marks, numbered as in the speaker notes
+                for row, r in zip(cells, block.rows, strict=True):
+                    if r.values:
+                        row[value_col] += book.of_value(r.values[0])
             lead = next((p.text for p in intro if p.style == "lead"), "")
             aside = "\n".join(
                 x for x in [block.note] + [p.text for p in intro if p.text != lead] if x
@@ -209,7 +215,7 @@ def _section_slides(section: Section, doc: BriefDocument, briefing: Briefing) ->
                 )
         elif isinstance(block, Scorecard) and block.rows:
             columns, weights = _scorecard_columns(lang)
-            cells = [_scorecard_cells(r, lang) for r in block.rows]
+            cells = [_scorecard_cells(r, lang, book) for r in block.rows]
             groups = _paginate(columns, weights, cells)
             judged = tr("pptx.judged_as", lang, of=block.as_of)
             for i, idx in enumerate(groups, 1):
@@ -295,12 +301,18 @@ def _scorecard_columns(lang: str) -> tuple[list[str], list[float]]:
     return [tr(key, lang) for key in keys], [0.27, 0.1, 0.17, 0.22, 0.11, 0.13]
 
 
-def _scorecard_cells(r, lang: str) -> list[str]:
+def _scorecard_cells(r, lang: str, book: MarkBook) -> list[str]:
+    """A scorecard row's cells, its values with their caveat marks (as the PDF's)."""
     if r.actual is None:
         actual = "—"
     else:
-        actual = r.actual.text + tr("punct.in_parens", lang, text=r.actual.period)
-    return [r.what, r.deadline, r.target.text, actual, r.progress or "—", r.status_text]
+        actual = (
+            r.actual.text
+            + book.of_value(r.actual)
+            + tr("punct.in_parens", lang, text=r.actual.period)
+        )
+    target = r.target.text + book.of_value(r.target)
+    return [r.what, r.deadline, target, actual, r.progress or "—", r.status_text]
 
 
 def _row_height(cells: Sequence[str], widths: Sequence[float], size: float) -> float:

@@ -124,6 +124,15 @@ class Table:
     note: str = ""  # said before the table (e.g. "only the latest 24 of 80 values")
     total: int = 0  # rows the whole table has when only some are listed (0: all are)
 
+    def value_column(self, value_title: str) -> int | None:
+        """The column whose cells show each row's (first) value, where its caveat marks go:
+        the one flagged ``marks``, else the one titled as the value (``value_title``), so
+        that the PDF and the PowerPoint deck mark the same cell."""
+        flagged = next((i for i, col in enumerate(self.columns) if col.marks), None)
+        if flagged is not None:
+            return flagged
+        return next((i for i, col in enumerate(self.columns) if col.title == value_title), None)
+
 
 @dataclass(frozen=True)
 class ChartBlock:

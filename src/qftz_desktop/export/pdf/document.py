@@ -229,12 +229,7 @@ class DocumentRenderer(PageKit):
         """A table whose rows carry values: value cells get their marks, rows their notes.
 
         The marks go in the column marked ``marks`` (else the one titled as the value)."""
-        value_col = next((i for i, col in enumerate(t.columns) if col.marks), None)
-        if value_col is None:
-            value_col = next(
-                (i for i, col in enumerate(t.columns) if col.title == tr("label.value", self.lang)),
-                None,
-            )
+        value_col = t.value_column(tr("label.value", self.lang))
         blocks: list[Block] = []
         if t.note:  # said before the table, kept with it
             blocks += self.text_blocks(t.note, self.f_small, color=self.theme.muted, gap=3.0)
