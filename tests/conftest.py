@@ -42,6 +42,15 @@ def bundled_path() -> Path:
 
 
 @pytest.fixture(scope="session")
+def bundled(bundled_path):
+    """The bundled snapshot as a Briefing, read once for the run (read-only, shared)."""
+    from qftz_desktop.domain.briefing import Briefing
+    from qftz_desktop.snapshot.reader import open_snapshot
+
+    return Briefing(open_snapshot(bundled_path))
+
+
+@pytest.fixture(scope="session")
 def test_snapshot_path(tmp_path_factory) -> Path:
     """The synthetic second snapshot (other metrics, other years)."""
     return build_test_snapshot(tmp_path_factory.mktemp("testsnap"))

@@ -8,8 +8,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from qftz_desktop import cli
-from qftz_desktop.ui.app import make_application
-from qftz_desktop.ui.main_window import MainWindow, load_briefing
+from windows import open_window
 
 # chart ids and titles of the bundled snapshot (data/source/metrics.csv, the tabs' charts)
 TRADE = "chart:ftz_trade_value"
@@ -56,16 +55,6 @@ def test_export_pdf_charts_option_names_a_bad_id_and_keeps_the_order(tmp_path, c
     assert "".join(RULES_FIRST_EN.split()) not in part
 
 
-def _window(qtbot, path) -> MainWindow:
-    make_application()
-    win = MainWindow(load_briefing(path), lang="zh")
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
 def test_deck_dialog_chooses_the_briefs_charts_remembered_for_pdf_and_f5(
     qtbot, bundled_path, tmp_path
 ):
@@ -75,7 +64,7 @@ def test_deck_dialog_chooses_the_briefs_charts_remembered_for_pdf_and_f5(
     from qftz_desktop.ui.export_dialog import options_for
     from qftz_desktop.ui.presentation import deck_slides
 
-    win = _window(qtbot, bundled_path)
+    win = open_window(qtbot, bundled_path)
     assert options_for(win).charts is None  # nothing chosen yet: the rules' charts
     dialog = open_deck_dialog(win)
     assert isinstance(dialog, DeckDialog)
@@ -124,7 +113,7 @@ def test_deck_dialog_chooses_the_briefs_charts_remembered_for_pdf_and_f5(
     win.close()
 
     # remembered for this snapshot: a restarted window exports the same charts
-    win = _window(qtbot, bundled_path)
+    win = open_window(qtbot, bundled_path)
     assert options_for(win).charts == (CONTAINERS, TRADE)
     assert options_for(win, "full").charts is None  # the data book has every chart
     from qftz_desktop.domain.deck import Deck

@@ -19,10 +19,7 @@ from pypdf import PdfReader
 from qftz_desktop.domain.brief.compose import compose, key_charts
 from qftz_desktop.domain.brief.model import ChartBlock, PresenterNote, Scorecard
 from qftz_desktop.domain.brief.options import BriefOptions
-from qftz_desktop.domain.briefing import Briefing
 from qftz_desktop.export.pdf_brief import BriefJob
-from qftz_desktop.resources import bundled_snapshot
-from qftz_desktop.snapshot.reader import open_snapshot
 
 DATE = "2026-11-29"
 CASES = [(lang, paper) for lang in ("zh", "en") for paper in ("A4", "Letter")]
@@ -31,11 +28,6 @@ MARKS = re.compile(r"[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]")
 
 def _bare(text: str) -> str:
     return "".join(text.split())
-
-
-@pytest.fixture(scope="module")
-def bundled() -> Briefing:
-    return Briefing(open_snapshot(bundled_snapshot()))
 
 
 @pytest.fixture(scope="module")

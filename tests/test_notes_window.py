@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QMessageBox
 import qftz_desktop.ui.presentation.screens as screens_mod
 from qftz_desktop.domain.deck import Deck
 from qftz_desktop.ui import notes_editor
-from qftz_desktop.ui.app import make_application
-from qftz_desktop.ui.main_window import TAB_IDS, MainWindow, load_briefing
+from qftz_desktop.ui.main_window import TAB_IDS, MainWindow
 from qftz_desktop.ui.notes_editor import NoteDialog
 from qftz_desktop.ui.presentation import remember_choice, start_presentation
+from windows import open_window
 
 CHART_NOTE = "先讲2023年的回落，再讲全年目标。"
 COVER_NOTE = "Open with the port: 7 minutes."
@@ -30,16 +30,6 @@ class FakeScreen:
 
     def name(self) -> str:
         return "fake"
-
-
-def _window(qtbot, path) -> MainWindow:
-    make_application()
-    win = MainWindow(load_briefing(path), lang="zh")
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def _type_into_dialog(qtbot, dialog: NoteDialog, text: str) -> None:
@@ -59,7 +49,7 @@ def _close(qtbot, win: MainWindow) -> None:
 def test_notes_survive_restart_show_in_presenter_view_and_travel_by_file(
     qtbot, bundled_path, tmp_path, monkeypatch
 ):
-    win = _window(qtbot, bundled_path)
+    win = open_window(qtbot, bundled_path)
     # a chart the meeting brief shows (so that its note is printed there too)
     from qftz_desktop.domain.brief.compose import compose
     from qftz_desktop.domain.brief.options import BriefOptions
@@ -89,7 +79,7 @@ def test_notes_survive_restart_show_in_presenter_view_and_travel_by_file(
     _close(qtbot, win)
 
     # restart with the same settings folder: the notes are back, on the panel too
-    win = _window(qtbot, bundled_path)
+    win = open_window(qtbot, bundled_path)
     assert win.notes.text(chart_id) == CHART_NOTE
     panel = next(p for p in win.page(key.tab).panels if p.spec.id == chart_id)
     panel.ensure_chart()
@@ -150,7 +140,7 @@ def test_notes_survive_restart_show_in_presenter_view_and_travel_by_file(
     assert "Presenter's remarks" in text and COVER_NOTE in text.replace("\n", " ")
     monkeypatch.setenv("QFTZ_SETTINGS_DIR", str(tmp_path / "colleague"))
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
-    other = _window(qtbot, bundled_path)
+    other = open_window(qtbot, bundled_path)
     assert other.notes.all() == {}
     assert notes_editor.import_notes(other, shared)
     assert other.notes.text(chart_id) == CHART_NOTE
@@ -163,7 +153,7 @@ def test_notes_survive_restart_show_in_presenter_view_and_travel_by_file(
 def test_a_note_for_a_chart_the_snapshot_lacks_is_listed_not_lost(
     qtbot, bundled_path, tmp_path, monkeypatch
 ):
-    win = _window(qtbot, bundled_path)
+    win = open_window(qtbot, bundled_path)
     cid = win.briefing.snapshot.content_id
     win.notes.set_text("chart:no_longer_here", "From last quarter's deck.")
     deck = Deck(win.briefing)
@@ -186,7 +176,7 @@ def test_an_unreadable_notes_file_is_left_alone_and_reported(qtbot, bundled_path
     path = notes_editor.notes_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("{ broken", "utf-8")
-    win = _window(qtbot, bundled_path)
+    win = open_window(qtbot, bundled_path)
     assert win.notes.load_error is not None and str(path) in win.notes.load_error.message("en")
     assert str(path) in win.statusBar().currentMessage()  # the user is told, naming the file
     win.notes.set_text("cover", "new")
@@ -197,7 +187,7 @@ def test_an_unreadable_notes_file_is_left_alone_and_reported(qtbot, bundled_path
 def test_slide_notes_from_the_deck_dialog_and_the_presenter_view(qtbot, bundled_path, monkeypatch):
     from qftz_desktop.ui.deck_dialog import open_deck_dialog
 
-    win = _window(qtbot, bundled_path)
+    win = open_window(qtbot, bundled_path)
     deck = open_deck_dialog(win)
     row = next(
         i

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from qftz_desktop.domain.notes import NoteBook, takeaway_target
 from qftz_desktop.ui import notes_editor
-from qftz_desktop.ui.app import make_application
-from qftz_desktop.ui.main_window import MainWindow, load_briefing
+from qftz_desktop.ui.main_window import MainWindow
 from qftz_desktop.ui.notes_editor import NoteDialog
+from windows import open_window
 
 # the meeting brief's first chart by the rules: FTZ Fortune Global 500 projects, on Finance
 CHART = "chart:ftz_f500|count|ftz"
@@ -36,16 +36,6 @@ OWN = "先讲世界500强项目，再讲外贸。"
 LABEL = "主讲人的话（非数据）"
 
 
-def _window(qtbot, path) -> MainWindow:
-    make_application()
-    win = MainWindow(load_briefing(path), lang="zh")
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
 def _panel(win: MainWindow):
     panel = next(p for p in win.page(TAB).panels if p.spec.id == CHART)
     panel.ensure_chart()
@@ -60,7 +50,7 @@ def _pdf_text(path) -> str:
 def test_own_takeaway_typed_kept_printed_restored_and_shared(
     qtbot, bundled_path, tmp_path, monkeypatch
 ):
-    win = _window(qtbot, bundled_path)
+    win = open_window(qtbot, bundled_path)
     panel = _panel(win)
     assert panel.takeaway_label.text() == SHOWN_ZH
     # the ✎ beside the takeaway opens the chart's dialog, which shows the computed sentence
@@ -83,7 +73,7 @@ def test_own_takeaway_typed_kept_printed_restored_and_shared(
     win.close()
 
     # restart: the words are back on the panel and on the chart's slide, marked
-    win = _window(qtbot, bundled_path)
+    win = open_window(qtbot, bundled_path)
     panel = _panel(win)
     assert panel.takeaway_label.text() == f"{LABEL}：{OWN}"
     from PySide6.QtCore import QSize
@@ -124,7 +114,7 @@ def test_own_takeaway_typed_kept_printed_restored_and_shared(
     assert "Presenter'swords(notdata)" + OWN in _pdf_text(cli_pdf)
     monkeypatch.setenv("QFTZ_SETTINGS_DIR", str(tmp_path / "colleague"))
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
-    other = _window(qtbot, bundled_path)
+    other = open_window(qtbot, bundled_path)
     assert _panel(other).takeaway_label.text() == SHOWN_ZH
     assert notes_editor.import_notes(other, shared)
     panel = _panel(other)

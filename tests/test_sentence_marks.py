@@ -25,11 +25,9 @@ import pytest
 
 from qftz_desktop.domain.brief.options import BriefOptions
 from qftz_desktop.domain.brief.takeaway import takeaway
-from qftz_desktop.domain.briefing import Briefing, load_briefing
+from qftz_desktop.domain.briefing import load_briefing
 from qftz_desktop.domain.caveats import MarkBook
 from qftz_desktop.export.pdf_brief import BriefJob
-from qftz_desktop.resources import bundled_snapshot
-from qftz_desktop.snapshot.reader import open_snapshot
 
 DATE = "2026-11-29"
 CIRCLED = re.compile(r"[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]")
@@ -54,11 +52,6 @@ HOW = {"zh": "数字后的①②…表示", "en": "①, ②… after a value"}
 
 def _bare(text: str) -> str:
     return "".join(text.split())
-
-
-@pytest.fixture(scope="module")
-def bundled() -> Briefing:
-    return Briefing(open_snapshot(bundled_snapshot()))
 
 
 @pytest.fixture(scope="module")
