@@ -55,13 +55,24 @@ def _commands(tmp: Path) -> dict[str, list[str]]:
         "export-pdf": ["export-pdf", "--snapshot", nope, "--out", str(tmp / "b.pdf")],
         "export-pptx": ["export-pptx", "--snapshot", nope, "--out", str(tmp / "b.pptx")],
         "screenshot": ["screenshot", "--snapshot", nope, "--out", str(tmp / "shots")],
+        "snapshot template": ["snapshot", "template", "--from", nope, "--out", str(tmp / "t.xlsx")],
+        "snapshot diff": ["snapshot", "diff", nope, nope],
     }
 
 
 @pytest.mark.parametrize("locale_lang", ["zh_CN.UTF-8", "C.UTF-8"])
 @pytest.mark.parametrize(
     "command",
-    ["app", "snapshot check", "snapshot build", "export-pdf", "export-pptx", "screenshot"],
+    [
+        "app",
+        "snapshot check",
+        "snapshot build",
+        "snapshot template",
+        "snapshot diff",
+        "export-pdf",
+        "export-pptx",
+        "screenshot",
+    ],
 )
 def test_every_command_speaks_one_language(
     command, locale_lang, tmp_path, monkeypatch, capsys, qapp

@@ -58,6 +58,7 @@ def _commands_parser() -> argparse.ArgumentParser:
     template.add_argument(
         "--from", dest="from_snapshot", metavar="SNAPSHOT", help="fill it with this snapshot"
     )
+    template.add_argument("--lang", choices=("zh", "en"), help="language of the messages")
     diff = snap_sub.add_parser("diff", help="list what changed between two snapshots")
     diff.add_argument("old", help="the earlier snapshot")
     diff.add_argument("new", help="the later snapshot")

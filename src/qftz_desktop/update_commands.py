@@ -25,6 +25,7 @@ def _err(message: str) -> None:
 
 
 def build_workbook_command(args: argparse.Namespace) -> int:
+    from .messages import os_reason
     from .snapshot.issues import SnapshotError
     from .snapshot.workbook import WorkbookError, build_from_workbook
     from .text import tr
@@ -37,35 +38,39 @@ def build_workbook_command(args: argparse.Namespace) -> int:
         _err(f"{head}\n{exc.message(lang, limit=50)}")
         return EXIT_PROBLEM
     except SnapshotError as exc:
-        _err(f"cannot build {args.out}:\n{exc.message(lang, limit=50)}")
+        _err(f"{tr('cli.cannot_build', lang, path=args.out)}\n{exc.message(lang, limit=50)}")
         return EXIT_PROBLEM
     except OSError as exc:
-        _err(f"cannot write {args.out}: {exc.strerror or exc}")
+        _err(tr("cli.cannot_write", lang, path=args.out, reason=os_reason(exc, lang)))
         return EXIT_PROBLEM
     for warning in warnings:
         print(warning.message(lang), file=sys.stderr)
-    print(f"built {args.out}\ncontent id {cid}")
+    print(tr("cli.built", lang, path=args.out, cid=cid))
     return EXIT_OK
 
 
 def template_command(args: argparse.Namespace) -> int:
+    from .messages import os_reason
     from .snapshot.issues import SnapshotError
     from .snapshot.reader import open_snapshot
     from .snapshot.template import write_template
+    from .text import tr
 
+    lang = message_lang(args)
     snapshot = None
     if args.from_snapshot:
         try:
             snapshot = open_snapshot(args.from_snapshot)
         except SnapshotError as exc:
-            _err(f"cannot read {args.from_snapshot}:\n{exc.message('en')}")
+            head = tr("cli.cannot_read", lang, path=args.from_snapshot)
+            _err(f"{head}\n{exc.message(lang)}")
             return EXIT_PROBLEM
     try:
         write_template(args.out, snapshot)
     except OSError as exc:
-        _err(f"cannot write {args.out}: {exc.strerror or exc}")
+        _err(tr("cli.cannot_write", lang, path=args.out, reason=os_reason(exc, lang)))
         return EXIT_PROBLEM
-    print(f"wrote {args.out}")
+    print(tr("cli.wrote", lang, path=args.out))
     return EXIT_OK
 
 
@@ -81,7 +86,7 @@ def diff_command(args: argparse.Namespace) -> int:
         old = open_snapshot(args.old)
         new = open_snapshot(args.new)
     except SnapshotError as exc:
-        _err(f"cannot read {exc.file}:\n{exc.message(lang)}")
+        _err(f"{tr('cli.cannot_read', lang, path=exc.file)}\n{exc.message(lang)}")
         return EXIT_PROBLEM
     changes = compare(old, new)
     if args.json:

@@ -11,6 +11,8 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "cli.unreadable": ("文件无法读取（{error}）", "the file cannot be read ({error})"),
     "cli.built": ("已生成 {path}\n内容标识 {cid}", "built {path}\ncontent id {cid}"),
+    "cli.wrote": ("已写入 {path}", "wrote {path}"),
+    "cli.cannot_read": ("无法读取 {path}：", "cannot read {path}:"),
     "cli.wrote_pdf": ("已写入 {path}（{pages} 页）", "wrote {path} ({pages} pages)"),
     "cli.wrote_pptx": ("已写入 {path}（{slides} 页幻灯片）", "wrote {path} ({slides} slides)"),
     "cli.bad_date": (
