@@ -79,8 +79,10 @@ SCOPE_ORDER = ("ftz", "park", "new_area", "shandong_ftz", "city", "province", "p
 ZH_QUALIFIERS = ("超过", "约", "至少", "不到", "至多")
 
 
-def _zh_is(value_text: str) -> str:
-    """'为580亿元' but '超过260种' (not '为超过260种'): a Chinese bound needs no 为."""
+def zh_is(value_text: str) -> str:
+    """'为580亿元' but '超过260种' (not '为超过260种'): a Chinese bound needs no 为.
+
+    Public because the chart takeaways (brief/takeaway.py) follow the same wording rule."""
     return value_text if value_text.startswith(ZH_QUALIFIERS) else f"为{value_text}"
 
 
@@ -90,7 +92,7 @@ def _sentence(key: str, lang: str, **params: object) -> str:
     for i in ("1", "2"):
         if f"v{i}" in params:
             value = str(params[f"v{i}"])
-            params[f"is{i}"] = _zh_is(value) if lang == "zh" else value
+            params[f"is{i}"] = zh_is(value) if lang == "zh" else value
     return tr(key, lang, **params)
 
 
@@ -145,8 +147,10 @@ def imprecise(point: Point) -> bool:
     return bool(getattr(point.period, "imprecise", False))
 
 
-def _comparable_key(point: Point) -> tuple[object, ...]:
-    """Points with the same key measure the same kind and length of period (rule 1)."""
+def comparable_key(point: Point) -> tuple[object, ...]:
+    """Points with the same key measure the same kind and length of period (rule 1).
+
+    Public because the chart takeaways compare by the same rule as the summary."""
     period = point.period
     if period.kind == "quarter":
         return ("quarter", period.end.month)
@@ -299,7 +303,7 @@ def change_sentence(
     usable = [p for p in _points(series, years) if p.status == "reported" and not imprecise(p)]
     groups: dict[tuple[object, ...], list[Point]] = {}
     for p in usable:
-        groups.setdefault(_comparable_key(p), []).append(p)
+        groups.setdefault(comparable_key(p), []).append(p)
     candidates = [g for g in groups.values() if len({p.period.code for p in g}) >= 2]
     # the kind with the most periods first, then the most recent
     candidates.sort(key=lambda g: (len(g), max(p.period.end for p in g)), reverse=True)

@@ -149,12 +149,12 @@ YEARS: dict[str, tuple[str, str]] = {
 
 
 # a chart's takeaway sentence (domain/brief/takeaway.py); zh "latest" takes the value with its
-# 为 already decided (narrative._zh_is)
+# 为 already decided (narrative.zh_is)
 TAKEAWAY: dict[str, tuple[str, str]] = {
     "takeaway.latest": (
         "{who}{period}{value}",
         "{who}{value} ({period})",
-    ),  # zh: value with 为 (_zh_is)
+    ),  # zh: value with 为 (zh_is)
     "takeaway.up": ("，较{v0}（{p0}）增长{g}%", ", up {g}% from {v0} ({p0})"),
     "takeaway.down": ("，较{v0}（{p0}）下降{g}%", ", down {g}% from {v0} ({p0})"),
     "takeaway.same": ("，与{p0}持平", ", unchanged from {p0}"),

@@ -28,7 +28,7 @@ from ...text import tr
 from ..bounds import Bounded, difference, growth
 from ..briefing import ChartSpec, Point, SeriesData
 from ..formatting import format_number
-from ..narrative import MarkOf, _comparable_key, _zh_is, cited
+from ..narrative import MarkOf, cited, comparable_key, zh_is
 from .model import Value
 from .scorecard import NO_RATIO_UNITS, bounds, is_stock, progress_text
 from .values import CaveatsOf, value_of
@@ -59,7 +59,7 @@ def _when(p: Point, lang: str) -> str:
 def _target_text(t: Point, series: SeriesData, lang: str, mark: MarkOf | None) -> str:
     """The target's value as it follows '目标': '超过1,000亿元', not '为超过1,000亿元'."""
     text = cited(t, series.metric, lang, mark)
-    return _zh_is(text) if lang == "zh" else text
+    return zh_is(text) if lang == "zh" else text
 
 
 @dataclass(frozen=True)
@@ -77,8 +77,8 @@ def _change(
     series: SeriesData, last: Point, before: list[Point], lang: str, mark: MarkOf | None = None
 ) -> tuple[str, Point | None]:
     metric = series.metric
-    key = _comparable_key(last)
-    same = [p for p in before if _comparable_key(p) == key and p.period.end < last.period.end]
+    key = comparable_key(last)
+    same = [p for p in before if comparable_key(p) == key and p.period.end < last.period.end]
     if not same:
         return "", None
     prev = series.latest_of(same)
@@ -160,7 +160,7 @@ def takeaway_parts(
             lang,
             who=who,
             period=_when(last, lang) if lang == "zh" else last.period.label(lang),
-            value=_zh_is(cited(last, metric, lang, mark))
+            value=zh_is(cited(last, metric, lang, mark))
             if lang == "zh"
             else cited(last, metric, lang, mark),
         )
