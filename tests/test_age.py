@@ -23,7 +23,7 @@ def test_newest_zone_wide_figure_ignores_targets_and_other_scopes(tmp_path):
     ]
     b = build_briefing(tmp_path, metrics, rows)
     assert age.newest_zone_wide(b) == date(2024, 6, 30)
-    assert age.latest_zone_wide_text(b, "en") == "latest zone-wide figure: June 2024"
+    assert age.latest_zone_wide_text(b, "en") == "latest zone-wide figure: Jun 2024"
     assert age.latest_zone_wide_text(b, "zh") == "片区最新数据：2024年6月"
     assert age.newest_zone_wide(b, (2023, 2023)) == date(2023, 12, 31)
     assert age.newest_zone_wide(b, (2010, 2011)) is None
@@ -37,7 +37,7 @@ def test_newest_zone_wide_figure_ignores_targets_and_other_scopes(tmp_path):
     assert by_tab["trade"] == date(2024, 6, 30)
     assert by_tab["finance"] == date(2025, 11, 30)  # 'investment' is on the finance tab
     assert by_tab["shipping"] is None
-    assert age.latest_in_tab_text(b, "finance", "en") == "latest figure: November 2025"
+    assert age.latest_in_tab_text(b, "finance", "en") == "latest figure: Nov 2025"
     assert age.latest_in_tab_text(b, "finance", "zh") == "最新数据：2025年11月"
     assert age.latest_in_tab_text(b, "shipping", "zh") == ""
     assert age.as_of(b) == "2016-06-30"  # the test sources' meta (tests/factory.py)
@@ -49,5 +49,5 @@ def test_bundled_snapshot_age(bundled_path):
     b = load_briefing(bundled_path)
     assert age.as_of(b) == "2026-01-22"
     assert age.newest_zone_wide(b) == date(2025, 8, 23)
-    assert age.month_label(date(2024, 9, 30), "en") == "September 2024"
+    assert age.month_label(date(2024, 9, 30), "en") == "Sep 2024"
     assert age.month_label(date(2024, 9, 30), "zh") == "2024年9月"

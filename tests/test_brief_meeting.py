@@ -187,7 +187,7 @@ def test_cover_gives_the_age_of_the_data(meeting, bundled):
     assert _bare("Data as of 2026-01-22") in first
     # newest reported zone-wide value in data/source/observations.csv: marine species
     # sequenced, over 560 as of 23 Aug 2025 (N28)
-    assert _bare("latest zone-wide figure: August 2025") in first
+    assert _bare("latest zone-wide figure: Aug 2025") in first
     assert DATE in first
 
 

@@ -87,7 +87,7 @@ def test_counts_follow_the_range(test_briefing):
     assert "2 highlights from 2 sources, for 2010–2016" in everything
     assert "data as of 2016-06-30" in everything
     # newest zone-wide (scope ftz) actual: t_exports 2014, t_banks 2015 -> December 2015
-    assert everything.endswith("latest zone-wide figure: December 2015.")
+    assert everything.endswith("latest zone-wide figure: Dec 2015.")
     some = narrative.counts_sentence(test_briefing, "zh", (2010, 2011)).text
     assert "年份范围2010–2011年" in some and "片区最新数据：2011年12月" in some
 
@@ -136,7 +136,7 @@ def test_monthly_levels_never_a_months_level_against_the_next_months_target(tmp_
     en = narrative.target_sentence(s, "en")
     assert en is not None and not en.derived and "%" not in en.text
     assert (
-        en.text == "Metric m: latest 90 measures (as of Jan 2024); target for February 2024: "
+        en.text == "Metric m: latest 90 measures (as of Jan 2024); target for Feb 2024: "
         "100 measures."
     )
 
@@ -611,7 +611,7 @@ def test_counts_within_a_year_range(test_briefing):
     assert en == (
         "This brief covers 4 figures for 3 metrics (4 reported, 0 derived, 0 targets) and "
         "2 highlights from 2 sources, for 2010–2011; data as of 2016-06-30; "
-        "latest zone-wide figure: December 2011."
+        "latest zone-wide figure: Dec 2011."
     )
     zh = narrative.counts_sentence(test_briefing, "zh", (2010, 2011)).text
     assert zh == (

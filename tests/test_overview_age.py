@@ -16,7 +16,7 @@ def test_overview_names_the_newest_zone_wide_figure(qtbot, tmp_path):
     metrics = [metric("z", "count", "ftz", headline="1"), metric("c", "count", "city")]
     b = build_briefing(tmp_path, metrics, rows)
     for lang, want, sources in (
-        ("en", "latest zone-wide figure: June 2024", "2 sources"),
+        ("en", "latest zone-wide figure: Jun 2024", "2 sources"),
         ("zh", "片区最新数据：2024年6月", "2个来源"),
     ):
         tab = OverviewTab(b, b.tab("overview"), Selection(2015, 2025, lang), SCREEN)

@@ -14,27 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from ..snapshot.periods import month_text
 from ..text import tr
 from .briefing import Briefing, SeriesData
 from .tabs import TABS
 
 ZONE_SCOPE = "ftz"
-
-_MONTHS_EN = (
-    "",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def as_of(briefing: Briefing) -> str:
@@ -60,10 +45,9 @@ def newest_end(series: Iterable[SeriesData], years: tuple[int, int] | None = Non
 
 
 def month_label(day: date, lang: str) -> str:
-    """'June 2024' / '2024年6月' — the month is as precise as the age of data needs to be."""
-    if lang == "zh":
-        return f"{day.year}年{day.month}月"
-    return f"{_MONTHS_EN[day.month]} {day.year}"
+    """'Jun 2024' / '2024年6月' — the month is as precise as the age of data needs to be; written
+    as every period label writes a month (snapshot.periods.month_text)."""
+    return month_text(day.year, day.month, lang)
 
 
 def newest_zone_wide(briefing: Briefing, years: tuple[int, int] | None = None) -> date | None:

@@ -217,14 +217,14 @@ def value_caveat_lines(
         )
         what = f"{metric.name(lang)} {value}"
         label = point.period.label(lang)
-        where = f"（{label}）" if lang == "zh" else f" ({label})"
-        sep = "：" if lang == "zh" else ": "
-        text = ("；" if lang == "zh" else "; ").join(notes)
+        where = tr("punct.in_parens", lang, text=label)
+        sep = tr("punct.colon", lang)
+        text = tr("punct.semicolon", lang).join(notes)
         found.append((book.number(notes[0]), f"{book.marks(notes)} {what}{where}{sep}{text}"))
     # in the order of their numbers, as the audience meets the marks
     lines = [line for _n, line in sorted(found, key=lambda f: f[0])]
     if len(lines) > limit:
         more = len(lines) - limit
-        tail = f"…另有{more}条说明" if lang == "zh" else f"… and {more} more"
+        tail = tr("caveat.more", lang, n=more)
         lines = [*lines[:limit], tail]
     return lines

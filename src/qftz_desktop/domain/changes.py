@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..snapshot.model import Snapshot
 from ..snapshot.periods import PeriodError, parse_period
-from ..text import tr
+from ..text import pick, tr
 from .formatting import format_value
 from .tabs import SECTOR_TAB, TAB_IDS
 
@@ -407,7 +407,7 @@ def _value_text(changes: Changes, metric_id: str, rec: dict[str, object] | None,
     return format_value(
         float(rec["value"]),  # type: ignore[arg-type]
         str(rec.get("qualifier") or "exact"),
-        zh if lang == "zh" else en,
+        pick(lang, zh, en),
         lang,
         code,
     )

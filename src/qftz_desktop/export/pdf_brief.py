@@ -7,7 +7,6 @@ How a caller exports: see :mod:`qftz_desktop.export.pdf`.
 from __future__ import annotations
 
 from ..domain.brief.options import BriefOptions, YearRangeError, check_year_range
-from ..domain.brief.values import short_publisher as _short_publisher
 from .pdf.canvas import (
     CHART_HEIGHT,
     MM,
@@ -30,7 +29,7 @@ from .pdf.databook import (
     BriefComposer,
 )
 from .pdf.job import BriefJob, BriefResult, ExportCancelled, brief_title, export_brief
-from .pdf.layout import Column, _pick
+from .pdf.layout import Column
 from .pdf.meeting import MeetingRenderer
 from .pdf.paginate import Block, PageLayout, paginate
 
@@ -56,8 +55,6 @@ __all__ = [
     "PdfCanvas",
     "TextBox",
     "YearRangeError",
-    "_pick",
-    "_short_publisher",
     "brief_title",
     "chart_height",
     "check_year_range",

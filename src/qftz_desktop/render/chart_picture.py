@@ -61,7 +61,7 @@ class ChartPicture:
         self.title = spec.title(lang)
         self.subtitle = scope_unit_line(spec, lang)
         self.source = briefing.source_note(spec.source_ids, lang)
-        sep = "：" if lang == "zh" else ": "
+        sep = tr("punct.colon", lang)
         self.stamp = (
             f"{tr('label.as_of', lang)}{sep}{snap.as_of} · "
             f"{tr('label.content_id', lang)}{sep}{snap.short_id}"

@@ -123,36 +123,30 @@ class Period:
         No parentheses: sentences put a period in parentheses ("16%（2019年8月以前，未注明时间）"),
         and nested ones read badly.
         """
-        zh = lang == "zh"
         if self.precision in (BEFORE, AROUND):
-            point = (_zh_point if zh else _en_point)(self.base_code)
+            point = _point_text(self.base_code, lang)
             key = "period.before" if self.precision == BEFORE else "period.around"
             return tr(key, lang, point=point)
-        text = self._exact_label(zh)
+        text = self._exact_label(lang)
         if self.precision == INFERRED:
             key = "period.year_inferred" if self.kind == "year" else "period.period_inferred"
             return text + tr(key, lang)
         return text
 
-    def _exact_label(self, zh: bool) -> str:
+    def _exact_label(self, lang: str) -> str:
+        s, e = self.start, self.end
         if self.kind == "year":
-            return f"{self.end.year}年" if zh else str(self.end.year)
+            return tr("date.year", lang, y=e.year)
         if self.kind == "quarter":
-            q = (self.end.month - 1) // 3 + 1
-            return f"{self.end.year}年第{q}季度" if zh else f"Q{q} {self.end.year}"
+            return tr("date.quarter", lang, y=e.year, q=(e.month - 1) // 3 + 1)
         if self.kind == "span":
-            s, e = self.start, self.end
             if self.is_month_span:
-                return f"{e.year}年{e.month}月" if zh else f"{_MONTHS[e.month]} {e.year}"
+                return month_text(e.year, e.month, lang)
+            m1, m2 = _month_name(s.month, lang), _month_name(e.month, lang)
             if s.year == e.year:
-                if zh:
-                    return f"{e.year}年{s.month}–{e.month}月"
-                return f"{_MONTHS[s.month]}–{_MONTHS[e.month]} {e.year}"
-            if zh:
-                return f"{s.year}年{s.month}月–{e.year}年{e.month}月"
-            return f"{_MONTHS[s.month]} {s.year}–{_MONTHS[e.month]} {e.year}"
-        point = (_zh_point if zh else _en_point)(self.base_code)
-        return tr("period.as_of", "zh" if zh else "en", point=point)
+                return tr("date.months_in_year", lang, y=e.year, m1=m1, m2=m2)
+            return tr("date.months_across", lang, y1=s.year, m1=m1, y2=e.year, m2=m2)
+        return tr("period.as_of", lang, point=_point_text(self.base_code, lang))
 
     def short_label(self, lang: str) -> str:
         """Compact label for chart axes: 2021, 2024Q1, 2023.1–11, 2024.9, 2026.12,
@@ -174,40 +168,30 @@ class Period:
         return _dotted(self.base_code) + suffix  # a year or a date: 2021, 2024.9, 2024.9.27
 
 
-_MONTHS = (
-    "",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-)
-
-
 def _parts(point: str) -> list[int]:
     """'2024', '2024-06' or '2024-06-26' as [year], [year, month] or [year, month, day]."""
     return [int(p) for p in point.split("-")]
 
 
-def _zh_point(point: str) -> str:
-    parts = _parts(point)
-    units = ("年", "月", "日")
-    return "".join(f"{n}{u}" for n, u in zip(parts, units, strict=False))
+def _month_name(month: int, lang: str) -> str:
+    """A month as a date writes it: 6 in Chinese ('2024年6月'), Jun in English."""
+    return tr(f"date.month_{month}", lang)
 
 
-def _en_point(point: str) -> str:
+def month_text(year: int, month: int, lang: str) -> str:
+    """'2024年6月' / 'Jun 2024': the one way a month is written, in labels and sentences."""
+    return tr("date.month", lang, y=year, m=_month_name(month, lang))
+
+
+def _point_text(point: str, lang: str) -> str:
+    """A year, month or day code as text: '2019年8月' / 'Aug 2019', '2024年6月26日' /
+    '26 Jun 2024'."""
     parts = _parts(point)
     if len(parts) == 1:
-        return str(parts[0])
-    month = f"{_MONTHS[parts[1]]} {parts[0]}"
-    return f"{parts[2]} {month}" if len(parts) == 3 else month
+        return tr("date.year", lang, y=parts[0])
+    if len(parts) == 2:
+        return month_text(parts[0], parts[1], lang)
+    return tr("date.day", lang, y=parts[0], m=_month_name(parts[1], lang), d=parts[2])
 
 
 def _dotted(point: str) -> str:

@@ -21,6 +21,7 @@ CAVEATS: dict[str, tuple[str, str]] = {
         "上限值：来源只说“不到”或“至多”某数，确切数值未给出。",
         "An upper bound: the source says 'under' or 'at most'; the exact value is not given.",
     ),
+    "caveat.more": ("…另有{n}条说明", "… and {n} more"),
     "caveat.inferred": (
         "期间系根据上下文推断，来源未写明",
         "period inferred from the context; the source does not state it",

@@ -120,7 +120,7 @@ ISSUES: dict[str, tuple[str, str]] = {
 }
 
 
-# a period's label where the source is not precise (snapshot/periods.py)
+# a period's label, and where the source is not precise (snapshot/periods.py)
 PERIODS: dict[str, tuple[str, str]] = {
     "period.before": ("{point}以前，未注明时间", "before {point}, undated"),
     "period.around": ("{point}前后", "around {point}"),
@@ -129,4 +129,24 @@ PERIODS: dict[str, tuple[str, str]] = {
     "period.as_of": ("截至{point}", "as of {point}"),
     "period.short_before": ("{point}前", "pre-{point}"),
     "period.short_around": ("约{point}", "~{point}"),
+    # dates and periods, the same month names everywhere (cards, tables, sentences, ages);
+    # {m} is a month as its language writes it in a date: 6 in Chinese, Jun in English
+    "date.year": ("{y}年", "{y}"),
+    "date.quarter": ("{y}年第{q}季度", "Q{q} {y}"),
+    "date.month": ("{y}年{m}月", "{m} {y}"),
+    "date.day": ("{y}年{m}月{d}日", "{d} {m} {y}"),
+    "date.months_in_year": ("{y}年{m1}–{m2}月", "{m1}–{m2} {y}"),
+    "date.months_across": ("{y1}年{m1}月–{y2}年{m2}月", "{m1} {y1}–{m2} {y2}"),
+    "date.month_1": ("1", "Jan"),
+    "date.month_2": ("2", "Feb"),
+    "date.month_3": ("3", "Mar"),
+    "date.month_4": ("4", "Apr"),
+    "date.month_5": ("5", "May"),
+    "date.month_6": ("6", "Jun"),
+    "date.month_7": ("7", "Jul"),
+    "date.month_8": ("8", "Aug"),
+    "date.month_9": ("9", "Sep"),
+    "date.month_10": ("10", "Oct"),
+    "date.month_11": ("11", "Nov"),
+    "date.month_12": ("12", "Dec"),
 }

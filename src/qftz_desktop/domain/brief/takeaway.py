@@ -37,7 +37,7 @@ from .values import CaveatsOf, value_of
 def _bare(p: Point, lang: str) -> str:
     """A period as the object of 'from': '2019年7月' rather than '截至2019年7月'."""
     label = p.period.label(lang)
-    return label.removeprefix("截至") if lang == "zh" else label
+    return label.removeprefix(tr("period.as_of", lang, point=""))
 
 
 def _w(key: str, lang: str, **kw: object) -> str:
@@ -49,11 +49,11 @@ def _when(p: Point, lang: str) -> str:
     brackets ('2022年（年份为推断）目标', 'target for 2022 (year inferred)'): '2022年，年份为
     推断目标为' runs two phrases into one."""
     label = p.period.label(lang)
-    sep = "，" if lang == "zh" else ", "
+    sep = tr("punct.comma", lang)
     if sep not in label:
         return label
     head, _, tail = label.partition(sep)
-    return f"{head}（{tail}）" if lang == "zh" else f"{head} ({tail})"
+    return head + tr("punct.in_parens", lang, text=tail)
 
 
 def _target_text(t: Point, series: SeriesData, lang: str, mark: MarkOf | None) -> str:
@@ -142,7 +142,7 @@ def takeaway_parts(
     """The takeaway and the values it states (see the module docstring); ``mark`` gives a
     cited value's marks (none when None)."""
     multi = len(chart.series) > 1
-    sep = "：" if lang == "zh" else ": "
+    sep = tr("punct.colon", lang)
     # the chart's headline metric first (a group may lead with a context series)
     ordered = sorted(
         chart.series, key=lambda s: s.metric.headline if s.metric.headline is not None else 10**6

@@ -4,7 +4,6 @@ running header and footer of every page."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -82,7 +81,7 @@ class PageKit:
         return tr(key, self.lang, **params)
 
     def sep(self) -> str:
-        return "：" if self.lang == "zh" else ": "
+        return tr("punct.colon", self.lang)
 
     def text_blocks(
         self,
@@ -304,20 +303,3 @@ class PageKit:
         p.setPen(muted)
         left.draw(p, self.left, foot_y)
         right.draw(p, self.left + self.width * 0.75, foot_y)
-
-
-def _cjk(text: str) -> int:
-    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-
-
-def _pick(text: str, lang: str) -> str:
-    """Bilingual snapshot notes are written 'Chinese / English': keep the reader's half.
-
-    Only when the text clearly is such a pair — more Chinese before the ' / ' than after it,
-    and English words after it; '150 / 200 = 75%' stays whole."""
-    parts = re.split(r"\s?/\s", text)
-    if len(parts) == 2:
-        zh, en = parts[0].strip(), parts[1].strip()
-        if zh and en and _cjk(zh) > _cjk(en) and re.search(r"[A-Za-z]{3,}", en):
-            return zh if lang == "zh" else en
-    return text
