@@ -88,6 +88,9 @@ def test_unexpected_error_shows_dialog_logs_and_keeps_running(qtbot, tmp_path, t
             sys.excepthook(*sys.exc_info())
         box = sys.excepthook.last_box
         assert "boom in a slot" in box.text()
+        # both languages: the failure may come before the language is known
+        assert "出现意外错误，程序将继续运行。" in box.text()
+        assert "An unexpected error occurred; the app keeps running." in box.text()
         assert str(log) in box.informativeText()
         box.close()
     finally:

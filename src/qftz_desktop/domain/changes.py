@@ -413,21 +413,26 @@ def _value_text(changes: Changes, metric_id: str, rec: dict[str, object] | None,
     )
 
 
+def _title(rec: dict[str, object], lang: str) -> str:
+    """A highlight's title in the reader's language (the other one when it has none)."""
+    zh, en = rec.get("title_zh"), rec.get("title_en")
+    return pick(lang, zh if isinstance(zh, str) else None, en if isinstance(en, str) else None)
+
+
 def describe(change: Change, changes: Changes, lang: str) -> str:
     """One line for the panel, the command line and the brief: what, when, old → new."""
-    zh = lang == "zh"
     sep = tr("punct.colon", lang)
     head = tr(f"changes.kind.{change.kind}", lang)
     if change.item_id is not None:  # a highlight
         rec = change.new or change.old or {}
-        title = rec.get("title_zh" if zh else "title_en") or change.item_id
+        title = _title(rec, lang) or change.item_id
         text = f"{head}{sep}{title}"
         if change.kind == "highlight_changed":
             fields = tr("changes.fields", lang, fields=", ".join(change.fields))
             text += tr("punct.in_parens", lang, text=fields)
         return text
     mid = change.metric_id or ""
-    name = changes.metric_names.get(mid, (mid, mid))[0 if zh else 1]
+    name = pick(lang, *changes.metric_names.get(mid, (mid, mid)))
     if change.kind in ("metric_added", "metric_removed"):
         return f"{head}{sep}{name}"
     if change.kind == "metric_changed":
@@ -473,15 +478,14 @@ def cells(change: Change, changes: Changes, lang: str) -> tuple[str, str, str, s
     Before and now are each value as printed (qualifier, number, unit); no difference and no
     percentage is computed between them: a revision is not growth.
     """
-    zh = lang == "zh"
     what = tr(f"changes.kind.{change.kind}", lang)
     old, new = change.old or {}, change.new or {}
     if change.item_id is not None:  # a highlight
         rec = new or old
-        title = str(rec.get("title_zh" if zh else "title_en") or change.item_id)
+        title = _title(rec, lang) or str(change.item_id)
         return what, title, "", ", ".join(change.fields), ""
     mid = change.metric_id or ""
-    name = changes.metric_names.get(mid, (mid, mid))[0 if zh else 1]
+    name = pick(lang, *changes.metric_names.get(mid, (mid, mid)))
     if change.kind in ("metric_added", "metric_removed", "metric_changed"):
         return what, name, "", ", ".join(change.fields), ""
     period = _period_label(change.period, lang)

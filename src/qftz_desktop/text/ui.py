@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 UI: dict[str, tuple[str, str]] = {
+    # the unexpected-error handler (ui/app.py) shows both languages at once
+    "app.crash": (
+        "出现意外错误，程序将继续运行。",
+        "An unexpected error occurred; the app keeps running.",
+    ),
+    "app.crash_logged": ("详情已记录", "Details were logged to"),
+    "app.crash_console": (
+        "qftz-desktop：意外错误：{error}\n详情已记录：{path}",
+        "qftz-desktop: unexpected error: {error}\nDetails were logged to {path}",
+    ),
     # export
     "export.meeting_brief_2_4": ("会议简报，2–4页 (*.pdf)", "Meeting brief, 2–4 pages (*.pdf)"),
     "export.full_data_book_pdf": ("完整数据简报 (*.pdf)", "Full data book (*.pdf)"),

@@ -13,6 +13,7 @@ import traceback
 from pathlib import Path
 
 from .. import APP_NAME, ORG_NAME, __version__
+from ..text import tr
 
 log = logging.getLogger("qftz_desktop")
 
@@ -57,21 +58,20 @@ def install_excepthook(log_path: Path) -> None:
             from PySide6.QtWidgets import QApplication, QMessageBox
 
             if QApplication.instance() is None:
-                print(
-                    f"qftz-desktop: unexpected error: {exc_type.__name__}: {exc}\n"
-                    f"Details were logged to {log_path}",
-                    file=sys.stderr,
-                )
+                error = f"{exc_type.__name__}: {exc}"
+                for lang in ("zh", "en"):  # no window, no chosen language: both
+                    line = tr("app.crash_console", lang, error=error, path=log_path)
+                    print(line, file=sys.stderr)
             else:
                 box = QMessageBox(QApplication.activeWindow())
                 box.setIcon(QMessageBox.Icon.Critical)
                 box.setWindowTitle(APP_NAME)
                 box.setTextFormat(box.textFormat().PlainText)
-                box.setText(
-                    f"出现意外错误，程序将继续运行。\nAn unexpected error occurred; "
-                    f"the app keeps running.\n\n{exc_type.__name__}: {exc}"
-                )
-                box.setInformativeText(f"详情已记录 / Details were logged to:\n{log_path}")
+                # both languages: the failure may come before or inside the language switch
+                said = "\n".join(tr("app.crash", lang) for lang in ("zh", "en"))
+                box.setText(f"{said}\n\n{exc_type.__name__}: {exc}")
+                logged = " / ".join(tr("app.crash_logged", lang) for lang in ("zh", "en"))
+                box.setInformativeText(f"{logged}:\n{log_path}")
                 box.open()
                 hook.last_box = box  # type: ignore[attr-defined]
         except Exception:  # noqa: BLE001 - never fail inside the failure handler
@@ -121,7 +121,6 @@ def run_app(path: Path, lang: str | None = None) -> int:
         briefing = load_briefing(path)
     except SnapshotError as exc:
         from ..messages import err, message_lang
-        from ..text import tr
 
         say = message_lang(lang)  # the rule of every command: --lang, else the system locale
         err(f"{tr('cli.cannot_open', say, path=path)}\n{exc.message(say)}")

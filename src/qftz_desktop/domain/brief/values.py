@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from ...text import tr
 from ..briefing import Metric, Point
 from .model import Caveat, Value
 
@@ -40,10 +41,10 @@ def pick_half(text: str, lang: str) -> str:
     several = len(re.findall(r"\s?/\s", text)) >= 2
     if several and len(pieces) > 1 and any(_pair(p) for p in pieces):
         if lang == "zh":
-            return "；".join(pick_half(p, lang) for p in pieces)
+            return tr("punct.semicolon", lang).join(pick_half(p, lang) for p in pieces)
         # English: each pair's half; a piece in Chinese only belongs to the Chinese half
         kept = [pick_half(p, lang) for p in pieces if _pair(p) or _latin(p) >= _cjk(p)]
-        return "; ".join(kept)
+        return tr("punct.semicolon", lang).join(kept)
     parts = re.split(r"\s?/\s", text)
     if len(parts) >= 2:
         zh, en = parts[0].strip(), " / ".join(parts[1:]).strip()
@@ -52,9 +53,8 @@ def pick_half(text: str, lang: str) -> str:
             # Chinese half, the others (numbers, units) to both
             main, *tails = [t.strip() for t in en.split("；")]
             shared = [t for t in tails if t and _latin(t) >= _cjk(t)]
-            if lang == "zh":
-                return "；".join([zh, *shared])
-            return "; ".join([main, *shared])
+            half = zh if lang == "zh" else main  # the data's own halves, not interface text
+            return tr("punct.semicolon", lang).join([half, *shared])
     return text
 
 
