@@ -155,16 +155,12 @@ def singular(noun: str) -> str:
     return noun
 
 
-def plural_en(n: int, noun: str) -> str:
-    """'1 highlight', '2 highlights', '0 sources' (``noun`` is the plural)."""
-    return f"{format_number(n)} {singular(noun) if n == 1 else noun}"
-
-
 def count_phrase(n: int, noun: str, lang: str) -> str:
-    """:func:`plural_en` in English; Chinese needs no plural ('1条要点': the caller's noun)."""
+    """'2个来源' / '2 sources', '1 source': ``noun`` is the catalogue's (noun.*) — a Chinese
+    measure word, or an English plural made singular for one."""
     if lang == "zh":
         return f"{format_number(n)}{noun}"
-    return plural_en(n, noun)
+    return f"{format_number(n)} {singular(noun) if n == 1 else noun}"
 
 
 def _is_cjk(ch: str) -> bool:

@@ -55,7 +55,7 @@ from ..text import tr
 from .age import latest_zone_wide_text, month_label
 from .bounds import Bounded, Change, Said, difference, growth, ratio_pct
 from .briefing import Briefing, Metric, Point, SeriesData
-from .formatting import UNITS, format_number, format_value, plural_en, scaled_numbers
+from .formatting import UNITS, count_phrase, format_number, format_value, scaled_numbers
 
 YearRange = tuple[int, int] | None
 # the marks of a cited value on the surface the sentence is on ('' for none): MarkBook.of_point
@@ -456,32 +456,20 @@ def counts_sentence(briefing: Briefing, lang: str, years: YearRange = None) -> S
     if span is None and figures:
         span = (briefing.year_min, briefing.year_max)
     # no figures: no year range to state (none is invented)
-    zh = lang == "zh"
     years_text = (
         tr("narrative.counts_years", lang, y1=span[0], y2=span[1]) if span is not None else ""
     )
     age = latest_zone_wide_text(briefing, lang, years)
-    params: dict[str, object]
-    if zh:
-        params = dict(
-            metrics=metrics,
-            figures=figures,
-            reported=counts["reported"],
-            derived=counts["derived"],
-            targets=counts["target"],
-            highlights=len(briefing.highlights),
-            sources=len(sources),
-        )
-    else:
-        params = dict(
-            metrics=plural_en(metrics, "metrics"),
-            figures=plural_en(figures, "figures"),
-            reported=counts["reported"],
-            derived=counts["derived"],
-            targets=plural_en(counts["target"], "targets"),
-            highlights=plural_en(len(briefing.highlights), "highlights"),
-            sources=plural_en(len(sources), "sources"),
-        )
+    counted = {
+        "metrics": metrics,
+        "figures": figures,
+        "targets": counts["target"],
+        "highlights": len(briefing.highlights),
+        "sources": len(sources),
+    }
+    params: dict[str, object] = {
+        name: count_phrase(n, tr(f"noun.{name}", lang), lang) for name, n in counted.items()
+    }
     sep = tr("punct.semicolon", lang)
     text = _sentence(
         "narrative.counts",
@@ -489,6 +477,8 @@ def counts_sentence(briefing: Briefing, lang: str, years: YearRange = None) -> S
         years=years_text,
         as_of=briefing.snapshot.as_of or "—",
         age=f"{sep}{age}" if age else "",
+        reported=counts["reported"],
+        derived=counts["derived"],
         **params,
     )
     return Sentence(kind="counts", text=text)

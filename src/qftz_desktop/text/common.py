@@ -63,4 +63,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "chart.undated": ("未注明时间：", "Undated: "),
     # a list of names
     "punct.list": ("、", "; "),
+    # counted things: Chinese puts its measure word after the number, English its plural
+    # (formatting.count_phrase makes '1 source' of 'sources')
+    "noun.metrics": ("个指标", "metrics"),
+    "noun.figures": ("项数据", "figures"),
+    "noun.targets": ("项", "targets"),
+    "noun.highlights": ("条要点", "highlights"),
+    "noun.sources": ("个来源", "sources"),
 }

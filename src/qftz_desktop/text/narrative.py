@@ -55,8 +55,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{name}: latest {is1} ({p1}); target: {is2} ({p2}).",
     ),
     "narrative.counts": (
-        "本简报收录{metrics}个指标的{figures}项数据（公开报道{reported}项、推算{derived}项、"
-        "目标{targets}项）和{highlights}条要点，引用{sources}个来源{years}；数据截至{as_of}{age}。",
+        "本简报收录{metrics}的{figures}（公开报道{reported}项、推算{derived}项、"
+        "目标{targets}）和{highlights}，引用{sources}{years}；数据截至{as_of}{age}。",
         "This brief covers {figures} for {metrics} ({reported} reported, {derived} derived, "
         "{targets}) and {highlights} from {sources}{years}; data as of {as_of}{age}.",
     ),

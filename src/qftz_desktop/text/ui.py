@@ -276,7 +276,6 @@ UI: dict[str, tuple[str, str]] = {
         "{figures} 项数据 · {highlights} 条要点",
         "{figures} figures · {highlights} highlight",
     ),
-    "tabs.sources_noun": ("个来源", "sources"),
     # the slides dialog's line on the meeting brief's charts
     "deckdlg.charts_meeting_brief_pdf": (
         "会议简报（PDF）的图表：{names}",

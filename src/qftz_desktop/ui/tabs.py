@@ -286,7 +286,7 @@ class OverviewTab(BriefingTab):
         # the data's age: its as-of date and its newest zone-wide figure (domain.age)
         newest = latest_zone_wide_text(self.briefing, lang)
         n_sources = len(self.briefing.sources)
-        sources = count_phrase(n_sources, tr("tabs.sources_noun", lang), lang)
+        sources = count_phrase(n_sources, tr("noun.sources", lang), lang)
         info = " · ".join(
             part
             for part in (
