@@ -332,6 +332,17 @@ def test_value_must_be_a_finite_number(raw, value, code):
 
 
 @pytest.mark.parametrize(
+    ("value", "shown"),
+    [("twelve", "twelve"), ("inf", "inf"), ("NaN", "NaN"), (b"12", "b'12'")],
+)
+def test_a_bad_number_is_named_with_its_column_and_cell(raw, value, shown):
+    """The message says which cell: the reader must find 'twelve' in column value."""
+    _set(raw["observations"], 2, "value", value)
+    ((_, _, _, params),) = issues(raw)
+    assert params == {"column": "value", "value": shown}
+
+
+@pytest.mark.parametrize(
     ("value", "code"),
     [
         ("1.5", "not_integer"),
@@ -347,6 +358,8 @@ def test_integer_column(raw, value, code):
     _set(raw["metrics"], 0, "headline", value)
     found = issues(raw)
     assert [(c, r) for c, _, r, _ in found] == ([(code, "metrics#0")] if code else [])
+    if code:
+        assert found[0][3] == {"column": "headline", "value": value}
 
 
 def test_long_values_are_shortened_in_messages(raw):
@@ -483,3 +496,68 @@ def test_a_zone_line_needs_a_known_source_and_its_quote(raw):
             {"column": "zone_where_source", "value": "nowhere", "target": "sources"},
         )
     ]
+
+
+def test_a_zone_line_in_english_only_is_checked_too(raw):
+    _meta_row(raw, "zone_about_en", "A pilot free trade zone")
+    assert issues(raw) == [
+        ("missing_meta", "meta", None, {"key": "zone_about_source"}),
+        ("missing_meta", "meta", None, {"key": "zone_about_quote"}),
+    ]
+
+
+def test_a_zone_line_with_a_known_source_and_its_quote_is_accepted(raw):
+    """T1 is a source of the test data (tests/factory.py): nothing to report."""
+    _meta_row(raw, "zone_about_zh", "自贸片区")
+    _meta_row(raw, "zone_about_source", "T1")
+    _meta_row(raw, "zone_about_quote", "自贸片区")
+    assert issues(raw) == []
+
+
+def test_an_empty_zone_line_source_is_missing(raw):
+    """An empty cell is a missing value (meta#9: the factory's meta has rows 0–7, this is the
+    second one added) and the zone line then has no source."""
+    _meta_row(raw, "zone_about_zh", "自贸片区")
+    _meta_row(raw, "zone_about_source", "")
+    _meta_row(raw, "zone_about_quote", "自贸片区")
+    assert issues(raw) == [
+        ("missing_value", "meta", "meta#9", {"column": "value"}),
+        ("missing_meta", "meta", None, {"key": "zone_about_source"}),
+    ]
+
+
+def test_zone_line_sources_are_not_judged_without_a_sources_table(raw):
+    """Without the sources' ids every id would look unknown: the missing column is the one
+    problem to report, not a dangling reference per zone line."""
+    raw["sources"] = raw["sources"].drop(columns=["id"])
+    _meta_row(raw, "zone_about_zh", "自贸片区")
+    _meta_row(raw, "zone_about_source", "T1")
+    _meta_row(raw, "zone_about_quote", "自贸片区")
+    found = issues(raw)
+    assert ("missing_column", "sources", None, {"column": "id"}) in found
+    assert not [f for f in found if f[1] == "meta"]
+
+
+def test_negative_count_of_the_first_metric(raw):
+    """The count metric in the metrics table's first row is checked too (its id is the first
+    text of the column: code 0)."""
+    metrics = raw["metrics"]
+    _set(metrics, 0, "unit", "count")  # t_exports, row 0, made a count
+    obs = raw["observations"]
+    _set(obs, 0, "value", "-2")  # t_exports 2010
+    assert issues(raw) == [
+        ("negative_count", "observations", "observations#0", {"column": "value", "value": "-2"})
+    ]
+
+
+def test_observations_without_a_metrics_table_are_still_checked(raw):
+    del raw["metrics"]
+    _set(raw["observations"], 0, "value", "ten")
+    found = issues(raw)
+    assert ("missing_table", "metrics", None, {"name": "metrics"}) in found
+    assert (
+        "not_a_number",
+        "observations",
+        "observations#0",
+        {"column": "value", "value": "ten"},
+    ) in found

@@ -227,21 +227,22 @@ def parse_period(code: str) -> Period:
     if not isinstance(code, str):
         raise PeriodError(f"period {code!r} is not text")
     precision, base, kinds = _split_marker(code)
-    exact = _parse_exact(base, code)
-    if exact.kind not in kinds:
+    end, start, kind = _parse_exact(base, code)
+    if kind not in kinds:
         marker = "~" if precision == AROUND else "<"
         raise PeriodError(
             f"period {code!r}: '{marker}' applies to a year or a date (2024, 2024-06, "
-            f"2024-06-26), not to a {exact.kind}"
+            f"2024-06-26), not to a {kind}"
         )
     if precision == BEFORE:
         parts = _parts(base) + [1, 1]  # the first day of the year, month or day referred to
         last = date(parts[0], parts[1], parts[2]) - timedelta(days=1)
         return Period(last, last, "date", code, BEFORE)
-    return Period(exact.end, exact.start, exact.kind, code, precision)
+    return Period(end, start, kind, code, precision)
 
 
-def _parse_exact(base: str, code: str) -> Period:
+def _parse_exact(base: str, code: str) -> tuple[date, date, str]:
+    """(end, start, kind) of a code without marker; ``code`` (with it) names it in errors."""
     m = PERIOD_PATTERN.fullmatch(base)
     if not m:
         raise PeriodError(f"period {code!r} is not {GRAMMAR_HINT}")
@@ -249,22 +250,22 @@ def _parse_exact(base: str, code: str) -> Period:
     try:
         if g["y"]:
             y = int(g["y"])
-            return Period(date(y, 12, 31), date(y, 1, 1), "year", base)
+            return date(y, 12, 31), date(y, 1, 1), "year"
         if g["qy"]:
             y, q = int(g["qy"]), int(g["q"])
-            return Period(_month_end(y, 3 * q), date(y, 3 * q - 2, 1), "quarter", base)
+            return _month_end(y, 3 * q), date(y, 3 * q - 2, 1), "quarter"
         if g["sy"]:
             start = date(int(g["sy"]), int(g["sm"]), 1)
             end = _month_end(int(g["ey"]), int(g["em"]))
             if end < start:
                 raise PeriodError(f"period {code!r} ends before it starts")
-            return Period(end, start, "span", base)
+            return end, start, "span"
         y, mo = int(g["dy"]), int(g["dm"])
         if g["dd"]:
             d = date(y, mo, int(g["dd"]))
-            return Period(d, d, "date", base)
+            return d, d, "date"
         d = _month_end(y, mo)
-        return Period(d, d, "date", base)
+        return d, d, "date"
     except ValueError as exc:  # month 13, 31 February …
         if isinstance(exc, PeriodError):
             raise
