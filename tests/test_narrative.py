@@ -852,6 +852,28 @@ def test_a_sentence_marks_a_noted_value_and_a_bounded_target(tmp_path):
     )
     assert en_notes == ["① as of the press conference", f"② {BOUND_EN}"]
     assert zh_notes == ["① 截至发布会", f"② {BOUND_ZH}"]
+    # the cited values, whose notes go where the marks point
+    assert [p.period.code for p in en.points] == ["2024-06", "2025"]
+    assert [p.period.code for p in zh.points] == ["2024-06", "2025"]
+
+
+def test_a_change_sentence_marks_its_first_value_too(tmp_path):
+    """A note on the start of a trend travels with the start (rows written by hand: 68 as of
+    Nov 2020 with a note, 285 as of Nov 2023)."""
+    observations = [obs("m", "2020-11", 68), obs("m", "2023-11", 285)]
+    observations[0][8] = "口径调整 / definition changed"  # the note column
+    b = build_briefing(tmp_path, [metric("m", "count")], observations)
+    en, en_notes = _marked(narrative.change_sentence, b.series["m"], "en")
+    zh, zh_notes = _marked(narrative.change_sentence, b.series["m"], "zh")
+    assert en.text == (
+        "Metric m: from 68 measures① (as of Nov 2020) to 285 measures (as of Nov 2023), "
+        "4.2 times the first figure (derived: 285 ÷ 68 ≈ 4.2)."
+    )
+    assert zh.text == (
+        "指标m由68项①（截至2020年11月）增至285项（截至2023年11月），为前者的4.2倍"
+        "（推算：285 ÷ 68 ≈ 4.2）。"
+    )
+    assert en_notes == ["① definition changed"] and zh_notes == ["① 口径调整"]
 
 
 def test_the_summary_numbers_only_the_sentences_it_keeps(test_briefing):
@@ -866,6 +888,26 @@ def test_the_summary_numbers_only_the_sentences_it_keeps(test_briefing):
         printed = "".join(s.text for s in sentences)
         used = {ch for ch in printed if "\u2460" <= ch <= "\u2473"}
         assert used == {chr(0x2460 + i) for i in range(len(book.notes))}
+
+
+def test_the_summary_marks_the_values_it_cites(test_briefing):
+    """The test snapshot (tests/factory.py): exports about 18 (2014) and a 2016 target of at
+    least 25 (亿元), so the target sentence marks the bound; the trends cite no noted value."""
+    from qftz_desktop.domain.caveats import MarkBook
+
+    for lang, target, note in (
+        (
+            "en",
+            "Test exports: latest about CNY 1.8 bn (2014); target for 2016: at least CNY 2.5 bn①.",
+            f"① {BOUND_EN}",
+        ),
+        ("zh", "测试出口额：最新约18亿元（2014年）；2016年目标至少25亿元①。", f"① {BOUND_ZH}"),
+    ):
+        book = MarkBook(lang)
+        sentences = narrative.summary_sentences(test_briefing, lang, limit=3, mark=book.of_point)
+        assert sentences[1].text == target
+        assert [p.period.code for p in sentences[1].points] == ["2014", "2016"]
+        assert book.lines(book.notes) == [note]
 
 
 @pytest.mark.parametrize(
@@ -897,3 +939,37 @@ def test_takeaway_periods_and_targets_read_as_one_phrase(
     text = takeaway(chart, lang)
     assert expected in text, text
     assert "为超过" not in text and "推断目标" not in text and "时间为推断为" not in text
+
+
+def test_a_target_against_its_own_year_marks_a_bound_actual(tmp_path):
+    """Over 1,900 (亿元) in 2022 against a 2022 target of 2,000: over 95 % (1,900 ÷ 2,000), and
+    the bound is marked where it is cited."""
+    rows = [("2022", 1900, "over"), ("2022", 2000, "exact", "target")]
+    s = _one(tmp_path, "cny_100m", rows)
+    en, en_notes = _marked(narrative.target_sentence, s, "en")
+    zh, zh_notes = _marked(narrative.target_sentence, s, "zh")
+    assert en.text == (
+        "Metric m: over CNY 190 bn① (2022), over 95% of the target for 2022 (CNY 200 bn) "
+        "(derived: 190 ÷ 200 = 95%)."
+    )
+    assert zh.text == (
+        "2022年，指标m超过1,900亿元①，完成2022年目标（2,000亿元）的超过95%"
+        "（推算：1,900 ÷ 2,000 = 95%）。"
+    )
+    assert en_notes == [f"① {BOUND_EN}"] and zh_notes == [f"① {BOUND_ZH}"]
+
+
+def test_the_marked_summary_keeps_the_year_range(test_briefing):
+    """For 2010–2012 the exports trend ends at over 15 (2012), marked; the 2016 target is out of
+    range (tests/factory.py)."""
+    from qftz_desktop.domain.caveats import MarkBook
+
+    book = MarkBook("en")
+    sentences = narrative.summary_sentences(
+        test_briefing, "en", years=(2010, 2012), limit=2, mark=book.of_point
+    )
+    assert sentences[1].text == (
+        "Test exports: from CNY 1 bn (2010) to over CNY 1.5 bn① (2012), up over 50% "
+        "(derived: (1.5 − 1) ÷ 1 = 50%)."
+    )
+    assert len(sentences) == 3
