@@ -15,6 +15,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -681,6 +682,32 @@ DELETE_EVEN_OBSERVATIONS = (
 ADD_COLUMN = ("add_column", [("ALTER TABLE observations ADD COLUMN extra_x TEXT", ())], None)
 
 
+RUNAWAY_S = 5.0  # a damage statement on these small files takes milliseconds
+ENDLESS_METRICS = (
+    "recursive_view",
+    [
+        ("DROP TABLE metrics", ()),
+        (
+            "CREATE VIEW metrics AS WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM "
+            "n) SELECT " + ", ".join(f"x AS {c.name}" for c in TABLES["metrics"]) + " FROM n",
+            (),
+        ),
+    ],
+    STRUCTURAL,
+)
+NEGATIVE_COUNTS = (
+    "negative_count",
+    [
+        (
+            "UPDATE observations SET value = -1 - abs(value) WHERE metric_id IN "
+            "(SELECT id FROM metrics WHERE unit = 'count')",
+            (),
+        )
+    ],
+    PROBES["negative_count"],
+)
+
+
 @fuzz(200)
 @given(
     base_name=st.sampled_from(["big", "small"]),
@@ -698,6 +725,15 @@ ADD_COLUMN = ("add_column", [("ALTER TABLE observations ADD COLUMN extra_x TEXT"
     application=None,
     wal=False,
 )
+# Found by the random profile: a damage reading a table made an endless view ran forever (the
+# disk filled with SQLite's temporary files); it is now stopped after RUNAWAY_S, not applied.
+@example(
+    base_name="small",
+    changes=[ENDLESS_METRICS, NEGATIVE_COUNTS],
+    version=None,
+    application=None,
+    wal=False,
+)
 # ... and the same damage that a harmless later change leaves in place must still be refused.
 @example(
     base_name="small",
@@ -711,18 +747,27 @@ def test_damaged_tables_and_cells(bases, base_name, changes, version, applicatio
     tmp, path = _write(base)
     with tmp:
         con = sqlite3.connect(path, isolation_level=None)
+        # A damage that reads a table an earlier damage made an endless view (recursive_view)
+        # never ends: SQLite spilled it to temporary files until the disk was full (random
+        # profile, seed 20261207). Such a damage gets RUNAWAY_S and is then not applied.
+        until = [math.inf]
+        con.set_progress_handler(lambda: time.monotonic() > until[0], 10_000)
         probes: list[Probe] = []
         applied = []
         for label, statements, probe in changes:
             try:
                 con.execute("SAVEPOINT fuzz")
+                until[0] = time.monotonic() + RUNAWAY_S
                 for sql, params in statements:
                     con.execute(sql, params)
+                until[0] = math.inf
                 con.execute("RELEASE fuzz")
             except sqlite3.Error as exc:
+                until[0] = math.inf
                 event(f"not applied {label}: {str(exc)[:40]}")
-                con.execute("ROLLBACK TO fuzz")
-                con.execute("RELEASE fuzz")
+                if con.in_transaction:  # an interrupted statement has rolled it back already
+                    con.execute("ROLLBACK TO fuzz")
+                    con.execute("RELEASE fuzz")
                 continue
             applied.append(label)
             event(f"applied {label}")
