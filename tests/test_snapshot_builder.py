@@ -55,6 +55,24 @@ def test_bad_source_names_csv_line_and_keeps_old_file(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.sqlite", "src"]
 
 
+def test_a_cell_longer_than_the_csv_default_limit_builds(tmp_path):
+    # Found by the random fuzz profile: a quote of more than 131,072 characters (the csv
+    # module's default limit) was refused as "field larger than field limit". It is valid.
+    src = write_sources(tmp_path / "src")
+    path = src / "observations.csv"
+    with path.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    long_quote = "青岛自贸片区" * 35_000  # 210,000 characters
+    rows[0]["quote"] = long_quote
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    build_snapshot(src, tmp_path / "long.sqlite")
+    snap = open_snapshot(tmp_path / "long.sqlite", full=True)
+    assert snap.observations["quote"].iloc[0] == long_quote
+
+
 def test_missing_source_file(tmp_path):
     src = write_sources(tmp_path / "src")
     (src / "highlights.csv").unlink()

@@ -43,7 +43,16 @@ SOURCE_FILES = {
 }
 
 
+# The csv module refuses a cell over 131,072 characters by default, a limit of the module, not
+# of the data: a long quote or note is valid and builds. 2**31 - 1 is the largest limit a C long
+# holds on every platform (sys.maxsize overflows on Windows). The limit is process-wide, and
+# this only ever raises it.
+CSV_FIELD_LIMIT = 2**31 - 1
+
+
 def _read_csv(path: Path) -> pd.DataFrame:
+    if csv.field_size_limit() < CSV_FIELD_LIMIT:
+        csv.field_size_limit(CSV_FIELD_LIMIT)
     with path.open(newline="", encoding="utf-8-sig") as fh:
         reader = csv.reader(fh)
         try:
