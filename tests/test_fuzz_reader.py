@@ -482,9 +482,10 @@ def _relax(table: str) -> list[str]:
 
 # What a mutation claims about the file, judged on the *final* file (a later mutation may undo
 # an earlier damage: "value = 'twelve' in row 2" then "delete every even row" leaves a valid
-# file). None: no claim. STRUCTURAL: a table, column or its type is gone for good, so the file
-# must be refused. Otherwise a probe (sql, params) that returns 1 while the damage is still in
-# the file: if it does, the reader must refuse the file.
+# file). None: no claim. STRUCTURAL: a table is gone, or is a view, for good (every later
+# mutation starts with DROP TABLE or ALTER TABLE, which fail on a missing table or a view), so
+# the file must be refused. Otherwise a probe (sql, params) that returns 1 while the damage is
+# still in the file: if it does, the reader must refuse the file.
 STRUCTURAL = ("structural", ())
 Probe = tuple[str, tuple] | None
 DUPLICATE_KEY = ("metric_id", "period", "status")
@@ -526,9 +527,17 @@ def _missing_meta_probe(key: str) -> tuple[str, tuple]:
     return ("SELECT NOT EXISTS(SELECT 1 FROM meta WHERE key = ?)", (key,))
 
 
-# A VIRTUAL generated column (hidden = 2) or an FTS5 table is not a damage for good: "relax"
-# copies the table with CREATE TABLE … AS SELECT, which stores both as plain columns. Both
-# probes read only the schema, never the table (it may be an endless view by then).
+# Damage to a table's columns is not for good: "virtual_table" recreates the table with every
+# column, and "relax" then copies it (CREATE TABLE … AS SELECT) into a plain table; relax also
+# stores a VIRTUAL generated column (hidden = 2) as a plain one. These probes read only the
+# schema, never the table (it may be an endless view by then).
+def _column_probe(table: str, column: str) -> tuple[str, tuple]:
+    return (
+        "SELECT NOT EXISTS(SELECT 1 FROM pragma_table_xinfo(?) WHERE name = ?)",
+        (table, column),
+    )
+
+
 def _generated_probe(table: str) -> tuple[str, tuple]:
     return ("SELECT EXISTS(SELECT 1 FROM pragma_table_xinfo(?) WHERE hidden = 2)", (table,))
 
@@ -602,9 +611,14 @@ def mutations(draw) -> tuple[str, list[tuple[str, tuple]], Probe]:
     if kind == "rename_table":
         return kind, [(f"ALTER TABLE {table} RENAME TO {table}_old", ())], STRUCTURAL
     if kind == "drop_column":
-        return kind, [(f"ALTER TABLE {table} DROP COLUMN {column}", ())], STRUCTURAL
+        return (
+            kind,
+            [(f"ALTER TABLE {table} DROP COLUMN {column}", ())],
+            _column_probe(table, column),
+        )
     if kind == "rename_column":
-        return kind, [(f"ALTER TABLE {table} RENAME COLUMN {column} TO {column}_x", ())], STRUCTURAL
+        sql = f"ALTER TABLE {table} RENAME COLUMN {column} TO {column}_x"
+        return kind, [(sql, ())], _column_probe(table, column)
     if kind == "add_column":
         return kind, [(f"ALTER TABLE {table} ADD COLUMN extra_{column} TEXT", ())], None
     if kind == "duplicate_observation":
@@ -727,6 +741,24 @@ GENERATED_IN_META = (
     [("ALTER TABLE meta ADD COLUMN g_key GENERATED ALWAYS AS (1) VIRTUAL", ())],
     _generated_probe("meta"),
 )
+VIRTUAL_OBSERVATIONS = (
+    "virtual_table",
+    [
+        ("DROP TABLE observations", ()),
+        (
+            "CREATE VIRTUAL TABLE observations USING fts5("
+            + ", ".join(c.name for c in TABLES["observations"])
+            + ")",
+            (),
+        ),
+    ],
+    _virtual_probe("observations"),
+)
+ID_RENAMED = (
+    "rename_column",
+    [("ALTER TABLE observations RENAME COLUMN id TO id_x", ())],
+    _column_probe("observations", "id"),
+)
 VIRTUAL_HIGHLIGHTS = (
     "virtual_table",
     [
@@ -786,6 +818,15 @@ def _relaxed(table: str) -> tuple[str, list[tuple[str, tuple]], Probe]:
 @example(
     base_name="small",
     changes=[VIRTUAL_HIGHLIGHTS, _relaxed("highlights")],
+    version=None,
+    application=None,
+    wal=False,
+)
+# Found by the random profile (seed 20261210): a renamed or dropped column is not for good
+# either; "virtual_table" recreates the table with every column and "relax" makes it plain.
+@example(
+    base_name="small",
+    changes=[ID_RENAMED, VIRTUAL_OBSERVATIONS, _relaxed("observations")],
     version=None,
     application=None,
     wal=False,
